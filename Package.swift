@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DecisionTable", targets: ["DecisionTable"]),
+        .executable(name: "switchboard", targets: ["switchboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev). Imported by exactly one Swift file.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // The generic engine: YAML loading, compiling, evaluation. Knows nothing of any domain.
+        .target(
+            name: "DecisionTable",
+            dependencies: ["CYAML"]
+        ),
+        // The command-line tool: parses arguments, calls the libraries, prints.
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "DecisionTable",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DecisionTableTests",
+            dependencies: ["DecisionTable"],
+            exclude: []
+        ),
+        .testTarget(
+            name: "SwitchboardTests",
+            dependencies: ["DecisionTable"]
+        ),
+    ]
+)

@@ -1,0 +1,114 @@
+/// Compiles checked ``TableDefinition``s into ``CompiledTable``s.
+struct TableCompiler {
+    let layout: SlotLayout
+
+    func compile(_ table: TableDefinition) -> CompiledTable {
+        let ruleCount = table.rules.count
+        let wordCount = max(1, (ruleCount + 63) / 64)
+        var allRules = [UInt64](repeating: 0, count: wordCount)
+        for rule in 0..<ruleCount { allRules[rule >> 6] |= 1 << UInt64(rule & 63) }
+
+        var columns: [CompiledColumn] = []
+        var masks: [UInt64] = []
+        var breakpoints: [Int] = []
+        for (i, input) in table.inputs.enumerated() {
+            let conditions = table.rules.map { $0.conditions[i] }
+            // A column no rule constrains (within the domain) is left out: it would AND all ones.
+            if conditions.allSatisfy(\.isWildcard) { continue }
+            let maskBase = masks.count
+            let breakpointStart = breakpoints.count
+            var bounds: ClosedRange<Int>?
+            switch input.domain {
+            case .integer:
+                let starts = Self.elementaryStarts(conditions.compactMap(\.intervals))
+                breakpoints += starts
+                for start in starts {
+                    masks += Self.row(conditions, wordCount: wordCount) { $0.intervals!.contains(start) }
+                }
+                if input.producer != nil { bounds = input.domain.integerBounds }
+            case .boolean, .enumeration:
+                for value in 0..<(input.domain.finiteCount ?? 0) {
+                    masks += Self.row(conditions, wordCount: wordCount) { $0.values!.contains(value) }
+                }
+            }
+            columns.append(CompiledColumn(
+                slot: layout.inputSlot(input.name), maskBase: maskBase, breakpointStart: breakpointStart,
+                breakpointCount: breakpoints.count - breakpointStart, bounds: bounds, inputIndex: i))
+        }
+
+        var ruleOutputs: [Int] = []
+        ruleOutputs.reserveCapacity(ruleCount * table.outputs.count)
+        for rule in table.rules {
+            for (o, output) in table.outputs.enumerated() {
+                ruleOutputs.append(layout.encode(rule.outputs[o] ?? output.defaultValue!, output: output))
+            }
+        }
+        let defaults: [Int]? = table.outputs.allSatisfy({ $0.defaultValue != nil })
+            ? table.outputs.map { layout.encode($0.defaultValue!, output: $0) } : nil
+
+        return CompiledTable(
+            policy: Self.policy(table.hitPolicy), ruleCount: ruleCount, wordCount: wordCount, allRules: allRules,
+            columns: columns, masks: masks, breakpoints: breakpoints,
+            outputSlots: table.outputs.map { layout.outputSlot($0.name) },
+            ruleOutputs: ruleOutputs, defaults: defaults,
+            priorityRank: Self.priorityRanks(table, ruleOutputs: ruleOutputs))
+    }
+
+    private static func policy(_ hit: HitPolicy) -> CompiledTable.Policy {
+        switch hit {
+        case .unique: .unique
+        case .first: .first
+        case .priority: .priority
+        case .any: .any
+        case .ruleOrder: .ruleOrder
+        case .collect(nil): .collect
+        case .collect(.sum?): .sum
+        case .collect(.min?): .min
+        case .collect(.max?): .max
+        case .collect(.count?): .count
+        }
+    }
+
+    /// The bitset of rules whose condition satisfies `matches`.
+    private static func row(_ conditions: [Condition], wordCount: Int, _ matches: (Condition) -> Bool) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: wordCount)
+        for (rule, condition) in conditions.enumerated() where matches(condition) {
+            words[rule >> 6] |= 1 << UInt64(rule & 63)
+        }
+        return words
+    }
+
+    /// The starts of the elementary intervals that every condition's interval set is a union of.
+    /// The first start is `Int.min`, so every integer falls in exactly one interval.
+    static func elementaryStarts(_ sets: [IntervalSet]) -> [Int] {
+        var starts: Set<Int> = [Int.min]
+        for set in sets {
+            for range in set.ranges {
+                starts.insert(range.lowerBound)
+                if range.upperBound < .max { starts.insert(range.upperBound + 1) }
+            }
+        }
+        return starts.sorted()
+    }
+
+    /// Ranks for the priority policy: enum outputs compared in declared order by the position
+    /// of their value in `values` (first is highest), ties broken by file order.
+    private static func priorityRanks(_ table: TableDefinition, ruleOutputs: [Int]) -> [Int32] {
+        guard table.hitPolicy == .priority else { return [] }
+        let outputCount = table.outputs.count
+        let enumOutputs = table.outputs.indices.filter {
+            if case .enumeration = table.outputs[$0].type { true } else { false }
+        }
+        let order = table.rules.indices.sorted { a, b in
+            for o in enumOutputs {
+                let x = ruleOutputs[a * outputCount + o]
+                let y = ruleOutputs[b * outputCount + o]
+                if x != y { return x < y }
+            }
+            return a < b
+        }
+        var ranks = [Int32](repeating: 0, count: table.rules.count)
+        for (rank, rule) in order.enumerated() { ranks[rule] = Int32(rank) }
+        return ranks
+    }
+}

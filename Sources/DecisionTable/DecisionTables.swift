@@ -1,0 +1,81 @@
+import Foundation
+
+/// The tables of one rules file, checked and compiled: the engine's entry point.
+///
+/// ```swift
+/// let tables = try DecisionTables(contentsOf: URL(filePath: "rules/contact.yaml"))
+/// let result = try tables.evaluate(["contact_matches": .integer(2), "kind": .string("call")])
+/// print(result.outputs, result.tables.map(\.winners))
+/// ```
+public struct DecisionTables: Sendable {
+    /// The path diagnostics name.
+    public let file: String
+    /// The tables in evaluation order: each after the tables whose outputs it reads.
+    public let tables: [TableDefinition]
+    let layout: SlotLayout
+    let compiled: [CompiledTable]
+
+    /// Loads, checks and compiles a rules file.
+    /// - Parameter url: The file.
+    /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
+    public init(contentsOf url: URL) throws(DiagnosticsError) {
+        let path = url.path(percentEncoded: false)
+        try self.init(bytes: try SourceReader.read(path: path, limits: .rulesFile), file: path)
+    }
+
+    /// Loads, checks and compiles rules from text.
+    /// - Parameters:
+    ///   - yaml: The rules file's contents.
+    ///   - file: The path to name in diagnostics.
+    /// - Throws: ``DiagnosticsError`` with every problem found.
+    public init(yaml: String, file: String = "<rules>") throws(DiagnosticsError) {
+        try self.init(bytes: Array(yaml.utf8), file: file)
+    }
+
+    /// Loads, checks and compiles rules from bytes.
+    public init(bytes: [UInt8], file: String) throws(DiagnosticsError) {
+        let root = try YAMLParser.parse(bytes, file: file, limits: .rulesFile)
+        let decoder = RulesFileDecoder()
+        guard let tables = decoder.decode(root) else {
+            throw DiagnosticsError(decoder.sink.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])
+        }
+        self.init(checked: tables, file: file)
+    }
+
+    /// Compiles tables that are already checked and in evaluation order (as loading leaves
+    /// them); used to compile tables built in code.
+    public init(checked tables: [TableDefinition], file: String = "<rules>") {
+        self.file = file
+        self.tables = tables
+        let layout = SlotLayout(tables: tables)
+        self.layout = layout
+        self.compiled = tables.map { TableCompiler(layout: layout).compile($0) }
+    }
+
+    /// The facts a caller gives, in ``FactVector`` slot order: every input no table produces.
+    public var facts: [InputDefinition] { layout.facts }
+
+    /// Every output of every table, in slot order after the facts.
+    public var outputs: [OutputDefinition] { layout.outputs }
+
+    /// The slot of a fact or output by name.
+    public func slot(named name: String) -> Int? {
+        layout.factSlot(name) ?? layout.outputs.firstIndex { $0.name == name }.map { $0 + layout.facts.count }
+    }
+
+    /// Creates a reusable evaluator for the allocation-free hot path.
+    public func makeEvaluator() -> Evaluator { Evaluator(self) }
+
+    /// Evaluates named facts and returns named results.
+    /// - Parameter facts: One value per fact in ``facts``.
+    /// - Returns: The outputs, and per table the rules that matched and won.
+    /// - Throws: ``EvaluationError``: facts missing, unknown or out of domain first, then a
+    ///   hit-policy violation or a table that decides nothing.
+    public func evaluate(_ facts: [String: Value]) throws(EvaluationError) -> Evaluation {
+        let vector = try encode(facts)
+        let evaluator = makeEvaluator()
+        evaluator.recordsAllMatches = true
+        try evaluator.evaluate(vector)
+        return Evaluation(self, evaluator)
+    }
+}

@@ -1,0 +1,69 @@
+/// Prints diagnostics the way compilers do:
+///
+/// ```
+/// rules/x.yaml:12:24: error: 'mesage' is not a value of 'kind'; did you mean 'message'?
+///          when: { kind: mesage }
+///                        ^
+/// ```
+public struct DiagnosticsFormatter: Sendable {
+    /// Whether to colour severities with ANSI escapes (only on a terminal, never with NO_COLOR).
+    public var colors: Bool
+
+    /// Creates a formatter.
+    public init(colors: Bool = false) {
+        self.colors = colors
+    }
+
+    /// Renders diagnostics with a source excerpt and a caret under the column.
+    /// - Parameters:
+    ///   - diagnostics: What to print.
+    ///   - sources: File text by path, for the excerpts; files not in it print no excerpt.
+    /// - Returns: The text, ending in a newline when not empty.
+    public func format(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
+        var lines = SourceLines(sources)
+        var out = ""
+        for diagnostic in diagnostics {
+            out += header(diagnostic.location, diagnostic.severity, diagnostic.message)
+            out += lines.excerpt(at: diagnostic.location)
+            for note in diagnostic.notes {
+                out += header(note.location, .note, note.message)
+                out += lines.excerpt(at: note.location)
+            }
+        }
+        return out
+    }
+
+    private func header(_ location: SourceLocation, _ severity: Severity, _ message: String) -> String {
+        let label = severity.rawValue + ":"
+        guard colors else { return "\(location): \(label) \(message)\n" }
+        let color = switch severity {
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;35m"
+        case .note: "\u{1B}[1;36m"
+        }
+        return "\u{1B}[1m\(location):\u{1B}[0m \(color)\(label)\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m\n"
+    }
+}
+
+/// Source text split into lines once per file, for excerpts.
+private struct SourceLines {
+    let sources: [String: String]
+    var cache: [String: [Substring]] = [:]
+
+    init(_ sources: [String: String]) { self.sources = sources }
+
+    mutating func excerpt(at location: SourceLocation) -> String {
+        guard let text = sources[location.file] else { return "" }
+        let lines = cache[location.file] ?? {
+            let split = text.split(separator: "\n", omittingEmptySubsequences: false)
+            cache[location.file] = split
+            return split
+        }()
+        guard location.line >= 1, location.line <= lines.count else { return "" }
+        let line = lines[location.line - 1].replacing("\r", with: "")
+        // Tabs keep their width in the caret line so the caret stays under the column.
+        let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+        let padding = String(prefix.map { $0 == "\t" ? "\t" : " " })
+        return "\(line)\n\(padding)^\n"
+    }
+}

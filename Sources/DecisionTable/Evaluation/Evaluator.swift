@@ -1,0 +1,257 @@
+/// Evaluates facts against compiled tables with no allocation, no `String` and no
+/// `Dictionary` on the way: the hot path for embedding the engine.
+///
+/// An evaluator owns its scratch memory and is reused across evaluations; it is not safe to
+/// share between threads (make one per thread). After ``evaluate(_:)`` returns, read the
+/// results with ``winners(ofTable:)``, ``encodedOutput(_:)`` and ``matchedRules(ofTable:)``;
+/// ``DecisionTables/evaluate(_:)`` turns them into an ``Evaluation`` with names.
+public final class Evaluator {
+    /// The tables this evaluator runs.
+    public let tables: DecisionTables
+    /// When false (the default), a `first` table stops at its first match, so
+    /// ``matchedRules(ofTable:)`` lists only the winner; set it to see every match.
+    public var recordsAllMatches = false
+
+    private let program: [CompiledTable]
+    private let slots: UnsafeMutablePointer<Int>
+    private let matched: UnsafeMutablePointer<UInt64>
+    private let matchedBase: [Int]
+    private let rowOffsets: UnsafeMutablePointer<Int>
+    private let winnerStorage: UnsafeMutablePointer<Int32>
+    private let winnerBase: [Int]
+    private let winnerCounts: UnsafeMutablePointer<Int>
+    private let defaultsUsed: UnsafeMutablePointer<Bool>
+
+    init(_ tables: DecisionTables) {
+        self.tables = tables
+        program = tables.compiled
+        slots = .allocate(capacity: max(1, tables.layout.slotCount))
+        slots.initialize(repeating: 0, count: max(1, tables.layout.slotCount))
+        var base = 0
+        var winnerOffset = 0
+        var bases: [Int] = []
+        var winnerBases: [Int] = []
+        var maxColumns = 1
+        for table in program {
+            bases.append(base)
+            base += table.wordCount
+            winnerBases.append(winnerOffset)
+            winnerOffset += max(1, table.ruleCount)
+            maxColumns = max(maxColumns, table.columns.count)
+        }
+        matchedBase = bases
+        winnerBase = winnerBases
+        matched = .allocate(capacity: max(1, base))
+        matched.initialize(repeating: 0, count: max(1, base))
+        rowOffsets = .allocate(capacity: maxColumns)
+        rowOffsets.initialize(repeating: 0, count: maxColumns)
+        winnerStorage = .allocate(capacity: max(1, winnerOffset))
+        winnerStorage.initialize(repeating: 0, count: max(1, winnerOffset))
+        winnerCounts = .allocate(capacity: max(1, program.count))
+        winnerCounts.initialize(repeating: 0, count: max(1, program.count))
+        defaultsUsed = .allocate(capacity: max(1, program.count))
+        defaultsUsed.initialize(repeating: false, count: max(1, program.count))
+    }
+
+    deinit {
+        slots.deallocate()
+        matched.deallocate()
+        rowOffsets.deallocate()
+        winnerStorage.deallocate()
+        winnerCounts.deallocate()
+        defaultsUsed.deallocate()
+    }
+
+    /// Runs every table, in dependency order, on facts from ``DecisionTables/encode(_:)``.
+    /// - Throws: ``EvaluationError`` when a hit policy is violated or no rule matches a table
+    ///   without defaults; tables after the failing one are not run.
+    public func evaluate(_ facts: FactVector) throws(EvaluationError) {
+        facts.encoded.withUnsafeBufferPointer { source in
+            for i in source.indices { slots[i] = source[i] }
+        }
+        for t in program.indices {
+            if let failure = run(t) { throw tables.error(failure, slots: slots) }
+        }
+    }
+
+    /// The winning rules of table `t` (in ``DecisionTables/tables`` order), by index in the
+    /// table's rules: one for unique, first, priority and any; every match for collect and
+    /// rule-order; none when the defaults applied.
+    public func winners(ofTable t: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: winnerStorage + winnerBase[t], count: winnerCounts[t])
+    }
+
+    /// Whether table `t` matched no rule and returned its outputs' defaults.
+    public func usedDefaults(ofTable t: Int) -> Bool { defaultsUsed[t] }
+
+    /// The encoded value in `slot` after evaluation (facts first, then outputs).
+    public func encodedOutput(_ slot: Int) -> Int { slots[slot] }
+
+    /// Every rule of table `t` that matched, by index (see ``recordsAllMatches``).
+    public func matchedRules(ofTable t: Int) -> [Int] {
+        let table = program[t]
+        var rules: [Int] = []
+        for w in 0..<table.wordCount {
+            var word = matched[matchedBase[t] + w]
+            while word != 0 {
+                rules.append(w << 6 | word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
+        return rules
+    }
+
+    /// Why a table failed, in indices; ``DecisionTables`` names them.
+    enum Failure {
+        case multiple(table: Int, rules: [Int])
+        case conflicting(table: Int, rules: [Int])
+        case noMatch(table: Int)
+        case outOfRange(table: Int, column: Int, value: Int)
+    }
+
+    /// Evaluates table `t`, writing its winners and outputs; returns a failure or nil.
+    private func run(_ t: Int) -> Failure? {
+        let table = program[t]
+        let words = table.wordCount
+        let acc = matched + matchedBase[t]
+        let winners = winnerStorage + winnerBase[t]
+        var count = 0
+        defaultsUsed[t] = false
+
+        // One row per constrained column: the rules that accept this fact's value.
+        let columnCount = table.columns.count
+        let outOfRange: Failure? = table.columns.withUnsafeBufferPointer { columns in
+            table.breakpoints.withUnsafeBufferPointer { breakpoints in
+                for c in 0..<columnCount {
+                    let column = columns[c]
+                    let value = slots[column.slot]
+                    var row = value
+                    if column.breakpointCount > 0 {
+                        if let bounds = column.bounds, !bounds.contains(value) {
+                            return .outOfRange(table: t, column: column.inputIndex, value: value)
+                        }
+                        row = Self.interval(of: value, in: breakpoints, column.breakpointStart, column.breakpointCount)
+                    }
+                    rowOffsets[c] = column.maskBase + row &* words
+                }
+                return nil
+            }
+        }
+        if let outOfRange { return outOfRange }
+
+        let stopAtFirst = table.policy == .first && !recordsAllMatches
+        table.masks.withUnsafeBufferPointer { masks in
+            table.allRules.withUnsafeBufferPointer { all in
+                let base = masks.baseAddress!
+                for w in 0..<words {
+                    var word = all[w]
+                    var c = 0
+                    while c < columnCount, word != 0 {
+                        word &= base[rowOffsets[c] &+ w]
+                        c &+= 1
+                    }
+                    acc[w] = word
+                    if stopAtFirst, word != 0 {
+                        for rest in (w + 1)..<max(w + 1, words) { acc[rest] = 0 }
+                        break
+                    }
+                }
+            }
+        }
+
+        // The hit policy reads the matches.
+        switch table.policy {
+        case .first:
+            if let first = firstBit(acc, words) { winners[0] = Int32(first); count = 1 }
+        case .unique:
+            count = collectBits(acc, words, into: winners)
+            if count > 1 { return .multiple(table: t, rules: (0..<count).map { Int(winners[$0]) }) }
+        case .any:
+            count = collectBits(acc, words, into: winners)
+            if count > 1 {
+                let outputs = table.outputSlots.count
+                let first = Int(winners[0])
+                for i in 1..<count {
+                    let other = Int(winners[i])
+                    for o in 0..<outputs where table.ruleOutputs[other &* outputs &+ o] != table.ruleOutputs[first &* outputs &+ o] {
+                        return .conflicting(table: t, rules: (0..<count).map { Int(winners[$0]) })
+                    }
+                }
+                count = 1
+            }
+        case .priority:
+            count = collectBits(acc, words, into: winners)
+            if count > 1 {
+                var best = winners[0]
+                for i in 1..<count where table.priorityRank[Int(winners[i])] < table.priorityRank[Int(best)] {
+                    best = winners[i]
+                }
+                winners[0] = best
+                count = 1
+            }
+        case .collect, .ruleOrder, .sum, .min, .max, .count:
+            count = collectBits(acc, words, into: winners)
+        }
+        winnerCounts[t] = count
+
+        let outputs = table.outputSlots.count
+        guard count > 0 else {
+            guard let defaults = table.defaults else { return .noMatch(table: t) }
+            defaultsUsed[t] = true
+            for o in 0..<outputs { slots[table.outputSlots[o]] = defaults[o] }
+            return nil
+        }
+        for o in 0..<outputs {
+            var value = table.ruleOutputs[Int(winners[0]) &* outputs &+ o]
+            switch table.policy {
+            case .sum:
+                value = 0
+                for i in 0..<count { value &+= table.ruleOutputs[Int(winners[i]) &* outputs &+ o] }
+            case .min:
+                for i in 1..<count { value = Swift.min(value, table.ruleOutputs[Int(winners[i]) &* outputs &+ o]) }
+            case .max:
+                for i in 1..<count { value = Swift.max(value, table.ruleOutputs[Int(winners[i]) &* outputs &+ o]) }
+            case .count:
+                value = count
+            default:
+                break
+            }
+            slots[table.outputSlots[o]] = value
+        }
+        return nil
+    }
+
+    /// The index of the elementary interval holding `value`: the last start not above it.
+    @inline(__always)
+    private static func interval(
+        of value: Int, in breakpoints: UnsafeBufferPointer<Int>, _ start: Int, _ count: Int
+    ) -> Int {
+        var low = 0
+        var high = count
+        while high - low > 1 {
+            let mid = (low &+ high) >> 1
+            if breakpoints[start &+ mid] <= value { low = mid } else { high = mid }
+        }
+        return low
+    }
+
+    private func firstBit(_ words: UnsafeMutablePointer<UInt64>, _ count: Int) -> Int? {
+        for w in 0..<count where words[w] != 0 {
+            return w << 6 | words[w].trailingZeroBitCount
+        }
+        return nil
+    }
+
+    private func collectBits(_ words: UnsafeMutablePointer<UInt64>, _ count: Int, into out: UnsafeMutablePointer<Int32>) -> Int {
+        var n = 0
+        for w in 0..<count {
+            var word = words[w]
+            while word != 0 {
+                out[n] = Int32(w << 6 | word.trailingZeroBitCount)
+                n &+= 1
+                word &= word &- 1
+            }
+        }
+        return n
+    }
+}

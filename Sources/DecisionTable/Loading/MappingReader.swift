@@ -1,0 +1,133 @@
+/// Reads a YAML mapping whose keys are a fixed vocabulary: reports unknown keys with a
+/// "did you mean", missing required keys, and values of the wrong shape.
+struct MappingReader {
+    let node: YAMLNode
+    let what: String
+    let sink: DiagnosticSink
+    private let pairs: [String: YAMLPair]
+
+    /// Returns nil (after reporting) when `node` is not a mapping.
+    init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
+        guard case .mapping(let pairs) = node.content else {
+            sink.error("expected-mapping", "expected \(what) as a mapping of keys, found \(node.kindDescription)",
+                       at: node.location)
+            return nil
+        }
+        self.node = node
+        self.what = what
+        self.sink = sink
+        var byKey: [String: YAMLPair] = [:]
+        for pair in pairs {
+            if allowed.contains(pair.key) {
+                byKey[pair.key] = pair
+            } else {
+                sink.error("unknown-key",
+                           "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
+                           + " (expected one of: \(allowed.joined(separator: ", ")))",
+                           at: pair.keyLocation)
+            }
+        }
+        self.pairs = byKey
+    }
+
+    /// The value of `key`, or nil.
+    subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
+
+    /// The value of a key that must be present; reports its absence at the mapping.
+    func required(_ key: String) -> YAMLNode? {
+        if let value = pairs[key]?.value { return value }
+        sink.error("missing-key", "\(what) needs a '\(key)' key", at: node.location)
+        return nil
+    }
+
+    /// A plain-text value (a description, a name): any scalar but null.
+    func text(_ key: String, required: Bool = false) -> String? {
+        guard let value = required ? self.required(key) : self[key] else { return nil }
+        guard case .scalar(let text, _) = value.content, !value.isNull else {
+            sink.error("expected-text", "'\(key)' in \(what) must be text, found \(value.kindDescription)",
+                       at: value.location)
+            return nil
+        }
+        return text
+    }
+
+    /// A name matching `[a-z0-9_-]+`.
+    func name(_ key: String, required: Bool = true) -> (String, SourceLocation)? {
+        guard let text = text(key, required: required), let node = self[key] else { return nil }
+        guard Names.isValid(text) else {
+            sink.error("invalid-name",
+                       "'\(text)' is not a valid \(key): use lower-case letters, digits, '_' and '-'",
+                       at: node.location)
+            return nil
+        }
+        return (text, node.location)
+    }
+
+    /// The items of a list value.
+    func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
+        guard let value = required ? self.required(key) : self[key] else { return nil }
+        guard case .sequence(let items) = value.content else {
+            sink.error("expected-list", "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
+                       at: value.location)
+            return nil
+        }
+        return items
+    }
+
+    /// A plain integer value.
+    func integer(_ key: String) -> Int? {
+        guard let value = self[key] else { return nil }
+        guard let number = Literals.integer(value) else {
+            sink.error("expected-integer", "'\(key)' must be an integer, found \(value.kindDescription)",
+                       at: value.location)
+            return nil
+        }
+        return number
+    }
+}
+
+/// The naming rule for tables, inputs, outputs and rule ids.
+enum Names {
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+}
+
+/// How plain YAML scalars read as integers and booleans. Quoted scalars are always strings.
+enum Literals {
+    /// A plain scalar spelling a decimal integer that fits in `Int`.
+    static func integer(_ node: YAMLNode) -> Int? {
+        guard case .scalar(let text, quoted: false) = node.content else { return nil }
+        return integer(text)
+    }
+
+    /// `-?[0-9]+` that fits in `Int`.
+    static func integer(_ text: some StringProtocol) -> Int? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(text)
+    }
+
+    /// A plain `true` or `false`.
+    static func boolean(_ node: YAMLNode) -> Bool? {
+        guard case .scalar(let text, quoted: false) = node.content else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
+
+    /// Spellings other YAML readers take for booleans, mapped to what this format expects.
+    static func booleanSuggestion(_ text: String) -> String? {
+        switch text.lowercased() {
+        case "true", "yes", "y", "on": "true"
+        case "false", "no", "n", "off": "false"
+        default: nil
+        }
+    }
+}

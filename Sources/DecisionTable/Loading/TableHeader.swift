@@ -1,0 +1,242 @@
+/// A table whose inputs and outputs are read, waiting for chained domains before its rules.
+struct TableHeader {
+    var table: TableDefinition
+    var nameLocation: SourceLocation
+    /// The domain each input declares, or nil where it inherits from the producing table.
+    var declaredDomains: [Domain?]
+    var ruleNodes: [YAMLNode]
+}
+
+/// Reads a table's name, hit policy, inputs and outputs.
+struct TableHeaderDecoder {
+    let sink: DiagnosticSink
+
+    static let tableKeys = ["name", "description", "hit", "gaps", "inputs", "outputs", "rules"]
+    static let inputKeys = ["name", "description", "type", "values", "min", "max"]
+    static let outputKeys = ["name", "description", "type", "values", "default"]
+
+    func decode(_ node: YAMLNode) -> TableHeader? {
+        guard let reader = MappingReader(node, what: "a table", allowed: Self.tableKeys, sink: sink) else {
+            return nil
+        }
+        let name = reader.name("name")
+        let description = reader.text("description")
+        let hit = hitPolicy(reader["hit"])
+        let gapsAllowed = gaps(reader["gaps"])
+        let inputNodes = reader.list("inputs") ?? []
+        let outputNodes = reader.list("outputs") ?? []
+        let ruleNodes = reader.list("rules") ?? []
+        var inputs: [InputDefinition] = []
+        var declared: [Domain?] = []
+        var names: [String: SourceLocation] = [:]
+        for inputNode in inputNodes {
+            guard let (input, domain) = self.input(inputNode) else { continue }
+            if let first = names[input.name] {
+                sink.error("duplicate-name", "the table already has a column named '\(input.name)'",
+                           at: input.location, notes: [Note("the first is here", at: first)])
+                continue
+            }
+            names[input.name] = input.location
+            inputs.append(input)
+            declared.append(domain)
+        }
+        var outputs: [OutputDefinition] = []
+        for outputNode in outputNodes {
+            guard let output = self.output(outputNode) else { continue }
+            if let first = names[output.name] {
+                sink.error("duplicate-name", "the table already has a column named '\(output.name)'",
+                           at: output.location, notes: [Note("the first is here", at: first)])
+                continue
+            }
+            names[output.name] = output.location
+            outputs.append(output)
+        }
+        if outputNodes.isEmpty, reader["outputs"] != nil {
+            sink.error("missing-key", "a table needs at least one output", at: reader["outputs"]!.location)
+        }
+        guard let (tableName, nameLocation) = name, let hit else { return nil }
+        checkHitPolicy(hit, outputs: outputs, at: reader["hit"]?.location ?? node.location)
+        let table = TableDefinition(
+            name: tableName, description: description, location: node.location, hitPolicy: hit,
+            gapsAllowed: gapsAllowed, inputs: inputs, outputs: outputs, rules: [])
+        return TableHeader(table: table, nameLocation: nameLocation, declaredDomains: declared, ruleNodes: ruleNodes)
+    }
+
+    private static let policies: [String: HitPolicy] = [
+        "unique": .unique, "first": .first, "priority": .priority, "any": .any,
+        "collect": .collect(nil), "rule-order": .ruleOrder,
+    ]
+
+    private func hitPolicy(_ node: YAMLNode?) -> HitPolicy? {
+        guard let node else { return .unique }
+        let names = ["unique", "first", "priority", "any", "collect", "rule-order"]
+        switch node.content {
+        case .scalar(let text, _):
+            if let policy = Self.policies[text] { return policy }
+            sink.error("unknown-value",
+                       "'\(text)' is not a hit policy (expected one of: \(names.joined(separator: ", ")))"
+                       + Suggestion.clause(for: text, in: names),
+                       at: node.location)
+            return nil
+        case .mapping(let pairs) where pairs.count == 1 && pairs[0].key == "collect":
+            let aggregations = HitPolicy.Aggregation.allCases.map(\.rawValue)
+            let value = pairs[0].value
+            if let text = value.scalarText, let aggregation = HitPolicy.Aggregation(rawValue: text) {
+                return .collect(aggregation)
+            }
+            sink.error("unknown-value",
+                       "'\(CellText.render(value))' is not an aggregation (expected one of: "
+                       + aggregations.joined(separator: ", ") + ")"
+                       + Suggestion.clause(for: value.scalarText ?? "", in: aggregations),
+                       at: value.location)
+            return nil
+        default:
+            sink.error("unknown-value",
+                       "'hit' takes a policy (\(names.joined(separator: ", "))) or {collect: sum|min|max|count}",
+                       at: node.location)
+            return nil
+        }
+    }
+
+    private func gaps(_ node: YAMLNode?) -> Bool {
+        guard let node else { return false }
+        if let text = node.scalarText, text == "allowed" || text == "error" { return text == "allowed" }
+        sink.error("unknown-value", "'gaps' takes 'allowed' or 'error', found \(node.kindDescription)",
+                   at: node.location)
+        return false
+    }
+
+    private func checkHitPolicy(_ hit: HitPolicy, outputs: [OutputDefinition], at location: SourceLocation) {
+        switch hit {
+        case .priority:
+            if !outputs.contains(where: { if case .enumeration = $0.type { true } else { false } }) {
+                sink.error("invalid-hit-policy",
+                           "a priority table needs an output with 'values': their order is the priority",
+                           at: location)
+            }
+        case .collect(let aggregation?):
+            for output in outputs where output.type != .integer {
+                sink.error("invalid-hit-policy",
+                           "collect: \(aggregation.rawValue) folds integer outputs, but '\(output.name)' is not an integer",
+                           at: output.location)
+            }
+        default:
+            break
+        }
+    }
+
+    private func input(_ node: YAMLNode) -> (InputDefinition, Domain?)? {
+        guard let reader = MappingReader(node, what: "an input", allowed: Self.inputKeys, sink: sink) else {
+            return nil
+        }
+        let name = reader.name("name")
+        let description = reader.text("description")
+        let type = reader.text("type")
+        let domain: Domain?
+        switch type {
+        case nil where reader["values"] != nil, "enum":
+            domain = enumValues(reader, type: type).map(Domain.enumeration)
+        case "integer":
+            let low = reader.integer("min")
+            let high = reader.integer("max")
+            if let low, let high, low > high {
+                sink.error("invalid-domain", "'min' (\(low)) is above 'max' (\(high))", at: reader["min"]!.location)
+            }
+            domain = .integer(min: low, max: high)
+        case "boolean":
+            domain = .boolean
+        case nil:
+            // No declared domain: the input must be chained to another table's output.
+            domain = nil
+        case let other?:
+            let types = ["integer", "boolean", "enum"]
+            sink.error("unknown-value",
+                       "'\(other)' is not an input type (expected one of: integer, boolean, enum)"
+                       + Suggestion.clause(for: other, in: types),
+                       at: reader["type"]!.location)
+            return nil
+        }
+        if type != "integer" {
+            for key in ["min", "max"] where reader[key] != nil {
+                sink.error("unknown-key", "'\(key)' applies only to integer inputs", at: reader[key]!.location)
+            }
+        }
+        if let type, type != "enum", let values = reader["values"] {
+            sink.error("unknown-key", "'values' applies only to enum inputs, not \(type)", at: values.location)
+        }
+        guard let (inputName, _) = name else { return nil }
+        let input = InputDefinition(name: inputName, description: description, location: node.location,
+                                    domain: domain ?? .boolean, producer: nil)
+        return (input, domain)
+    }
+
+    private func output(_ node: YAMLNode) -> OutputDefinition? {
+        guard let reader = MappingReader(node, what: "an output", allowed: Self.outputKeys, sink: sink) else {
+            return nil
+        }
+        let name = reader.name("name")
+        let description = reader.text("description")
+        let typeName = reader.text("type")
+        let type: OutputType?
+        switch typeName {
+        case nil where reader["values"] != nil, "enum":
+            type = enumValues(reader, type: typeName).map(OutputType.enumeration)
+        case "string": type = .string
+        case "integer": type = .integer
+        case "boolean": type = .boolean
+        case nil:
+            sink.error("missing-key", "an output needs 'values' or a 'type' (string, integer, boolean, enum)",
+                       at: node.location)
+            type = nil
+        case let other?:
+            let types = ["string", "integer", "boolean", "enum"]
+            sink.error("unknown-value",
+                       "'\(other)' is not an output type (expected one of: \(types.joined(separator: ", ")))"
+                       + Suggestion.clause(for: other, in: types),
+                       at: reader["type"]!.location)
+            type = nil
+        }
+        if let typeName, typeName != "enum", let values = reader["values"] {
+            sink.error("unknown-key", "'values' applies only to enum outputs, not \(typeName)", at: values.location)
+        }
+        guard let (outputName, _) = name, let type else { return nil }
+        var output = OutputDefinition(name: outputName, description: description, location: node.location,
+                                      type: type, defaultValue: nil)
+        if let defaultNode = reader["default"] {
+            output.defaultValue = OutputValueParser(output: output, sink: sink).parse(defaultNode)
+        }
+        return output
+    }
+
+    /// The `values` of an enum column: a non-empty list of distinct plain names.
+    private func enumValues(_ reader: MappingReader, type: String?) -> [String]? {
+        guard let items = reader.list("values") else { return nil }
+        guard !items.isEmpty else {
+            sink.error("invalid-domain", "'values' is empty: an enum needs at least one value",
+                       at: reader["values"]!.location)
+            return nil
+        }
+        var values: [String] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let text = item.scalarText, !item.isNull, !text.isEmpty else {
+                sink.error("invalid-domain", "an enum value must be a plain name, found \(item.kindDescription)",
+                           at: item.location)
+                continue
+            }
+            if text == "-" {
+                sink.error("invalid-domain", "'-' means 'any value' in a cell and cannot be an enum value",
+                           at: item.location)
+                continue
+            }
+            if let first = seen[text] {
+                sink.error("duplicate-name", "'\(text)' is listed twice", at: item.location,
+                           notes: [Note("the first is here", at: first)])
+                continue
+            }
+            seen[text] = item.location
+            values.append(text)
+        }
+        return values
+    }
+}

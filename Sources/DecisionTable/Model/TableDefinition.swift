@@ -1,0 +1,104 @@
+/// A decision table as written in a rules file, with every literal checked against its
+/// column's domain and interned.
+public struct TableDefinition: Hashable, Sendable {
+    /// Unique in the file; `[a-z0-9_-]+`.
+    public var name: String
+    /// What the table decides, for people.
+    public var description: String?
+    /// Where the table's mapping starts.
+    public var location: SourceLocation
+    /// How matching rules become the result.
+    public var hitPolicy: HitPolicy
+    /// Whether combinations that no rule matches are expected (`gaps: allowed`).
+    public var gapsAllowed: Bool
+    /// The condition columns, in declared order.
+    public var inputs: [InputDefinition]
+    /// The result columns, in declared order.
+    public var outputs: [OutputDefinition]
+    /// The rows, in file order.
+    public var rules: [RuleDefinition]
+}
+
+/// A condition column.
+public struct InputDefinition: Hashable, Sendable {
+    /// The fact's name, shared by every table that reads it.
+    public var name: String
+    /// What the fact means, for people.
+    public var description: String?
+    /// Where the input is declared.
+    public var location: SourceLocation
+    /// The values the fact can take.
+    public var domain: Domain
+    /// The table whose output feeds this input, when the input is chained.
+    public var producer: String?
+}
+
+/// A result column.
+public struct OutputDefinition: Hashable, Sendable {
+    /// The output's name, unique across the file.
+    public var name: String
+    /// What the output means, for people.
+    public var description: String?
+    /// Where the output is declared.
+    public var location: SourceLocation
+    /// The values it can take.
+    public var type: OutputType
+    /// The value used when no rule matches, or when a rule leaves the output out.
+    public var defaultValue: Value?
+}
+
+/// The type of an output column.
+public enum OutputType: Hashable, Sendable {
+    /// One of a closed list of names; the order is the priority order.
+    case enumeration([String])
+    case string
+    case integer
+    case boolean
+
+    /// The type as a rules file writes it.
+    public var summary: String {
+        switch self {
+        case .enumeration(let values): "one of " + values.joined(separator: ", ")
+        case .string: "a string"
+        case .integer: "an integer"
+        case .boolean: "true or false"
+        }
+    }
+}
+
+/// One row of a table.
+public struct RuleDefinition: Hashable, Sendable {
+    /// Unique in the table.
+    public var id: String
+    /// Why the rule exists, for people (where it comes from).
+    public var description: String?
+    /// Where the rule's mapping starts.
+    public var location: SourceLocation
+    /// One condition per input, in input order.
+    public var conditions: [Condition]
+    /// One value per output, in output order; nil where the output's default applies.
+    public var outputs: [Value?]
+    /// Where each output cell is written, or the rule's location where it is left out.
+    public var outputLocations: [SourceLocation]
+}
+
+/// The set of values one cell of a rule matches.
+public struct Condition: Hashable, Sendable {
+    /// The matched values of a finite domain, by interned index, sorted; or nil for integers.
+    public var values: [Int]?
+    /// The matched integers, for integer columns.
+    public var intervals: IntervalSet?
+    /// Whether the cell was left out or written `-`: it matches the whole domain.
+    public var isWildcard: Bool
+    /// The cell as written, for explanations (`">= 2"`, `[call, message]`, `-`).
+    public var text: String
+    /// Where the cell is, or the rule's location when it was left out.
+    public var location: SourceLocation
+
+    /// Whether the cell matches an interned finite value or an integer.
+    public func matches(_ encoded: Int) -> Bool {
+        if isWildcard { return true }
+        if let intervals { return intervals.contains(encoded) }
+        return values?.contains(encoded) ?? false
+    }
+}

@@ -1,0 +1,245 @@
+internal import CYAML
+
+/// Reads YAML through libyaml's event API into ``YAMLNode`` trees with positions.
+///
+/// The parser is the only place that talks to libyaml. It builds the tree with an explicit
+/// stack, not recursion, and enforces what a rules file needs and libyaml does not:
+/// a size cap, a depth cap, valid UTF-8, one document, unique keys, and no anchors, aliases
+/// or tags. Every problem is a positioned ``Diagnostic``.
+public enum YAMLParser {
+    /// Parses one YAML document.
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - file: The path to name in diagnostics.
+    ///   - limits: The size and depth caps.
+    /// - Returns: The document's root node.
+    /// - Throws: ``DiagnosticsError`` with every problem found.
+    public static func parse(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile
+    ) throws(DiagnosticsError) -> YAMLNode {
+        let source = String(decoding: bytes, as: UTF8.self)
+        func fail(_ diagnostics: [Diagnostic]) -> DiagnosticsError {
+            DiagnosticsError(diagnostics, sources: [file: source])
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if bytes.count > limits.maximumBytes {
+            throw fail([Diagnostic(
+                .error, code: "too-large",
+                "the file is \(bytes.count) bytes; the limit is \(limits.maximumBytes) bytes",
+                at: start)])
+        }
+        if let bad = UTF8Check.firstInvalidByte(in: bytes) {
+            throw fail([Diagnostic(
+                .error, code: "invalid-utf8",
+                "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                at: UTF8Check.location(ofByte: bad, in: bytes, file: file))])
+        }
+        var builder = TreeBuilder(file: file, limits: limits)
+        bytes.withUnsafeBufferPointer { buffer in
+            builder.run(buffer)
+        }
+        if builder.diagnostics.contains(where: { $0.severity == .error }) {
+            throw fail(builder.diagnostics)
+        }
+        guard let root = builder.root else {
+            throw fail([Diagnostic(.error, code: "empty-file", "the file holds no YAML document", at: start)])
+        }
+        return root
+    }
+}
+
+/// One open collection while events stream in.
+private struct Frame {
+    enum Kind { case sequence, mapping }
+    var kind: Kind
+    var location: SourceLocation
+    var items: [YAMLNode] = []
+    var pairs: [YAMLPair] = []
+    /// A mapping's key waiting for its value.
+    var pendingKey: (text: String, location: SourceLocation)?
+    /// Where each key of a mapping was first seen, for duplicate-key notes.
+    var seenKeys: [String: SourceLocation] = [:]
+    /// Set when a key was not a scalar: its value is read and dropped.
+    var skipNextValue = false
+}
+
+private struct TreeBuilder {
+    let file: String
+    let limits: YAMLLimits
+    var diagnostics: [Diagnostic] = []
+    var root: YAMLNode?
+    var stack: [Frame] = []
+    var documents = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            diagnostics.append(error("internal", "libyaml could not start", line: 1, column: 1))
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        // libyaml reads the buffer lazily; it stays alive for the whole loop (caller's closure).
+        yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                diagnostics.append(syntaxError(parser.pointee, buffer))
+                return
+            }
+            let keepGoing = handle(&event)
+            let type = event.type
+            yaml_event_delete(&event)
+            if !keepGoing || type == YAML_STREAM_END_EVENT { return }
+        }
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private func error(_ code: String, _ message: String, line: Int, column: Int) -> Diagnostic {
+        Diagnostic(.error, code: code, message, at: SourceLocation(file: file, line: line, column: column))
+    }
+
+    /// Handles one event; returns false when reading must stop.
+    private mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        let here = location(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(Diagnostic(
+                    .error, code: "multiple-documents",
+                    "a rules file holds one YAML document; a second one starts here", at: here))
+                return false
+            }
+        case YAML_ALIAS_EVENT:
+            diagnostics.append(Diagnostic(
+                .error, code: "alias",
+                "aliases (*name) are not allowed; write the value out in full", at: here))
+            attach(YAMLNode(.scalar("", quoted: false), at: here))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: here)
+            let text = string(scalar.value, Int(scalar.length))
+            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
+            attach(YAMLNode(.scalar(text, quoted: quoted), at: here))
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            if isMapping {
+                checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: here)
+            } else {
+                checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: here)
+            }
+            if stack.count >= limits.maximumDepth {
+                diagnostics.append(Diagnostic(
+                    .error, code: "too-deep",
+                    "nesting is deeper than \(limits.maximumDepth) levels", at: here))
+                return false
+            }
+            stack.append(Frame(kind: isMapping ? .mapping : .sequence, location: here))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            switch frame.kind {
+            case .sequence: attach(YAMLNode(.sequence(frame.items), at: frame.location))
+            case .mapping: attach(YAMLNode(.mapping(frame.pairs), at: frame.location))
+            }
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func attach(_ node: YAMLNode) {
+        guard var frame = stack.popLast() else {
+            root = node
+            return
+        }
+        switch frame.kind {
+        case .sequence:
+            frame.items.append(node)
+        case .mapping:
+            if frame.skipNextValue {
+                frame.skipNextValue = false
+            } else if let key = frame.pendingKey {
+                frame.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
+                frame.pendingKey = nil
+            } else if case .scalar(let text, _) = node.content {
+                if let first = frame.seenKeys[text] {
+                    diagnostics.append(Diagnostic(
+                        .error, code: "duplicate-key", "duplicate key '\(text)'", at: node.location,
+                        notes: [Note("'\(text)' is first defined here", at: first)]))
+                } else {
+                    frame.seenKeys[text] = node.location
+                }
+                frame.pendingKey = (text, node.location)
+            } else {
+                diagnostics.append(Diagnostic(
+                    .error, code: "complex-key",
+                    "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location))
+                frame.skipNextValue = true
+            }
+        }
+        stack.append(frame)
+    }
+
+    private mutating func checkAnchorAndTag(
+        anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
+        at here: SourceLocation
+    ) {
+        if let anchor {
+            diagnostics.append(Diagnostic(
+                .error, code: "anchor",
+                "anchors (&\(string(anchor, strlen(anchor)))) are not allowed; write each value out in full",
+                at: here))
+        }
+        if let tag {
+            diagnostics.append(Diagnostic(
+                .error, code: "tag",
+                "tags (\(string(tag, strlen(tag)))) are not allowed; a value's type comes from its column",
+                at: here))
+        }
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private func strlen(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> Int {
+        var count = 0
+        while pointer[count] != 0 { count += 1 }
+        return count
+    }
+
+    /// Turns libyaml's error state into a diagnostic at the problem's position.
+    private func syntaxError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) \(context)"
+        }
+        var at: SourceLocation
+        if parser.error == YAML_READER_ERROR {
+            at = UTF8Check.location(ofByte: parser.problem_offset, in: buffer, file: file)
+        } else {
+            at = location(parser.problem_mark)
+        }
+        var notes: [Note] = []
+        if let context = parser.context.map({ String(cString: $0) }), parser.error != YAML_READER_ERROR {
+            message = problem
+            notes.append(Note(context, at: location(parser.context_mark)))
+        }
+        if at.line < 1 { at.line = 1 }
+        if at.column < 1 { at.column = 1 }
+        return Diagnostic(.error, code: "syntax", "YAML syntax: \(message)", at: at, notes: notes)
+    }
+}
