@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DecisionTable", targets: ["DecisionTable"]),
+        // The naive reference evaluator and random tables, shared by the tests and Benchmarks/.
+        .library(name: "DecisionTableTesting", targets: ["DecisionTableTesting"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
     ],
     dependencies: [
@@ -31,10 +33,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "DecisionTableTesting",
+            dependencies: ["DecisionTable"],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "DecisionTableTests",
-            dependencies: ["DecisionTable"],
-            exclude: []
+            dependencies: ["DecisionTable", "DecisionTableTesting"]
         ),
         .testTarget(
             name: "SwitchboardTests",
