@@ -19,7 +19,7 @@ public struct DecisionTables: Sendable {
     /// - Parameter url: The file.
     /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
     public init(contentsOf url: URL) throws(DiagnosticsError) {
-        let path = url.path(percentEncoded: false)
+        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
         try self.init(bytes: try SourceReader.read(path: path, limits: .rulesFile), file: path)
     }
 

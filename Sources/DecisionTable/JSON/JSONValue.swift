@@ -1,0 +1,82 @@
+/// A JSON value whose objects keep their keys in order, so output is stable and reads in the
+/// order the rules declare things.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// A number with no fraction or exponent that fits in `Int`.
+    case integer(Int)
+    /// Any other number.
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    /// Key-value pairs in order; keys are unique when parsed.
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.integer(let a), .integer(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let value): hasher.combine(value)
+        case .integer(let value): hasher.combine(value)
+        case .number(let value): hasher.combine(value)
+        case .string(let value): hasher.combine(value)
+        case .array(let values): hasher.combine(values)
+        case .object(let pairs):
+            for (key, value) in pairs {
+                hasher.combine(key)
+                hasher.combine(value)
+            }
+        }
+    }
+
+    /// The value of `key` in an object, or nil.
+    public subscript(_ key: String) -> JSONValue? {
+        if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+        return nil
+    }
+
+    /// A word for the value's kind, for messages.
+    public var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .integer, .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value as a fact or output value; nil for null, fractions, arrays and objects.
+    public var value: Value? {
+        switch self {
+        case .integer(let number): .integer(number)
+        case .bool(let flag): .boolean(flag)
+        case .string(let text): .string(text)
+        default: nil
+        }
+    }
+
+    /// A fact or output value as JSON.
+    public init(_ value: Value) {
+        switch value {
+        case .integer(let number): self = .integer(number)
+        case .boolean(let flag): self = .bool(flag)
+        case .string(let text): self = .string(text)
+        }
+    }
+}

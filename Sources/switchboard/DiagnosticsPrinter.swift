@@ -1,0 +1,15 @@
+import DecisionTable
+import Foundation
+
+/// Prints diagnostics to standard error, compiler-style, in colour only on a terminal and
+/// never when NO_COLOR is set.
+enum DiagnosticsPrinter {
+    static var colors: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    static func print(_ error: DiagnosticsError) {
+        let text = DiagnosticsFormatter(colors: colors).format(error.diagnostics, sources: error.sources)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
