@@ -35,9 +35,9 @@ public struct DecisionTables: Sendable {
     /// Loads, checks and compiles rules from bytes.
     public init(bytes: [UInt8], file: String) throws(DiagnosticsError) {
         let root = try YAMLParser.parse(bytes, file: file, limits: .rulesFile)
-        let decoder = RulesFileDecoder()
-        guard let tables = decoder.decode(root) else {
-            throw DiagnosticsError(decoder.sink.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])
+        let decoded = RulesFileDecoder().decode(root)
+        guard let tables = decoded.evaluationOrder else {
+            throw DiagnosticsError(decoded.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])
         }
         self.init(checked: tables, file: file)
     }

@@ -14,7 +14,12 @@ struct TableCompiler {
         for (i, input) in table.inputs.enumerated() {
             let conditions = table.rules.map { $0.conditions[i] }
             // A column no rule constrains (within the domain) is left out: it would AND all ones.
-            if conditions.allSatisfy(\.isWildcard) { continue }
+            // A chained integer input with declared bounds stays even then, because evaluating
+            // the column is where the producer's value is checked against them (a sum or a
+            // count can leave them), wildcards or not.
+            let checksBounds = input.producer != nil && input.domain.finiteCount == nil
+                && input.domain.integerBounds != Int.min...Int.max
+            if conditions.allSatisfy(\.isWildcard), !checksBounds { continue }
             let maskBase = masks.count
             let breakpointStart = breakpoints.count
             var bounds: ClosedRange<Int>?

@@ -8,6 +8,7 @@ struct ChainResolver {
     func resolveDomains(_ headers: inout [TableHeader]) {
         var producers: [String: (table: String, output: OutputDefinition, hit: HitPolicy)] = [:]
         for header in headers {
+            sink.currentTable = header.position
             for output in header.table.outputs {
                 if let first = producers[output.name] {
                     sink.error("duplicate-output",
@@ -19,15 +20,21 @@ struct ChainResolver {
             }
         }
         var freeInputs: [String: (domain: Domain, location: SourceLocation)] = [:]
+        // Columns some table failed to define: an input reading one is not reported again.
+        let broken = headers.reduce(into: Set<String>()) { $0.formUnion($1.uncheckedColumns) }
         for h in headers.indices {
+            sink.currentTable = headers[h].position
             for i in headers[h].table.inputs.indices {
                 let input = headers[h].table.inputs[i]
                 let declared = headers[h].declaredDomains[i]
                 guard let producer = producers[input.name] else {
                     guard let declared else {
-                        sink.error("missing-key",
-                                   "input '\(input.name)' needs 'type' or 'values' (no table produces it)",
-                                   at: input.location)
+                        if !broken.contains(input.name) {
+                            sink.error("missing-key",
+                                       "input '\(input.name)' needs 'type' or 'values' (no table produces it)",
+                                       at: input.location)
+                        }
+                        headers[h].uncheckedColumns.insert(input.name)
                         continue
                     }
                     if let first = freeInputs[input.name], first.domain != declared {
@@ -42,6 +49,7 @@ struct ChainResolver {
                 if producer.table == headers[h].table.name {
                     sink.error("chain-cycle", "table '\(producer.table)' reads its own output '\(input.name)'",
                                at: input.location)
+                    if declared == nil { headers[h].uncheckedColumns.insert(input.name) }
                     continue
                 }
                 if producer.hit.yieldsLists {
@@ -49,9 +57,13 @@ struct ChainResolver {
                                "input '\(input.name)' reads table '\(producer.table)', whose hit policy "
                                + "'\(producer.hit)' yields a list; aggregate it or use another policy",
                                at: input.location, notes: [Note("the output is here", at: producer.output.location)])
+                    if declared == nil { headers[h].uncheckedColumns.insert(input.name) }
                     continue
                 }
-                guard let domain = chainedDomain(input, declared: declared, from: producer.output) else { continue }
+                guard let domain = chainedDomain(input, declared: declared, from: producer.output) else {
+                    if declared == nil { headers[h].uncheckedColumns.insert(input.name) }
+                    continue
+                }
                 headers[h].table.inputs[i].domain = domain
                 headers[h].table.inputs[i].producer = producer.table
             }
@@ -87,20 +99,22 @@ struct ChainResolver {
     }
 
     /// Checks that every integer a producer can emit lies in the range of the inputs it feeds.
-    func checkChainedValues(_ tables: [TableDefinition]) {
+    func checkChainedValues(_ headers: [TableHeader]) {
         var consumers: [String: [InputDefinition]] = [:]
-        for table in tables {
-            for input in table.inputs where input.producer != nil {
+        for header in headers {
+            for input in header.table.inputs where input.producer != nil {
                 consumers[input.name, default: []].append(input)
             }
         }
-        for table in tables {
+        for header in headers {
+            let table = header.table
+            sink.currentTable = header.position
             for (o, output) in table.outputs.enumerated() {
                 guard let readers = consumers[output.name], output.type == .integer else { continue }
                 for reader in readers {
                     let bounds = reader.domain.integerBounds
                     let emitted = table.rules.map { ($0.outputs[o], $0.outputLocations[o]) }
-                        + [(output.defaultValue, output.location)]
+                        + [(output.defaultValue, output.defaultLocation ?? output.location)]
                     for case (.integer(let value)?, let location) in emitted where !bounds.contains(value) {
                         sink.error("out-of-range",
                                    "\(value) is outside the domain of input '\(reader.name)' (\(reader.domain.summary)) that reads this output",
@@ -113,7 +127,8 @@ struct ChainResolver {
 
     /// The tables sorted so that producers come before their readers, file order otherwise;
     /// nil (after reporting) when the chains form a cycle.
-    func evaluationOrder(_ tables: [TableDefinition]) -> [TableDefinition]? {
+    func evaluationOrder(_ headers: [TableHeader]) -> [TableDefinition]? {
+        let tables = headers.map(\.table)
         let index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.name, $0) })
         var waitingOn = tables.map { Set($0.inputs.compactMap(\.producer).compactMap { index[$0] }) }
         var order: [Int] = []
@@ -122,6 +137,7 @@ struct ChainResolver {
             guard let next = tables.indices.first(where: { !done.contains($0) && waitingOn[$0].isEmpty }) else {
                 let stuck = tables.indices.filter { !done.contains($0) }
                 let names = stuck.map { "'\(tables[$0].name)'" }.joined(separator: ", ")
+                sink.currentTable = headers[stuck[0]].position
                 sink.error("chain-cycle", "tables \(names) read each other's outputs in a cycle",
                            at: tables[stuck[0]].location,
                            notes: stuck.dropFirst().map { Note("'\(tables[$0].name)' is here", at: tables[$0].location) })

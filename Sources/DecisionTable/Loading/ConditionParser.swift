@@ -79,8 +79,8 @@ struct ConditionParser {
                            at: node.location)
                 return nil
             }
-            return Condition(values: matched.sorted(), intervals: nil, isWildcard: false, text: text,
-                             location: node.location)
+            return Condition(values: matched.sorted(), intervals: nil, isWildcard: false,
+                             mentioned: chosen.sorted(), text: text, location: node.location)
         }
     }
 
@@ -157,6 +157,9 @@ struct ConditionParser {
             }
             return comparison.set
         }
+        // Digits too many for Int are still a number: calling them "not a number" would mislead.
+        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+        if !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) { return outside(text) }
         sink.error("type-mismatch",
                    "'\(input.name)' is an integer: expected a number, a comparison like \">= 2\" or a range"
                    + " like \"1..5\", found '\(text)'",

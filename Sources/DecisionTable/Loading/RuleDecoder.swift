@@ -3,6 +3,8 @@
 struct RuleDecoder {
     let table: TableDefinition
     let sink: DiagnosticSink
+    /// Columns whose definition had an error already reported: their cells are skipped.
+    var unchecked: Set<String> = []
 
     static let ruleKeys = ["id", "description", "when", "then"]
 
@@ -49,6 +51,7 @@ struct RuleDecoder {
                 byName[pair.key] = pair
                 continue
             }
+            if unchecked.contains(pair.key) { continue }
             valid = false
             if other.contains(pair.key) {
                 let kind = section == "when" ? "an output: it belongs under 'then'" : "an input: it belongs under 'when'"
@@ -72,7 +75,10 @@ struct RuleDecoder {
         var valid = true
         for input in table.inputs {
             let parser = ConditionParser(input: input, sink: sink)
-            if let cell = cells[input.name] {
+            if unchecked.contains(input.name) {
+                // Its domain is unknown: checking the cell would only invent a second error.
+                conditions.append(parser.wildcard(at: ruleLocation))
+            } else if let cell = cells[input.name] {
                 if let condition = parser.parse(cell.value) { conditions.append(condition) } else { valid = false }
             } else {
                 conditions.append(parser.wildcard(at: ruleLocation))

@@ -1,10 +1,15 @@
 /// A table whose inputs and outputs are read, waiting for chained domains before its rules.
 struct TableHeader {
+    /// The table's position in the file's `tables` list.
+    var position: Int
     var table: TableDefinition
     var nameLocation: SourceLocation
     /// The domain each input declares, or nil where it inherits from the producing table.
     var declaredDomains: [Domain?]
     var ruleNodes: [YAMLNode]
+    /// Columns whose definition has an error already reported (a domain that did not parse,
+    /// a column dropped): their cells are not checked, so that one mistake is reported once.
+    var uncheckedColumns: Set<String> = []
 }
 
 /// Reads a table's name, hit policy, inputs and outputs.
@@ -15,7 +20,7 @@ struct TableHeaderDecoder {
     static let inputKeys = ["name", "description", "type", "values", "min", "max"]
     static let outputKeys = ["name", "description", "type", "values", "default"]
 
-    func decode(_ node: YAMLNode) -> TableHeader? {
+    func decode(_ node: YAMLNode, position: Int) -> TableHeader? {
         guard let reader = MappingReader(node, what: "a table", allowed: Self.tableKeys, sink: sink) else {
             return nil
         }
@@ -29,23 +34,33 @@ struct TableHeaderDecoder {
         var inputs: [InputDefinition] = []
         var declared: [Domain?] = []
         var names: [String: SourceLocation] = [:]
+        var unchecked: Set<String> = []
         for inputNode in inputNodes {
-            guard let (input, domain) = self.input(inputNode) else { continue }
+            guard let (input, domain, domainFailed) = self.input(inputNode) else {
+                if let name = Self.writtenName(inputNode) { unchecked.insert(name) }
+                continue
+            }
             if let first = names[input.name] {
                 sink.error("duplicate-name", "the table already has a column named '\(input.name)'",
                            at: input.location, notes: [Note("the first is here", at: first)])
                 continue
             }
             names[input.name] = input.location
+            if domainFailed { unchecked.insert(input.name) }
             inputs.append(input)
             declared.append(domain)
         }
         var outputs: [OutputDefinition] = []
         for outputNode in outputNodes {
-            guard let output = self.output(outputNode) else { continue }
+            guard let output = self.output(outputNode) else {
+                if let name = Self.writtenName(outputNode) { unchecked.insert(name) }
+                continue
+            }
             if let first = names[output.name] {
                 sink.error("duplicate-name", "the table already has a column named '\(output.name)'",
                            at: output.location, notes: [Note("the first is here", at: first)])
+                // An output named like an input makes that input ambiguous too.
+                if inputs.contains(where: { $0.name == output.name }) { unchecked.insert(output.name) }
                 continue
             }
             names[output.name] = output.location
@@ -59,7 +74,14 @@ struct TableHeaderDecoder {
         let table = TableDefinition(
             name: tableName, description: description, location: node.location, hitPolicy: hit,
             gapsAllowed: gapsAllowed, inputs: inputs, outputs: outputs, rules: [])
-        return TableHeader(table: table, nameLocation: nameLocation, declaredDomains: declared, ruleNodes: ruleNodes)
+        return TableHeader(position: position, table: table, nameLocation: nameLocation,
+                           declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked)
+    }
+
+    /// The `name` a column's mapping spells, valid or not, for skipping its cells.
+    private static func writtenName(_ node: YAMLNode) -> String? {
+        guard case .mapping(let pairs) = node.content else { return nil }
+        return pairs.first { $0.key == "name" }?.value.scalarText
     }
 
     private static let policies: [String: HitPolicy] = [
@@ -125,7 +147,8 @@ struct TableHeaderDecoder {
         }
     }
 
-    private func input(_ node: YAMLNode) -> (InputDefinition, Domain?)? {
+    /// An input, the domain it declares (nil when none), and whether a declared domain failed.
+    private func input(_ node: YAMLNode) -> (InputDefinition, Domain?, domainFailed: Bool)? {
         guard let reader = MappingReader(node, what: "an input", allowed: Self.inputKeys, sink: sink) else {
             return nil
         }
@@ -133,14 +156,19 @@ struct TableHeaderDecoder {
         let description = reader.text("description")
         let type = reader.text("type")
         let domain: Domain?
+        var domainFailed = false
+        // With a misspelt type, 'min' or 'values' may well be right: only the type is reported.
+        let typeKnown = type.map { ["integer", "boolean", "enum"].contains($0) } ?? true
         switch type {
         case nil where reader["values"] != nil, "enum":
             domain = enumValues(reader, type: type).map(Domain.enumeration)
+            domainFailed = domain == nil
         case "integer":
             let low = reader.integer("min")
             let high = reader.integer("max")
             if let low, let high, low > high {
                 sink.error("invalid-domain", "'min' (\(low)) is above 'max' (\(high))", at: reader["min"]!.location)
+                domainFailed = true
             }
             domain = .integer(min: low, max: high)
         case "boolean":
@@ -154,20 +182,22 @@ struct TableHeaderDecoder {
                        "'\(other)' is not an input type (expected one of: integer, boolean, enum)"
                        + Suggestion.clause(for: other, in: types),
                        at: reader["type"]!.location)
-            return nil
+            // Kept, so that its cells are skipped rather than reported as an unknown column.
+            domain = nil
+            domainFailed = true
         }
-        if type != "integer" {
+        if type != "integer", typeKnown {
             for key in ["min", "max"] where reader[key] != nil {
                 sink.error("unknown-key", "'\(key)' applies only to integer inputs", at: reader[key]!.location)
             }
         }
-        if let type, type != "enum", let values = reader["values"] {
+        if let type, type != "enum", typeKnown, let values = reader["values"] {
             sink.error("unknown-key", "'values' applies only to enum inputs, not \(type)", at: values.location)
         }
         guard let (inputName, _) = name else { return nil }
         let input = InputDefinition(name: inputName, description: description, location: node.location,
                                     domain: domain ?? .boolean, producer: nil)
-        return (input, domain)
+        return (input, domain, domainFailed)
     }
 
     private func output(_ node: YAMLNode) -> OutputDefinition? {
@@ -204,6 +234,7 @@ struct TableHeaderDecoder {
                                       type: type, defaultValue: nil)
         if let defaultNode = reader["default"] {
             output.defaultValue = OutputValueParser(output: output, sink: sink).parse(defaultNode)
+            output.defaultLocation = defaultNode.location
         }
         return output
     }

@@ -45,6 +45,8 @@ public struct OutputDefinition: Hashable, Sendable {
     public var type: OutputType
     /// The value used when no rule matches, or when a rule leaves the output out.
     public var defaultValue: Value?
+    /// Where the default is written, so that a problem with it points there.
+    public var defaultLocation: SourceLocation? = nil
 }
 
 /// The type of an output column.
@@ -90,6 +92,9 @@ public struct Condition: Hashable, Sendable {
     public var intervals: IntervalSet?
     /// Whether the cell was left out or written `-`: it matches the whole domain.
     public var isWildcard: Bool
+    /// The finite values the cell names explicitly, in a list or under `not`; empty for
+    /// integer columns and wildcards. The validator reports values no rule names.
+    public var mentioned: [Int] = []
     /// The cell as written, for explanations (`">= 2"`, `[call, message]`, `-`).
     public var text: String
     /// Where the cell is, or the rule's location when it was left out.

@@ -122,9 +122,10 @@ private struct TreeBuilder {
                 return false
             }
         case YAML_ALIAS_EVENT:
+            let name = event.data.alias.anchor.map { string($0, strlen($0)) } ?? "name"
             diagnostics.append(Diagnostic(
                 .error, code: "alias",
-                "aliases (*name) are not allowed; write the value out in full", at: here))
+                "aliases (*\(name)) are not allowed; write the value out in full", at: here))
             attach(YAMLNode(.scalar("", quoted: false), at: here))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
@@ -202,9 +203,12 @@ private struct TreeBuilder {
                 at: here))
         }
         if let tag {
+            // libyaml expands `!!str` to `tag:yaml.org,2002:str`; say it the way it was written.
+            var written = string(tag, strlen(tag))
+            if written.hasPrefix("tag:yaml.org,2002:") { written = "!!" + written.dropFirst("tag:yaml.org,2002:".count) }
             diagnostics.append(Diagnostic(
                 .error, code: "tag",
-                "tags (\(string(tag, strlen(tag)))) are not allowed; a value's type comes from its column",
+                "tags (\(written)) are not allowed; a value's type comes from its column",
                 at: here))
         }
     }
@@ -218,6 +222,20 @@ private struct TreeBuilder {
         var count = 0
         while pointer[count] != 0 { count += 1 }
         return count
+    }
+
+    /// The character at a 1-based line and column (in Unicode scalars), if there is one.
+    private func character(at location: SourceLocation, in buffer: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var line = 1
+        var start = 0
+        while line < location.line, let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            start = newline + 1
+            line += 1
+        }
+        guard line == location.line else { return nil }
+        let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) ?? buffer.endIndex
+        let scalars = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self).unicodeScalars
+        return scalars.dropFirst(location.column - 1).first
     }
 
     /// Turns libyaml's error state into a diagnostic at the problem's position.
@@ -240,6 +258,11 @@ private struct TreeBuilder {
         }
         if at.line < 1 { at.line = 1 }
         if at.column < 1 { at.column = 1 }
+        // libyaml names a tab in the indentation only in some states; elsewhere it says
+        // "found character that cannot start any token", which does not say which character.
+        if !message.contains("tab"), character(at: at, in: buffer) == "\t" {
+            message += " (a tab: YAML indents with spaces only)"
+        }
         return Diagnostic(.error, code: "syntax", "YAML syntax: \(message)", at: at, notes: notes)
     }
 }

@@ -1,0 +1,277 @@
+/// Runs every analysis of one table and words the findings.
+struct TableValidator {
+    let table: TableDefinition
+    /// Every clean table of the file, to find the producers and readers of chained inputs.
+    let neighbours: [TableDefinition]
+
+    func findings() -> [Finding] {
+        let producible = producibleDomains()
+        let space = AnalysisSpace(table: table, producible: producible)
+        var findings: [Finding] = []
+        let duplicates = duplicateRules(space)
+        findings += duplicates.map(duplicateFinding)
+        let duplicated = Set(duplicates.map(\.later))
+
+        switch table.hitPolicy {
+        case .unique, .any:
+            var partition = Partition(space: space, mode: .overlaps)
+            partition.run()
+            findings += gapFindings(partition.gaps)
+            for (pair, point) in partition.overlaps.sorted(by: { $0.key < $1.key }) {
+                if duplicated.contains(pair.second), space.isContained(pair.first, in: pair.second),
+                   space.isContained(pair.second, in: pair.first) { continue }
+                let sameOutputs = table.rules[pair.first].outputs == table.rules[pair.second].outputs
+                if table.hitPolicy == .unique || !sameOutputs {
+                    findings.append(overlapFinding(pair, point, sameOutputs: sameOutputs))
+                }
+                if sameOutputs { findings += subsumedFindings(pair, space) }
+            }
+        case .first, .priority:
+            let keys = table.hitPolicy == .first ? Array(table.rules.indices) : priorityKeys()
+            var partition = Partition(space: space, mode: .winners(keys: keys))
+            partition.run()
+            findings += gapFindings(partition.gaps)
+            for (r, won) in partition.wins.enumerated()
+            where !won && !duplicated.contains(r) && !space.unreachable.contains(r) {
+                findings.append(shadowedFinding(r, keys: keys, space: space))
+            }
+        case .collect, .ruleOrder:
+            var partition = Partition(space: space, mode: .gaps)
+            partition.run()
+            findings += gapFindings(partition.gaps)
+        }
+        findings += unusedFindings(producible: producible)
+        findings += chainFindings(space)
+        return findings
+    }
+
+    // MARK: Chained inputs
+
+    /// For each chained input (by index), the values its producer can emit.
+    private func producibleDomains() -> [Int: ColumnSet] {
+        var result: [Int: ColumnSet] = [:]
+        for (i, input) in table.inputs.enumerated() {
+            guard let producerName = input.producer,
+                  let producer = neighbours.first(where: { $0.name == producerName }),
+                  let o = producer.outputs.firstIndex(where: { $0.name == input.name }) else { continue }
+            let output = producer.outputs[o]
+            if case .collect(_?) = producer.hitPolicy { continue }  // aggregates: any integer
+            var emitted = producer.rules.compactMap { $0.outputs[o] }
+            let defaultsApply = producer.outputs.allSatisfy { $0.defaultValue != nil }
+                || producer.rules.contains { $0.outputs[o] == nil }
+            if defaultsApply, let value = output.defaultValue { emitted.append(value) }
+            switch input.domain {
+            case .integer:
+                let points = emitted.compactMap { if case .integer(let n) = $0 { n...n } else { nil } }
+                result[i] = .integers(IntervalSet(points).intersection(IntervalSet([input.domain.integerBounds])))
+            case .boolean, .enumeration:
+                let count = input.domain.finiteCount!
+                let indices = emitted.compactMap { Self.index(of: $0, in: input.domain) }
+                result[i] = .values(ValueBits(indices, count: count))
+            }
+        }
+        return result
+    }
+
+    private static func index(of value: Value, in domain: Domain) -> Int? {
+        switch (value, domain) {
+        case (.boolean(let flag), .boolean): flag ? 1 : 0
+        case (.string(let name), .enumeration(let names)): names.firstIndex(of: name)
+        default: nil
+        }
+    }
+
+    private func chainFindings(_ space: AnalysisSpace) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, input) in table.inputs.enumerated() {
+            guard let producer = input.producer, let count = input.domain.finiteCount,
+                  case .values(let produced) = space.domain[i] else { continue }
+            for value in 0..<count {
+                let name = input.domain.valueName(value)
+                let testing = table.rules.filter { $0.conditions[i].mentioned.contains(value) && $0.conditions[i].values!.contains(value) }
+                if produced.contains(value) {
+                    if !table.rules.contains(where: { $0.conditions[i].values!.contains(value) }) {
+                        findings.append(Finding(
+                            Diagnostic(.warning, code: "chain-unreceived",
+                                       "table '\(producer)' can produce \(input.name) = \(name), but no rule of table '\(table.name)' accepts it",
+                                       at: input.location),
+                            table: table.name))
+                    }
+                } else if !testing.isEmpty {
+                    findings.append(Finding(
+                        Diagnostic(.warning, code: "chain-unproduced",
+                                   "\(Self.ruleList(testing.map(\.id))) of table '\(table.name)' test \(input.name) = \(name), which table '\(producer)' never produces",
+                                   at: testing[0].conditions[i].location),
+                        table: table.name, rules: testing.map(\.id)))
+                }
+            }
+        }
+        return findings
+    }
+
+    // MARK: Gaps
+
+    private func gapFindings(_ regions: [Region]) -> [Finding] {
+        let severity: Severity = table.gapsAllowed || table.outputs.allSatisfy({ $0.defaultValue != nil }) ? .warning : .error
+        let suffix = severity == .warning
+            ? (table.gapsAllowed ? " (gaps are allowed in this table)" : " (the outputs' defaults apply)") : ""
+        return GapMerger.merge(regions).map { row in
+            let cells = zip(table.inputs, row).map { input, set in
+                InputCells(input: input.name, values: describe(set, input: input))
+            }
+            let when = cells.map { "\($0.input) is \($0.values.phrase)" }.joined(separator: ", ")
+            return Finding(
+                Diagnostic(severity, code: "gap", "table '\(table.name)' decides nothing when \(when)\(suffix)",
+                           at: table.location),
+                table: table.name, cells: cells)
+        }
+    }
+
+    /// A column set in report form: `-` when it is the input's whole declared domain.
+    private func describe(_ set: ColumnSet, input: InputDefinition) -> CellValues {
+        switch set {
+        case .values(let bits):
+            let values = bits.values
+            if values.count == input.domain.finiteCount { return .any }
+            return .values(values.map { SlotLayout.decode($0, domain: input.domain) })
+        case .integers(let intervals):
+            let bounds = input.domain.integerBounds
+            if intervals == IntervalSet([bounds]) { return .any }
+            return .ranges(intervals.ranges.map {
+                IntegerRange(lower: $0.lowerBound == .min ? nil : $0.lowerBound,
+                             upper: $0.upperBound == .max ? nil : $0.upperBound)
+            })
+        }
+    }
+
+    // MARK: Overlaps, duplicates, subsumption
+
+    private func witness(_ point: [Int]) -> [NamedValue] {
+        zip(table.inputs, point).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, domain: $0.domain)) }
+    }
+
+    private func overlapFinding(_ pair: Partition.Pair, _ point: [Int], sameOutputs: Bool) -> Finding {
+        let (a, b) = (table.rules[pair.first], table.rules[pair.second])
+        let input = witness(point)
+        let when = input.map { "\($0.name) is \($0.value)" }.joined(separator: ", ")
+        let message = table.hitPolicy == .unique
+            ? "rules '\(a.id)' and '\(b.id)' of unique table '\(table.name)' both match when \(when)"
+            : "rules '\(a.id)' and '\(b.id)' of table '\(table.name)' both match when \(when), with different outputs"
+        return Finding(
+            Diagnostic(.error, code: "overlap", message, at: b.location,
+                       notes: [Note("rule '\(a.id)' is here", at: a.location)]),
+            table: table.name, rules: [a.id, b.id], witness: input)
+    }
+
+    private func subsumedFindings(_ pair: Partition.Pair, _ space: AnalysisSpace) -> [Finding] {
+        let (a, b) = (pair.first, pair.second)
+        let inner: Int
+        let outer: Int
+        if space.isContained(b, in: a) { (inner, outer) = (b, a) } else if space.isContained(a, in: b) {
+            (inner, outer) = (a, b)
+        } else { return [] }
+        let (small, large) = (table.rules[inner], table.rules[outer])
+        return [Finding(
+            Diagnostic(.warning, code: "subsumed",
+                       "rule '\(small.id)' is subsumed by rule '\(large.id)': every input it matches, '\(large.id)' matches with the same outputs",
+                       at: small.location, notes: [Note("rule '\(large.id)' is here", at: large.location)]),
+            table: table.name, rules: [small.id, large.id])]
+    }
+
+    private struct Duplicate {
+        let earlier: Int
+        let later: Int
+    }
+
+    /// Rules whose conditions equal an earlier rule's, found by hashing the cells.
+    private func duplicateRules(_ space: AnalysisSpace) -> [Duplicate] {
+        var first: [[ColumnSet]: Int] = [:]
+        var result: [Duplicate] = []
+        for (r, cells) in space.rules.enumerated() where !space.unreachable.contains(r) {
+            if let earlier = first[cells] {
+                result.append(Duplicate(earlier: earlier, later: r))
+            } else {
+                first[cells] = r
+            }
+        }
+        return result
+    }
+
+    private func duplicateFinding(_ duplicate: Duplicate) -> Finding {
+        let (a, b) = (table.rules[duplicate.earlier], table.rules[duplicate.later])
+        let outputs = a.outputs == b.outputs ? "and the same outputs" : "but different outputs"
+        return Finding(
+            Diagnostic(.error, code: "duplicate",
+                       "rule '\(b.id)' has the same conditions as rule '\(a.id)' \(outputs)",
+                       at: b.location, notes: [Note("rule '\(a.id)' is here", at: a.location)]),
+            table: table.name, rules: [a.id, b.id])
+    }
+
+    // MARK: Shadowed rules
+
+    /// Priority keys: rank by the enum outputs' positions in `values`, then file order.
+    private func priorityKeys() -> [Int] {
+        let enumOutputs = table.outputs.indices.filter {
+            if case .enumeration = table.outputs[$0].type { true } else { false }
+        }
+        func key(_ r: Int) -> [Int] {
+            enumOutputs.map { o in
+                let value = table.rules[r].outputs[o] ?? table.outputs[o].defaultValue!
+                guard case .enumeration(let names) = table.outputs[o].type, case .string(let name) = value else { return 0 }
+                return names.firstIndex(of: name) ?? 0
+            } + [r]
+        }
+        let order = table.rules.indices.sorted { key($0).lexicographicallyPrecedes(key($1)) }
+        var ranks = [Int](repeating: 0, count: table.rules.count)
+        for (rank, r) in order.enumerated() { ranks[r] = rank }
+        return ranks
+    }
+
+    private func shadowedFinding(_ r: Int, keys: [Int], space: AnalysisSpace) -> Finding {
+        let rule = table.rules[r]
+        let cover = table.rules.indices.filter { keys[$0] < keys[r] && space.intersect($0, r) }
+        let ids = cover.map { table.rules[$0].id }
+        let which = table.hitPolicy == .first ? "earlier" : "higher-priority"
+        return Finding(
+            Diagnostic(.error, code: "shadowed",
+                       "rule '\(rule.id)' can never win: \(which) \(Self.ruleList(ids)) match every input it matches",
+                       at: rule.location,
+                       notes: cover.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
+            table: table.name, rules: [rule.id] + ids)
+    }
+
+    // MARK: Unused values
+
+    private func unusedFindings(producible: [Int: ColumnSet]) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, input) in table.inputs.enumerated() {
+            if table.rules.allSatisfy({ $0.conditions[i].isWildcard }) {
+                findings.append(Finding(
+                    Diagnostic(.warning, code: "unused-value",
+                               "input '\(input.name)' is tested by no rule of table '\(table.name)'", at: input.location),
+                    table: table.name))
+                continue
+            }
+            guard case .enumeration(let names) = input.domain else { continue }
+            let mentioned = Set(table.rules.flatMap { $0.conditions[i].mentioned })
+            for (value, name) in names.enumerated() where !mentioned.contains(value) {
+                if case .values(let bits)? = producible[i], !bits.contains(value) { continue }
+                findings.append(Finding(
+                    Diagnostic(.warning, code: "unused-value",
+                               "value '\(name)' of input '\(input.name)' is named by no rule of table '\(table.name)'; only wildcards reach it",
+                               at: input.location),
+                    table: table.name))
+            }
+        }
+        return findings
+    }
+
+    static func ruleList(_ ids: [String]) -> String {
+        let quoted = ids.map { "'\($0)'" }
+        switch quoted.count {
+        case 0: return "no rules"
+        case 1: return "rule " + quoted[0]
+        default: return "rules " + quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+        }
+    }
+}
