@@ -42,9 +42,10 @@ let package = Package(
             name: "DecisionTableTests",
             dependencies: ["DecisionTable", "DecisionTableTesting"]
         ),
+        // End-to-end tests run the built `switchboard`; depending on it makes `swift test` build it.
         .testTarget(
             name: "SwitchboardTests",
-            dependencies: ["DecisionTable"]
+            dependencies: ["switchboard", "DecisionTable"]
         ),
     ]
 )

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `switchboard evaluate` as a user runs it: standard output, standard error, exit status.
+@Suite struct EvaluateCommandTests {
+    @Test func singleFactsPrintOneJSONResult() throws {
+        let result = try CommandRunner.run([
+            "evaluate", "--rules", "Examples/contact.yaml", "--facts",
+            #"{"contact_matches": 2, "kind": "call", "contact_projects": 1, "log_on_all_projects": true}"#,
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.lines == [
+            #"{"outputs": {"contact": "assign", "reason": "Several contacts share the number.", "status": "unassigned", "button": "Assign to Contact"}, "rules": {"contact": ["shared-number"], "logging": ["choose-contact"]}}"#,
+        ])
+    }
+
+    @Test func theReadmeCommandEvaluatesEveryExampleLine() throws {
+        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "Examples/facts.jsonl"])
+        let inputLines = try String(contentsOf: CommandRunner.packageRoot.appending(path: "Examples/facts.jsonl"), encoding: .utf8)
+            .split(separator: "\n").count
+        #expect(result.status == 0)
+        #expect(result.lines.count == inputLines)
+        #expect(result.lines.allSatisfy { $0.hasPrefix(#"{"outputs": "#) })
+    }
+
+    @Test func everyBatchLineGivesExactlyOneRecordAndTheBatchGoesOn() throws {
+        let input = """
+            {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false}
+
+            not json
+            {"contact_matches": -1, "kind": "cal", "contact_projects": 1, "log_on_all_projects": false}
+            {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false, "extra": 1}
+            [1, 2]
+            {"contact_matches": 0, "kind": "message", "contact_projects": 0, "log_on_all_projects": true}
+
+            """
+        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.lines.count == 7)
+        #expect(result.lines[0].hasPrefix(#"{"outputs": {"contact": "matched""#))
+        #expect(result.lines[1] == #"{"line": 2, "error": "invalid JSON at column 1: expected a value, found the end of the line"}"#)
+        #expect(result.lines[2].hasPrefix(#"{"line": 3, "error": "invalid JSON at column 1"#))
+        #expect(result.lines[3] == #"{"line": 4, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#)
+        #expect(result.lines[4] == #"{"line": 5, "error": "unknown fact 'extra'"}"#)
+        #expect(result.lines[5] == #"{"line": 6, "error": "expected a JSON object of facts, found an array"}"#)
+        #expect(result.lines[6].hasPrefix(#"{"outputs": {"contact": "none""#))
+    }
+
+    @Test func aTableThatDecidesNothingIsAnErrorNamingTheTableAndFacts() throws {
+        let rules = try CommandRunner.temporaryFile("""
+            tables:
+              - name: size
+                inputs:
+                  - { name: n, type: integer }
+                outputs:
+                  - { name: label, type: string }
+                rules:
+                  - { id: small, when: { n: "< 10" }, then: { label: small } }
+            """)
+        let result = try CommandRunner.run(["evaluate", "--rules", rules, "--facts", #"{"n": 12}"#])
+        #expect(result.status == 1)
+        #expect(result.lines == [#"{"error": "no rule of table 'size' matches n = 12 and its outputs have no default"}"#])
+    }
+
+    @Test func invalidRulesPrintCompilerStyleDiagnosticsAndExit1() throws {
+        let rules = try CommandRunner.temporaryFile("""
+            tables:
+              - name: kinds
+                inputs:
+                  - { name: kind, values: [call, message] }
+                outputs:
+                  - { name: label, type: string }
+                rules:
+                  - { id: a, when: { kind: mesage }, then: { label: x } }
+            """)
+        let result = try CommandRunner.run(["evaluate", "--rules", rules, "--facts", #"{"kind": "call"}"#])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            \(rules):8:32: error: 'mesage' is not a value of 'kind' (one of call, message); did you mean 'message'?
+                  - { id: a, when: { kind: mesage }, then: { label: x } }
+                                           ^
+
+            """)
+    }
+
+    @Test func explainNamesTheWinnerAndTheCellsThatStoppedTheNearestRules() throws {
+        let result = try CommandRunner.run([
+            "evaluate", "--rules", "Examples/contact.yaml", "--explain", "--facts",
+            #"{"contact_matches": 1, "kind": "call", "contact_projects": 3, "log_on_all_projects": false}"#,
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("table 'contact' (unique) at Examples/contact.yaml:3:5"))
+        #expect(result.stdout.contains("  won: rule 'one-contact' at Examples/contact.yaml:24:9"))
+        #expect(result.stdout.contains("    contact_matches is 1, but the cell at 30:34 wants >= 2"))
+        #expect(result.stdout.contains("  won: rule 'many-projects-off' at Examples/contact.yaml:64:9"))
+        #expect(result.stdout.contains("  outputs: status = unassigned, button = Assign Projects"))
+    }
+
+    @Test(arguments: [
+        ["evaluate", "--rules", "Examples/contact.yaml"],
+        ["evaluate", "--facts", "{}"],
+        ["evaluate", "--rules", "Examples/contact.yaml", "--facts", "{}", "Examples/facts.jsonl"],
+        ["frobnicate"],
+    ])
+    func badUsageExits64(arguments: [String]) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"))
+    }
+
+    @Test func aMissingRulesFileIsAPositionedError() throws {
+        let result = try CommandRunner.run(["evaluate", "--rules", "no/such.yaml", "--facts", "{}"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("no/such.yaml:1:1: error: cannot read the file"))
+    }
+}
