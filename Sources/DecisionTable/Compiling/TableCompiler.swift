@@ -27,14 +27,10 @@ struct TableCompiler {
             case .integer:
                 let starts = Self.elementaryStarts(conditions.compactMap(\.intervals))
                 breakpoints += starts
-                for start in starts {
-                    masks += Self.row(conditions, wordCount: wordCount) { $0.intervals!.contains(start) }
-                }
+                masks += Self.intervalRows(conditions, starts: starts, wordCount: wordCount)
                 if input.producer != nil { bounds = input.domain.integerBounds }
             case .boolean, .enumeration:
-                for value in 0..<(input.domain.finiteCount ?? 0) {
-                    masks += Self.row(conditions, wordCount: wordCount) { $0.values!.contains(value) }
-                }
+                masks += Self.valueRows(conditions, count: input.domain.finiteCount ?? 0, wordCount: wordCount)
             }
             columns.append(CompiledColumn(
                 slot: layout.inputSlot(input.name), maskBase: maskBase, breakpointStart: breakpointStart,
@@ -74,13 +70,51 @@ struct TableCompiler {
         }
     }
 
-    /// The bitset of rules whose condition satisfies `matches`.
-    private static func row(_ conditions: [Condition], wordCount: Int, _ matches: (Condition) -> Bool) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: wordCount)
-        for (rule, condition) in conditions.enumerated() where matches(condition) {
-            words[rule >> 6] |= 1 << UInt64(rule & 63)
+    /// One row per value of a finite column: the rules whose cell holds that value.
+    private static func valueRows(_ conditions: [Condition], count: Int, wordCount: Int) -> [UInt64] {
+        var rows = [UInt64](repeating: 0, count: count * wordCount)
+        for (rule, condition) in conditions.enumerated() {
+            for value in condition.values ?? [] {
+                rows[value * wordCount + rule >> 6] |= 1 << UInt64(rule & 63)
+            }
         }
-        return words
+        return rows
+    }
+
+    /// One row per elementary interval of an integer column: the rules whose cell holds it.
+    ///
+    /// A sweep: each cell interval enters at the interval where it starts and leaves where
+    /// it ends, so each row is the previous one with a few bits changed. The cost is the
+    /// rows written plus the intervals, not rows times rules.
+    private static func intervalRows(_ conditions: [Condition], starts: [Int], wordCount: Int) -> [UInt64] {
+        var entering = [[Int]](repeating: [], count: starts.count)
+        var leaving = [[Int]](repeating: [], count: starts.count)
+        for (rule, condition) in conditions.enumerated() {
+            for range in condition.intervals?.ranges ?? [] {
+                entering[index(of: range.lowerBound, in: starts)].append(rule)
+                if range.upperBound < .max { leaving[index(of: range.upperBound + 1, in: starts)].append(rule) }
+            }
+        }
+        var rows: [UInt64] = []
+        rows.reserveCapacity(starts.count * wordCount)
+        var current = [UInt64](repeating: 0, count: wordCount)
+        for i in starts.indices {
+            for rule in leaving[i] { current[rule >> 6] &= ~(1 << UInt64(rule & 63)) }
+            for rule in entering[i] { current[rule >> 6] |= 1 << UInt64(rule & 63) }
+            rows += current
+        }
+        return rows
+    }
+
+    /// The position of `value` in the sorted `starts`, where it is known to be.
+    private static func index(of value: Int, in starts: [Int]) -> Int {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The starts of the elementary intervals that every condition's interval set is a union of.

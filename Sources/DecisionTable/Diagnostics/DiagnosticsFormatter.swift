@@ -47,23 +47,44 @@ public struct DiagnosticsFormatter: Sendable {
 
 /// Source text split into lines once per file, for excerpts.
 private struct SourceLines {
+    /// The widest excerpt, in characters: a generated file can hold megabytes on one line.
+    static let widest = 160
+
     let sources: [String: String]
-    var cache: [String: [Substring]] = [:]
+    var cache: [String: [Substring.UnicodeScalarView]] = [:]
 
     init(_ sources: [String: String]) { self.sources = sources }
 
     mutating func excerpt(at location: SourceLocation) -> String {
         guard let text = sources[location.file] else { return "" }
         let lines = cache[location.file] ?? {
-            let split = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Columns do not count a byte-order mark (the loader skips it), so neither do carets.
+            var body = text.unicodeScalars[...]
+            if body.first == "\u{FEFF}" { body = body.dropFirst() }
+            // Split scalars, not Characters: "\r\n" is one Character, never equal to "\n".
+            let split = body.split(separator: "\n", omittingEmptySubsequences: false)
             cache[location.file] = split
             return split
         }()
         guard location.line >= 1, location.line <= lines.count else { return "" }
-        let line = lines[location.line - 1].replacing("\r", with: "")
+        var line = lines[location.line - 1]
+        if line.last == "\r" { line = line.dropLast() }
+        var column = max(0, location.column - 1)
+        var lead = ""
+        var trail = ""
+        if Substring(line).utf8.count > Self.widest {
+            // Only a window around the column, marked with "..." where the line goes on.
+            let offset = max(0, column - Self.widest / 2)
+            let start = line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
+            let end = line.index(start, offsetBy: Self.widest, limitedBy: line.endIndex) ?? line.endIndex
+            if start > line.startIndex { lead = "..." }
+            if end < line.endIndex { trail = "..." }
+            line = line[start..<end]
+            column -= offset
+        }
         // Tabs keep their width in the caret line so the caret stays under the column.
-        let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
-        let padding = String(prefix.map { $0 == "\t" ? "\t" : " " })
-        return "\(line)\n\(padding)^\n"
+        let padding = String(repeating: " ", count: lead.count)
+            + String(line.prefix(column).map { $0 == "\t" ? "\t" : " " })
+        return "\(lead)\(Substring(line))\(trail)\n\(padding)^\n"
     }
 }

@@ -172,9 +172,13 @@ struct ConditionParser {
 enum IntegerCellSyntax {
     /// `a..b` with optional spaces.
     static func range(_ text: String) -> (low: Int, high: Int)? {
-        guard let dots = text.firstRange(of: "..") else { return nil }
-        let low = text[..<dots.lowerBound].trimmingSpaces
-        let high = text[dots.upperBound...].trimmingSpaces
+        let bytes = text.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")),
+              bytes.index(after: dot) < bytes.endIndex, bytes[bytes.index(after: dot)] == UInt8(ascii: ".") else {
+            return nil
+        }
+        let low = text[..<dot].trimmingSpaces
+        let high = text[bytes.index(dot, offsetBy: 2)...].trimmingSpaces
         guard let a = Literals.integer(low), let b = Literals.integer(high) else { return nil }
         return (a, b)
     }
@@ -212,9 +216,10 @@ enum CellText {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let text = String(self)
+        guard let first = text.utf8.firstIndex(where: { !isSpace($0) }),
+              let last = text.utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[first...last])
     }
 }

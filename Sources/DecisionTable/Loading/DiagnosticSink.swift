@@ -1,6 +1,7 @@
 /// Collects diagnostics while a file is decoded, so that one run reports every problem.
-final class DiagnosticSink {
-    private(set) var diagnostics: [Diagnostic] = []
+public final class DiagnosticSink {
+    /// Everything reported, in the order it was reported.
+    public private(set) var diagnostics: [Diagnostic] = []
     /// The position in the file's `tables` list of the table being decoded, if any.
     var currentTable: Int?
     /// The tables (by position) that have errors; the validator skips only those.
@@ -8,14 +9,20 @@ final class DiagnosticSink {
     /// Whether an error outside any table (the file's shape) stops every table.
     private(set) var fileFailed = false
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Creates an empty sink.
+    public init() {}
 
-    func error(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    /// Whether anything reported is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Reports an error.
+    public func error(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         diagnostics.append(Diagnostic(.error, code: code, message, at: location, notes: notes))
         if let currentTable { failedTables.insert(currentTable) } else { fileFailed = true }
     }
 
-    func warning(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    /// Reports a warning.
+    public func warning(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         diagnostics.append(Diagnostic(.warning, code: code, message, at: location, notes: notes))
     }
 }

@@ -1,13 +1,25 @@
 /// Reads a YAML mapping whose keys are a fixed vocabulary: reports unknown keys with a
 /// "did you mean", missing required keys, and values of the wrong shape.
-struct MappingReader {
-    let node: YAMLNode
-    let what: String
+///
+/// Public so that every YAML format built on the engine reports the same problems with the
+/// same codes (`expected-mapping`, `unknown-key`, `missing-key`, `expected-text`,
+/// `expected-list`, `expected-integer`, `expected-boolean`).
+public struct MappingReader {
+    /// The mapping.
+    public let node: YAMLNode
+    /// What the mapping is, for messages ("a team member").
+    public let what: String
     let sink: DiagnosticSink
     private let pairs: [String: YAMLPair]
 
-    /// Returns nil (after reporting) when `node` is not a mapping.
-    init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
+    /// Reads a mapping, reporting each key not in `allowed`.
+    /// - Parameters:
+    ///   - node: The node that should be a mapping.
+    ///   - what: What it is, for messages, with its article ("a contact").
+    ///   - allowed: The keys it may have.
+    ///   - sink: Where problems go.
+    /// - Returns: nil (after reporting) when `node` is not a mapping.
+    public init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = node.content else {
             sink.error("expected-mapping", "expected \(what) as a mapping of keys, found \(node.kindDescription)",
                        at: node.location)
@@ -31,17 +43,17 @@ struct MappingReader {
     }
 
     /// The value of `key`, or nil.
-    subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
+    public subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
 
     /// The value of a key that must be present; reports its absence at the mapping.
-    func required(_ key: String) -> YAMLNode? {
+    public func required(_ key: String) -> YAMLNode? {
         if let value = pairs[key]?.value { return value }
         sink.error("missing-key", "\(what) needs a '\(key)' key", at: node.location)
         return nil
     }
 
     /// A plain-text value (a description, a name): any scalar but null.
-    func text(_ key: String, required: Bool = false) -> String? {
+    public func text(_ key: String, required: Bool = false) -> String? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .scalar(let text, _) = value.content, !value.isNull else {
             sink.error("expected-text", "'\(key)' in \(what) must be text, found \(value.kindDescription)",
@@ -64,7 +76,7 @@ struct MappingReader {
     }
 
     /// The items of a list value.
-    func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
+    public func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .sequence(let items) = value.content else {
             sink.error("expected-list", "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
@@ -75,7 +87,7 @@ struct MappingReader {
     }
 
     /// A plain integer value.
-    func integer(_ key: String) -> Int? {
+    public func integer(_ key: String) -> Int? {
         guard let value = self[key] else { return nil }
         guard let number = Literals.integer(value) else {
             sink.error("expected-integer", "'\(key)' must be an integer, found \(value.kindDescription)",
@@ -83,6 +95,19 @@ struct MappingReader {
             return nil
         }
         return number
+    }
+
+    /// A plain `true` or `false`; other spellings (`yes`, `on`) are reported with the one meant.
+    public func boolean(_ key: String) -> Bool? {
+        guard let value = self[key] else { return nil }
+        guard let flag = Literals.boolean(value) else {
+            let hint = value.scalarText.flatMap(Literals.booleanSuggestion).map { "; did you mean \($0)?" } ?? ""
+            sink.error("expected-boolean",
+                       "'\(key)' in \(what) must be true or false, found \(value.kindDescription)\(hint)",
+                       at: value.location)
+            return nil
+        }
+        return flag
     }
 }
 

@@ -1,7 +1,7 @@
 /// "Did you mean" for near misses: the closest candidate by edit distance, if close enough.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word`, when at most about a third of it differs.
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or nothing.
-    static func clause(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func clause(for word: String, in candidates: some Sequence<String>) -> String {
         nearest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -17,25 +17,28 @@ public enum YAMLParser {
     public static func parse(
         _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile
     ) throws(DiagnosticsError) -> YAMLNode {
-        let source = String(decoding: bytes, as: UTF8.self)
-        func fail(_ diagnostics: [Diagnostic]) -> DiagnosticsError {
-            DiagnosticsError(diagnostics, sources: [file: source])
-        }
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maximumBytes {
-            throw fail([Diagnostic(
+            // No source excerpt: the first line of a file this size can be most of the file.
+            throw DiagnosticsError([Diagnostic(
                 .error, code: "too-large",
                 "the file is \(bytes.count) bytes; the limit is \(limits.maximumBytes) bytes",
                 at: start)])
         }
-        if let bad = UTF8Check.firstInvalidByte(in: bytes) {
+        // libyaml skips a byte-order mark but counts it as a column, which editors do not show.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        // Decoded only on failure, and never for an oversized file: the size check comes first.
+        func fail(_ diagnostics: [Diagnostic]) -> DiagnosticsError {
+            DiagnosticsError(diagnostics, sources: [file: String(decoding: body, as: UTF8.self)])
+        }
+        if let bad = UTF8Check.firstInvalidByte(in: body) {
             throw fail([Diagnostic(
                 .error, code: "invalid-utf8",
-                "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                at: UTF8Check.location(ofByte: bad, in: bytes, file: file))])
+                "the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
+                at: UTF8Check.location(ofByte: bad, in: body, file: file))])
         }
         var builder = TreeBuilder(file: file, limits: limits)
-        bytes.withUnsafeBufferPointer { buffer in
+        body.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
         }
         if builder.diagnostics.contains(where: { $0.severity == .error }) {
@@ -71,6 +74,10 @@ private struct TreeBuilder {
     var stack: [Frame] = []
     var documents = 0
 
+    /// The most errors kept. Every alias, anchor, tag and repeated key is an error of its own,
+    /// so 16 MiB of `*a, ` would otherwise make four million of them (1.4 GB, seconds).
+    static let maximumErrors = 100
+
     init(file: String, limits: YAMLLimits) {
         self.file = file
         self.limits = limits
@@ -96,7 +103,15 @@ private struct TreeBuilder {
             }
             let keepGoing = handle(&event)
             let type = event.type
+            let mark = event.start_mark
             yaml_event_delete(&event)
+            if diagnostics.count > Self.maximumErrors {
+                diagnostics.removeLast(diagnostics.count - Self.maximumErrors)
+                diagnostics.append(Diagnostic(
+                    .error, code: "too-many-errors",
+                    "stopped reading after \(Self.maximumErrors) errors; fix those first", at: location(mark)))
+                return
+            }
             if !keepGoing || type == YAML_STREAM_END_EVENT { return }
         }
     }
@@ -251,13 +266,16 @@ private struct TreeBuilder {
         } else {
             at = location(parser.problem_mark)
         }
+        if at.line < 1 { at.line = 1 }
+        if at.column < 1 { at.column = 1 }
         var notes: [Note] = []
-        if let context = parser.context.map({ String(cString: $0) }), parser.error != YAML_READER_ERROR {
+        // A note at the error's own place would only repeat its caret: the context then stays
+        // in the message ("... while parsing a flow node").
+        if let context = parser.context.map({ String(cString: $0) }), parser.error != YAML_READER_ERROR,
+           location(parser.context_mark) != at {
             message = problem
             notes.append(Note(context, at: location(parser.context_mark)))
         }
-        if at.line < 1 { at.line = 1 }
-        if at.column < 1 { at.column = 1 }
         // libyaml names a tab in the indentation only in some states; elsewhere it says
         // "found character that cannot start any token", which does not say which character.
         if !message.contains("tab"), character(at: at, in: buffer) == "\t" {
