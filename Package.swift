@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "DecisionTable", targets: ["DecisionTable"]),
         // The naive reference evaluator and random tables, shared by the tests and Benchmarks/.
         .library(name: "DecisionTableTesting", targets: ["DecisionTableTesting"]),
+        .library(name: "InteractionLogging", targets: ["InteractionLogging"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
     ],
     dependencies: [
@@ -25,11 +26,19 @@ let package = Package(
             name: "DecisionTable",
             dependencies: ["CYAML"]
         ),
+        // Aircall-to-Spark routing: events and the Spark directory become facts; the shipped
+        // rules decide. Built on the engine; the engine never imports it.
+        .target(
+            name: "InteractionLogging",
+            dependencies: ["DecisionTable"],
+            resources: [.copy("Resources/interaction-logging.yaml")]
+        ),
         // The command-line tool: parses arguments, calls the libraries, prints.
         .executableTarget(
             name: "switchboard",
             dependencies: [
                 "DecisionTable",
+                "InteractionLogging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +52,10 @@ let package = Package(
             dependencies: ["DecisionTable", "DecisionTableTesting"]
         ),
         // End-to-end tests run the built `switchboard`; depending on it makes `swift test` build it.
+        .testTarget(
+            name: "InteractionLoggingTests",
+            dependencies: ["InteractionLogging", "DecisionTable"]
+        ),
         .testTarget(
             name: "SwitchboardTests",
             dependencies: ["switchboard", "DecisionTable"]

@@ -63,6 +63,11 @@ public struct DecisionTables: Sendable {
         layout.factSlot(name) ?? layout.outputs.firstIndex { $0.name == name }.map { $0 + layout.facts.count }
     }
 
+    /// Decodes an output's value as an ``Evaluator`` holds it (see ``Evaluator/encodedOutput(_:)``).
+    public func decode(_ encoded: Int, output: OutputDefinition) -> Value {
+        layout.decode(encoded, output: output)
+    }
+
     /// Creates a reusable evaluator for the allocation-free hot path.
     public func makeEvaluator() -> Evaluator { Evaluator(self) }
 

@@ -1,0 +1,84 @@
+import DecisionTable
+
+extension AircallWebhook {
+    /// A webhook body that cannot be read, and why.
+    public struct DecodingError: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads a webhook body: `call.ended`, `message.received` and `message.sent` are
+    /// interactions; every other event, known or not, is ignored with a reason.
+    /// - Throws: ``DecodingError`` when the body is not an envelope with an `event`, or an
+    ///   interaction lacks the fields routing needs (`data.id`, `data.direction`).
+    public init(json: JSONValue) throws(DecodingError) {
+        guard case .object = json else { throw DecodingError(description: "expected a webhook object, found \(json.kindDescription)") }
+        guard case .string(let event)? = json["event"] else {
+            throw DecodingError(description: "the webhook has no \"event\" string")
+        }
+        let data = json["data"]
+        let id = data?["id"].flatMap(Self.identifier)
+        guard let kind = Self.interactionKind(event) else {
+            self = .ignored(event: event, id: id, reason: Self.ignoredReason(event))
+            return
+        }
+        guard let data, case .object = data else {
+            throw DecodingError(description: "\(event) has no \"data\" object")
+        }
+        guard let id else { throw DecodingError(description: "\(event) has no data.id") }
+        guard case .string(let directionText)? = data["direction"],
+              let direction = AircallEvent.Direction(rawValue: directionText) else {
+            throw DecodingError(description: "\(event) \(id): data.direction must be \"inbound\" or \"outbound\"")
+        }
+        let external: String? = switch kind {
+        case .call: Self.text(data["raw_digits"]) ?? Self.externalParticipant(data["participants"])
+        case .message: Self.text(data["external_number"]) ?? Self.text(data["raw_digits"])
+        }
+        let line = data["number"]
+        self = .interaction(AircallEvent(
+            name: event, id: id, kind: kind, direction: direction,
+            externalNumber: external,
+            // Messages have no documented user; a user on one is ignored rather than trusted.
+            userEmail: kind == .call ? Self.text(data["user"]?["email"]) : nil,
+            lineNumber: Self.text(line?["e164_digits"]) ?? Self.text(line?["digits"]),
+            lineCountry: Self.text(line?["country"])))
+    }
+
+    private static func interactionKind(_ event: String) -> AircallEvent.Kind? {
+        switch event {
+        case "call.ended": .call
+        case "message.received", "message.sent": .message
+        default: nil
+        }
+    }
+
+    private static func ignoredReason(_ event: String) -> String {
+        if event == "message.status_updated" { return "a message status update is not a new interaction" }
+        if event.hasPrefix("group_message.") {
+            return "a group message has several external numbers; Spark logs one-to-one interactions"
+        }
+        if event.hasPrefix("call.") { return "\(event) is not logged on its own; the call is logged at call.ended" }
+        if event.hasPrefix("message.") { return "\(event) is not a new message" }
+        return "\(event) is not a call or message interaction"
+    }
+
+    private static func identifier(_ value: JSONValue) -> String? {
+        switch value {
+        case .integer(let number): String(number)
+        case .string(let text) where !text.isEmpty: text
+        default: nil
+        }
+    }
+
+    private static func text(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value, !text.isEmpty { return text }
+        return nil
+    }
+
+    private static func externalParticipant(_ value: JSONValue?) -> String? {
+        guard case .array(let participants)? = value else { return nil }
+        for participant in participants where participant["type"] == .string("external") {
+            if let number = text(participant["phone_number"]) { return number }
+        }
+        return nil
+    }
+}
