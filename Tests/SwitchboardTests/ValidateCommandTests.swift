@@ -83,13 +83,14 @@ import Testing
         let rules = try CommandRunner.temporaryFile("""
             tables:
               - name: kinds
+                hit: first
                 inputs:
                   - { name: kind, values: [call, message, fax] }
                 outputs:
                   - { name: label, type: string }
                 rules:
                   - { id: calls, when: { kind: call }, then: { label: call } }
-                  - { id: others, when: { kind: { not: call } }, then: { label: other } }
+                  - { id: others, then: { label: other } }
             """)
         let plain = try CommandRunner.run(["validate", rules])
         #expect(plain.status == 0)
