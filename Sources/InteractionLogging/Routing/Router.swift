@@ -89,7 +89,7 @@ public final class Router {
             try evaluator.run(tables: 0..<contract.sharedProjectsTable)
             let teamMember = resolvedTeamMember(lineMembers: lineMembers, user: user)
             if let slot = contract.sharedProjects?.slot, let contact, let teamMember {
-                let shared = directory.sharedProjects(contact: contact, teamMember: teamMember).count
+                let shared = directory.sharedProjectCount(contact: contact, teamMember: teamMember)
                 guard contract.sharedProjects!.bounds.contains(shared) else { throw RoutingFailure.outOfRange("shared_projects", shared) }
                 evaluator.setFact(shared, at: slot)
             }
