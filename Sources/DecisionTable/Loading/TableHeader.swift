@@ -17,7 +17,7 @@ struct TableHeaderDecoder {
     let sink: DiagnosticSink
 
     static let tableKeys = ["name", "description", "hit", "gaps", "inputs", "outputs", "rules"]
-    static let inputKeys = ["name", "description", "type", "values", "min", "max"]
+    static let inputKeys = ["name", "description", "type", "values", "min", "max", "labels"]
     static let outputKeys = ["name", "description", "type", "values", "default"]
 
     func decode(_ node: YAMLNode, position: Int) -> TableHeader? {
@@ -194,10 +194,44 @@ struct TableHeaderDecoder {
         if let type, type != "enum", typeKnown, let values = reader["values"] {
             sink.error("unknown-key", "'values' applies only to enum inputs, not \(type)", at: values.location)
         }
+        let labels = self.labels(reader["labels"], domain: domain)
         guard let (inputName, _) = name else { return nil }
         let input = InputDefinition(name: inputName, description: description, location: node.location,
-                                    domain: domain ?? .boolean, producer: nil)
+                                    domain: domain ?? .boolean, producer: nil, labels: labels)
         return (input, domain, domainFailed)
+    }
+
+    /// `labels: {true: "ON", false: "OFF"}`: the words documentation uses for an input's
+    /// values. Keys must be values of the declared domain (unchecked for chained inputs,
+    /// whose domain is not known yet).
+    private func labels(_ node: YAMLNode?, domain: Domain?) -> [String: String] {
+        guard let node else { return [:] }
+        guard case .mapping(let pairs) = node.content else {
+            sink.error("expected-mapping", "'labels' maps values to the words documentation shows, found \(node.kindDescription)",
+                       at: node.location)
+            return [:]
+        }
+        var labels: [String: String] = [:]
+        let names: [String]? = switch domain {
+        case .boolean: ["true", "false"]
+        case .enumeration(let values): values
+        case .integer: []
+        case nil: nil
+        }
+        for pair in pairs {
+            if let names, !names.contains(pair.key) {
+                sink.error("unknown-value",
+                           "'\(pair.key)' is not a value of this input" + Suggestion.clause(for: pair.key, in: names),
+                           at: pair.keyLocation)
+                continue
+            }
+            guard let text = pair.value.scalarText, !pair.value.isNull else {
+                sink.error("expected-text", "a label must be text, found \(pair.value.kindDescription)", at: pair.value.location)
+                continue
+            }
+            labels[pair.key] = text
+        }
+        return labels
     }
 
     private func output(_ node: YAMLNode) -> OutputDefinition? {

@@ -31,6 +31,8 @@ public struct InputDefinition: Hashable, Sendable {
     public var domain: Domain
     /// The table whose output feeds this input, when the input is chained.
     public var producer: String?
+    /// Words for values in generated documentation (`true: ON`), by value.
+    public var labels: [String: String] = [:]
 }
 
 /// A result column.
