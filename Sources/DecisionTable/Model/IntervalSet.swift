@@ -58,6 +58,18 @@ public struct IntervalSet: Hashable, Sendable {
         return IntervalSet(normalized: result)
     }
 
+    /// Whether the sets share an integer, without building their intersection.
+    public func intersects(_ other: IntervalSet) -> Bool {
+        var i = 0
+        var j = 0
+        while i < ranges.count, j < other.ranges.count {
+            let a = ranges[i]
+            let b = other.ranges[j]
+            if a.upperBound < b.lowerBound { i += 1 } else if b.upperBound < a.lowerBound { j += 1 } else { return true }
+        }
+        return false
+    }
+
     /// The integers in either set.
     public func union(_ other: IntervalSet) -> IntervalSet {
         IntervalSet(ranges + other.ranges)

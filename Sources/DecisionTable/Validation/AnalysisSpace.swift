@@ -14,7 +14,7 @@ enum ColumnSet: Hashable, Sendable {
     func intersects(_ other: ColumnSet) -> Bool {
         switch (self, other) {
         case (.values(let a), .values(let b)): a.intersects(b)
-        case (.integers(let a), .integers(let b)): !a.intersection(b).isEmpty
+        case (.integers(let a), .integers(let b)): a.intersects(b)
         default: false
         }
     }

@@ -2,8 +2,8 @@
 /// row whose cell is the union, until nothing merges. The union is unchanged, so the rows
 /// still describe exactly the uncovered space.
 enum GapMerger {
-    static func merge(_ regions: [Region]) -> [[ColumnSet]] {
-        var boxes = regions.map(\.sets)
+    static func merge(_ regions: [[ColumnSet]]) -> [[ColumnSet]] {
+        var boxes = regions
         guard let width = boxes.first?.count else { return [] }
         var changed = true
         while changed {

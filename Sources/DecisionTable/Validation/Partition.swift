@@ -4,8 +4,14 @@
 /// that most of its rules constrain, finite inputs into classes of values that every rule
 /// treats alike, integer inputs in two at the median rule boundary. A box stops being cut as
 /// soon as its question is answered: no rule (a gap), or a rule that holds the whole box
-/// (covered; for `first` and `priority`, the best such rule wins the box). The cost follows
-/// the table's structure rather than the size of the cross product.
+/// (covered). The cost follows the table's structure rather than the size of the cross product.
+///
+/// Only gaps need the whole space cut. A rule is a box, so two rules share an input exactly
+/// when their boxes meet, column by column (an ``IntersectionIndex`` finds the candidates);
+/// and a rule wins somewhere exactly when its own box is not covered by the better rules that
+/// meet it, a question the same cutting answers inside that one box, stopping at the first
+/// uncovered part. Cutting the whole space until every pair of rules or every winner was
+/// settled instead grew about tenfold with each doubling of a table of many narrow rules.
 struct Partition {
     /// What the partition looks for, by hit policy.
     enum Mode {
@@ -19,14 +25,14 @@ struct Partition {
 
     let space: AnalysisSpace
     let mode: Mode
+    private let cells: FlatCells
 
-    /// Boxes no rule matches; disjoint, their union is exactly the uncovered space.
-    private(set) var gaps: [Region] = []
-    /// Pairs of rules (lower index first) that match a common input, with one such input.
+    /// Boxes no rule matches, as column sets; disjoint, their union is exactly the uncovered space.
+    private(set) var gaps: [[ColumnSet]] = []
+    /// Pairs of rules (lower index first) that match a common input, with the smallest such input.
     private(set) var overlaps: [Pair: [Int]] = [:]
     /// For `winners`, whether each rule wins somewhere.
     private(set) var wins: [Bool]
-    private var unwonCount: Int
 
     struct Pair: Hashable, Comparable {
         let first: Int
@@ -38,156 +44,171 @@ struct Partition {
     init(space: AnalysisSpace, mode: Mode) {
         self.space = space
         self.mode = mode
+        cells = FlatCells(space)
         wins = [Bool](repeating: false, count: space.rules.count)
-        unwonCount = space.rules.count
     }
 
     /// Runs the partition over the whole analysis domain.
     mutating func run() {
-        let live = space.rules.indices.filter { !space.unreachable.contains($0) }.map(Int32.init)
-        for root in rootRegions() {
-            visit(root, live.filter { r in zip(space.rules[Int(r)], root.columns).allSatisfy { $0.meets($1) } },
-                  covered: false)
-        }
-    }
-
-    /// The domain as boxes: one per combination of the intervals of multi-interval integer
-    /// domains (a chained integer input may take only a few values).
-    private func rootRegions() -> [Region] {
-        var regions = [Region(domain: space.domain)]
-        for (c, set) in space.domain.enumerated() {
-            guard case .integers(let intervals) = set, intervals.ranges.count > 1 else { continue }
-            regions = regions.flatMap { region in
-                intervals.ranges.map { range in
-                    var copy = region
-                    copy.columns[c] = .range(range)
-                    return copy
-                }
-            }
-        }
-        return regions
-    }
-
-    private mutating func visit(_ region: Region, _ rules: [Int32], covered: Bool) {
-        if rules.isEmpty {
-            if !covered { gaps.append(region) }
-            return
-        }
-        var covering: [Int32] = []
-        var partial: [Int32] = []
-        for r in rules {
-            if space.rules[Int(r)].indices.allSatisfy({ space.rules[Int(r)][$0].covers(region.columns[$0]) }) {
-                covering.append(r)
-            } else {
-                partial.append(r)
-            }
+        let live = space.rules.indices.filter { !space.unreachable.contains($0) }
+        for root in Region.boxes(of: space.domain, cells) {
+            var uncovered: [Region] = []
+            cut(root, live.filter { cells.meets($0, root) }, stopAtFirst: false, into: &uncovered)
+            gaps += uncovered.map { $0.sets(cells) }
         }
         switch mode {
         case .gaps:
-            if !covering.isEmpty { return }
-            split(region, partial, covered: covered)
+            break
         case .overlaps:
-            for c in covering {
-                for r in rules where r != c {
-                    let pair = Pair(Int(c), Int(r))
-                    if overlaps[pair] == nil { overlaps[pair] = witness(Int(r), in: region) }
+            let index = IntersectionIndex(space)
+            for b in live {
+                for a in index.rulesMeeting(b, below: b) where !space.unreachable.contains(a) {
+                    overlaps[Pair(a, b)] = space.witness(a, b)
                 }
             }
-            // Pairs among the rules that only touch the box remain to be found inside it.
-            let nowCovered = covered || !covering.isEmpty
-            if nowCovered, partial.count < 2 { return }
-            split(region, partial, covered: nowCovered)
         case .winners(let keys):
-            if covered, unwonCount == 0 { return }
-            guard let best = covering.min(by: { keys[Int($0)] < keys[Int($1)] }) else {
-                split(region, partial, covered: covered)
-                return
+            let index = IntersectionIndex(space)
+            // Under `first` the better rules are the earlier ones; under `priority`, any rule
+            // may rank higher.
+            let inFileOrder = keys.indices.allSatisfy { keys[$0] == $0 }
+            for r in live {
+                let better = index.rulesMeeting(r, below: inFileOrder ? r : keys.count)
+                    .filter { keys[$0] < keys[r] && !space.unreachable.contains($0) }
+                wins[r] = Region.boxes(of: space.rules[r], cells).contains { box in
+                    var escaped: [Region] = []
+                    cut(box, better.filter { cells.meets($0, box) }, stopAtFirst: true, into: &escaped)
+                    return !escaped.isEmpty
+                }
             }
-            let contenders = partial.filter { keys[Int($0)] < keys[Int(best)] }
-            if contenders.isEmpty {
-                if !wins[Int(best)] { wins[Int(best)] = true; unwonCount -= 1 }
-                return
-            }
-            split(region, contenders + [best], covered: true)
         }
     }
 
-    /// The smallest input of the region that rule `r` matches.
-    private func witness(_ r: Int, in region: Region) -> [Int] {
-        zip(space.rules[r], region.columns).map { $0.firstCommon($1)! }
-    }
-
-    /// Cuts the region on the input most of `rules` constrain inside it, and visits the parts.
-    private mutating func split(_ region: Region, _ rules: [Int32], covered: Bool) {
-        let columnCount = region.columns.count
-        var constrained = [Int](repeating: 0, count: columnCount)
-        for r in rules {
-            let cells = space.rules[Int(r)]
-            for c in 0..<columnCount where !cells[c].covers(region.columns[c]) { constrained[c] += 1 }
+    /// Collects the parts of `region` that none of `rules` (each meeting it) matches; with
+    /// `stopAtFirst`, only whether there is one.
+    private func cut(_ region: Region, _ rules: [Int], stopAtFirst: Bool, into uncovered: inout [Region]) {
+        if rules.isEmpty {
+            uncovered.append(region)
+            return
         }
-        // Prefer finite inputs on ties: they split into classes in one step.
+        if rules.count == 1, subtract(rules[0], from: region, stopAtFirst: stopAtFirst, into: &uncovered) { return }
+        // For each rule, the inputs where it does not hold the whole region (a bit each; the
+        // validator analyses tables of at most 64 inputs); none means the rule covers it.
+        var masks = [UInt64](repeating: 0, count: rules.count)
+        var constrained = [Int](repeating: 0, count: cells.columnCount)
+        for (k, r) in rules.enumerated() {
+            var mask: UInt64 = 0
+            for c in 0..<cells.columnCount where !cells.covers(r, c, region) {
+                constrained[c] &+= 1
+                mask |= 1 << UInt64(c)
+            }
+            if mask == 0 { return }
+            masks[k] = mask
+        }
+        // Cut on the input most rules constrain; on ties prefer finite inputs, which split
+        // into classes in one step.
         var best = 0
-        for c in 1..<max(1, columnCount) {
-            if constrained[c] > constrained[best] { best = c; continue }
-            if constrained[c] == constrained[best], case .values = region.columns[c], case .range = region.columns[best] {
+        for c in 1..<max(1, cells.columnCount) {
+            if constrained[c] > constrained[best]
+                || constrained[c] == constrained[best] && cells.isFinite[c] && !cells.isFinite[best] {
                 best = c
             }
         }
         precondition(constrained[best] > 0, "a box with a partial rule has a constrained input")
-        for part in parts(of: region, column: best, rules: rules) {
-            var child = region
-            child.columns[best] = part
-            let inside = rules.filter { space.rules[Int($0)][best].meets(part) }
-            visit(child, inside, covered: covered)
+        let bit = UInt64(1) << UInt64(best)
+        // Only the rules that constrain the input cut it; the others meet every part.
+        let cutting = rules.indices.filter { masks[$0] & bit != 0 }.map { rules[$0] }
+        for part in parts(of: region, column: best, cutting: cutting) {
+            var inside: [Int] = []
+            inside.reserveCapacity(rules.count)
+            for (k, r) in rules.enumerated() where masks[k] & bit == 0 || cells.meets(r, best, part) {
+                inside.append(r)
+            }
+            cut(part, inside, stopAtFirst: stopAtFirst, into: &uncovered)
+            if stopAtFirst, !uncovered.isEmpty { return }
         }
     }
 
-    /// The pieces a column is cut into.
-    private func parts(of region: Region, column c: Int, rules: [Int32]) -> [Region.Column] {
-        switch region.columns[c] {
-        case .values(let values):
-            // Classes of values that every constraining rule takes all or none of.
-            var classes: [[UInt64]: ValueBits] = [:]
-            var order: [[UInt64]] = []
-            let cutting = rules.filter { !space.rules[Int($0)][c].covers(region.columns[c]) }
-            for value in values.values {
-                var signature = [UInt64](repeating: 0, count: (cutting.count + 63) / 64)
-                for (k, r) in cutting.enumerated() {
-                    if case .values(let cell) = space.rules[Int(r)][c], cell.contains(value) {
-                        signature[k >> 6] |= 1 << UInt64(k & 63)
-                    }
-                }
-                if classes[signature] == nil {
-                    classes[signature] = ValueBits(count: values.words.count * 64)
-                    order.append(signature)
-                }
-                classes[signature]!.insert(value)
-            }
-            return order.map { signature in
-                var bits = classes[signature]!
-                bits.words = Array(bits.words.prefix(values.words.count))
-                return .values(bits)
-            }
-        case .range(let range):
-            // The median of the rule boundaries strictly inside the interval.
-            var cuts: [Int] = []
-            for r in rules {
-                guard case .integers(let cell) = space.rules[Int(r)][c] else { continue }
-                for piece in cell.ranges {
-                    if piece.lowerBound > range.lowerBound, piece.lowerBound <= range.upperBound {
-                        cuts.append(piece.lowerBound)
-                    }
-                    if piece.upperBound < range.upperBound, piece.upperBound >= range.lowerBound {
-                        cuts.append(piece.upperBound + 1)
-                    }
-                }
-            }
-            let middle = cuts.count / 2
-            let cut = cuts.withUnsafeMutableBufferPointer { buffer in
-                Self.select(buffer, middle)
-            }
-            return [.range(range.lowerBound...(cut - 1)), .range(cut...range.upperBound)]
+    /// The region minus one rule, directly: column by column, the part outside the rule's
+    /// cell, then on with the part inside it. Most boxes end with one rule left, and this
+    /// takes one step where cutting would take one per input. Returns false, having done
+    /// nothing, when the rule's cell would leave an integer column in several pieces.
+    private func subtract(_ r: Int, from region: Region, stopAtFirst: Bool, into uncovered: inout [Region]) -> Bool {
+        for c in 0..<cells.columnCount where !cells.isFinite[c] && !cells.covers(r, c, region) {
+            if cells.pieces(r, c, within: region.low[c], region.high[c]) > 1 { return false }
         }
+        var inside = region
+        for c in 0..<cells.columnCount where !cells.covers(r, c, inside) {
+            if cells.isFinite[c] {
+                var outside = inside
+                for w in 0..<cells.wordCount[c] {
+                    let index = cells.wordOffset[c] + w
+                    outside.bits[index] = inside.bits[index] & ~cells.word(r, c, w)
+                    inside.bits[index] &= cells.word(r, c, w)
+                }
+                uncovered.append(outside)
+            } else {
+                let (low, high) = cells.clamp(r, c, to: inside.low[c], inside.high[c])
+                if low > inside.low[c] {
+                    var below = inside
+                    below.high[c] = low - 1
+                    uncovered.append(below)
+                }
+                if high < inside.high[c] {
+                    var above = inside
+                    above.low[c] = high + 1
+                    uncovered.append(above)
+                }
+                inside.low[c] = low
+                inside.high[c] = high
+            }
+            if stopAtFirst, !uncovered.isEmpty { return true }
+        }
+        return true
+    }
+
+    /// The pieces the region is cut into along input `c` by the rules that constrain it there.
+    private func parts(of region: Region, column c: Int, cutting rules: [Int]) -> [Region] {
+        if cells.isFinite[c] {
+            // Refine the region's values by every cutting rule: the classes end up being the
+            // values that every rule takes all or none of.
+            let offset = cells.wordOffset[c]
+            let count = cells.wordCount[c]
+            var classes: [UInt64] = Array(region.bits[offset..<(offset + count)])  // `count` words per class
+            let values = classes.reduce(0) { $0 + $1.nonzeroBitCount }
+            for r in rules where classes.count / count < values {
+                for k in 0..<(classes.count / count) {
+                    var inside = false
+                    var outside = false
+                    for w in 0..<count {
+                        let word = cells.word(r, c, w)
+                        inside = inside || classes[k * count + w] & word != 0
+                        outside = outside || classes[k * count + w] & ~word != 0
+                    }
+                    guard inside, outside else { continue }
+                    for w in 0..<count {
+                        let group = classes[k * count + w]
+                        let word = cells.word(r, c, w)
+                        classes[k * count + w] = group & word
+                        classes.append(group & ~word)
+                    }
+                }
+            }
+            return (0..<(classes.count / count)).map { k in
+                var part = region
+                for w in 0..<count { part.bits[offset + w] = classes[k * count + w] }
+                return part
+            }
+        }
+        // Integers: cut at the median rule boundary strictly inside the interval.
+        var cuts: [Int] = []
+        for r in rules { cells.cuts(r, c, inside: region.low[c], region.high[c], into: &cuts) }
+        let middle = cuts.count / 2
+        let cut = cuts.withUnsafeMutableBufferPointer { Self.select($0, middle) }
+        var below = region
+        below.high[c] = cut - 1
+        var above = region
+        above.low[c] = cut
+        return [below, above]
     }
 
     /// The k-th smallest element (quickselect), without sorting everything.

@@ -20,7 +20,7 @@ struct TableValidator {
             for (pair, point) in partition.overlaps.sorted(by: { $0.key < $1.key }) {
                 if duplicated.contains(pair.second), space.isContained(pair.first, in: pair.second),
                    space.isContained(pair.second, in: pair.first) { continue }
-                let sameOutputs = table.rules[pair.first].outputs == table.rules[pair.second].outputs
+                let sameOutputs = outputs(pair.first) == outputs(pair.second)
                 if table.hitPolicy == .unique || !sameOutputs {
                     findings.append(overlapFinding(pair, point, sameOutputs: sameOutputs))
                 }
@@ -100,7 +100,7 @@ struct TableValidator {
                 } else if !testing.isEmpty {
                     findings.append(Finding(
                         Diagnostic(.warning, code: "chain-unproduced",
-                                   "\(Self.ruleList(testing.map(\.id))) of table '\(table.name)' test \(input.name) = \(name), which table '\(producer)' never produces",
+                                   "\(Self.ruleList(testing.map(\.id))) of table '\(table.name)' \(testing.count == 1 ? "tests" : "test") \(input.name) = \(name), which table '\(producer)' never produces",
                                    at: testing[0].conditions[i].location),
                         table: table.name, rules: testing.map(\.id)))
                 }
@@ -111,11 +111,16 @@ struct TableValidator {
 
     // MARK: Gaps
 
-    private func gapFindings(_ regions: [Region]) -> [Finding] {
+    private func gapFindings(_ regions: [[ColumnSet]]) -> [Finding] {
         let severity: Severity = table.gapsAllowed || table.outputs.allSatisfy({ $0.defaultValue != nil }) ? .warning : .error
         let suffix = severity == .warning
             ? (table.gapsAllowed ? " (gaps are allowed in this table)" : " (the outputs' defaults apply)") : ""
-        return GapMerger.merge(regions).map { row in
+        // Rows in the order of their smallest values, input by input: stable, and it reads
+        // like the table.
+        let rows = GapMerger.merge(regions).sorted { a, b in
+            a.map { $0.first ?? 0 }.lexicographicallyPrecedes(b.map { $0.first ?? 0 })
+        }
+        return rows.map { row in
             let cells = zip(table.inputs, row).map { input, set in
                 InputCells(input: input.name, values: describe(set, input: input))
             }
@@ -145,6 +150,12 @@ struct TableValidator {
     }
 
     // MARK: Overlaps, duplicates, subsumption
+
+    /// A rule's outputs as evaluation returns them: an output the rule leaves out takes its
+    /// default, so `then: {}` and a rule writing the defaults out agree.
+    private func outputs(_ r: Int) -> [Value?] {
+        zip(table.rules[r].outputs, table.outputs).map { $0 ?? $1.defaultValue }
+    }
 
     private func witness(_ point: [Int]) -> [NamedValue] {
         zip(table.inputs, point).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, domain: $0.domain)) }
@@ -199,10 +210,10 @@ struct TableValidator {
 
     private func duplicateFinding(_ duplicate: Duplicate) -> Finding {
         let (a, b) = (table.rules[duplicate.earlier], table.rules[duplicate.later])
-        let outputs = a.outputs == b.outputs ? "and the same outputs" : "but different outputs"
+        let agreement = outputs(duplicate.earlier) == outputs(duplicate.later) ? "and the same outputs" : "but different outputs"
         return Finding(
             Diagnostic(.error, code: "duplicate",
-                       "rule '\(b.id)' has the same conditions as rule '\(a.id)' \(outputs)",
+                       "rule '\(b.id)' has the same conditions as rule '\(a.id)' \(agreement)",
                        at: b.location, notes: [Note("rule '\(a.id)' is here", at: a.location)]),
             table: table.name, rules: [a.id, b.id])
     }
@@ -252,8 +263,12 @@ struct TableValidator {
                     table: table.name))
                 continue
             }
-            guard case .enumeration(let names) = input.domain else { continue }
-            let mentioned = Set(table.rules.flatMap { $0.conditions[i].mentioned })
+            // A value no wildcard reaches either is a gap, or for a chained input a value no rule
+            // accepts; those findings say so, and "only wildcards reach it" would be untrue.
+            guard case .enumeration(let names) = input.domain,
+                  table.rules.contains(where: { $0.conditions[i].isWildcard }) else { continue }
+            // A value counts as used when some written cell (a value, a list, a `not`) matches it.
+            let mentioned = Set(table.rules.filter { !$0.conditions[i].isWildcard }.flatMap { $0.conditions[i].values ?? [] })
             for (value, name) in names.enumerated() where !mentioned.contains(value) {
                 if case .values(let bits)? = producible[i], !bits.contains(value) { continue }
                 findings.append(Finding(
