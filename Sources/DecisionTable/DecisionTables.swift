@@ -33,8 +33,12 @@ public struct DecisionTables: Sendable {
     }
 
     /// Loads, checks and compiles rules from bytes.
-    public init(bytes: [UInt8], file: String) throws(DiagnosticsError) {
-        let root = try YAMLParser.parse(bytes, file: file, limits: .rulesFile)
+    /// - Parameters:
+    ///   - bytes: The rules file's contents.
+    ///   - file: The path to name in diagnostics.
+    ///   - limits: The loader's caps; generated tables may need more than a hand-written file.
+    public init(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile) throws(DiagnosticsError) {
+        let root = try YAMLParser.parse(bytes, file: file, limits: limits)
         let decoded = RulesFileDecoder().decode(root)
         guard let tables = decoded.evaluationOrder else {
             throw DiagnosticsError(decoded.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])

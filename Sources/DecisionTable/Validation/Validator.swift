@@ -35,12 +35,12 @@ public enum Validator {
         validate(bytes: Array(yaml.utf8), file: file)
     }
 
-    /// Validates rules given as bytes.
-    public static func validate(bytes: [UInt8], file: String) -> ValidationReport {
+    /// Validates rules given as bytes, within `limits` (a rules file's by default).
+    public static func validate(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile) -> ValidationReport {
         let source = String(decoding: bytes, as: UTF8.self)
         let root: YAMLNode
         do {
-            root = try YAMLParser.parse(bytes, file: file, limits: .rulesFile)
+            root = try YAMLParser.parse(bytes, file: file, limits: limits)
         } catch {
             return ValidationReport(file: file, findings: error.diagnostics.map { Finding($0) }, source: source)
         }
