@@ -91,10 +91,10 @@ import Testing
             #"{"contact_matches": 1, "kind": "call", "contact_projects": 3, "log_on_all_projects": false}"#,
         ])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("table 'contact' (unique) at Examples/contact.yaml:3:5"))
-        #expect(result.stdout.contains("  won: rule 'one-contact' at Examples/contact.yaml:24:9"))
-        #expect(result.stdout.contains("    contact_matches is 1, but the cell at 30:34 wants >= 2"))
-        #expect(result.stdout.contains("  won: rule 'many-projects-off' at Examples/contact.yaml:64:9"))
+        #expect(result.stdout.contains("table 'contact' (unique) at Examples/contact.yaml:4:5"))
+        #expect(result.stdout.contains("  won: rule 'one-contact' at Examples/contact.yaml:25:9"))
+        #expect(result.stdout.contains("    contact_matches is 1, but the cell at 31:34 wants >= 2"))
+        #expect(result.stdout.contains("  won: rule 'many-projects-off' at Examples/contact.yaml:65:9"))
         #expect(result.stdout.contains("  outputs: status = unassigned, button = Assign Projects"))
     }
 

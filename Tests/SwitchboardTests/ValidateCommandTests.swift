@@ -8,10 +8,10 @@ import Testing
         let result = try CommandRunner.run(["validate", "Examples/seed-table-as-written.yaml"])
         #expect(result.status == 1)
         #expect(result.stdout == """
-            Examples/seed-table-as-written.yaml:5:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is 1, contact_projects is 0, log_on_all_projects is any
+            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is 1, contact_projects is 0, log_on_all_projects is any
               - name: interaction-logging
                 ^
-            Examples/seed-table-as-written.yaml:5:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is >= 2, contact_projects is any, log_on_all_projects is any
+            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is >= 2, contact_projects is any, log_on_all_projects is any
               - name: interaction-logging
                 ^
             Examples/seed-table-as-written.yaml: 2 errors, 0 warnings
@@ -31,7 +31,7 @@ import Testing
         #expect(diagnostics.count == 2)
         let first = diagnostics[0]
         #expect(first["file"] == .string("Examples/seed-table-as-written.yaml"))
-        #expect(first["line"] == .integer(5))
+        #expect(first["line"] == .integer(6))
         #expect(first["column"] == .integer(5))
         #expect(first["severity"] == .string("error"))
         #expect(first["code"] == .string("gap"))

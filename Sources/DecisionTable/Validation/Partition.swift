@@ -104,20 +104,12 @@ struct Partition {
             if mask == 0 { return }
             masks[k] = mask
         }
-        // Cut on the input most rules constrain; on ties prefer finite inputs, which split
-        // into classes in one step.
-        var best = 0
-        for c in 1..<max(1, cells.columnCount) {
-            if constrained[c] > constrained[best]
-                || constrained[c] == constrained[best] && cells.isFinite[c] && !cells.isFinite[best] {
-                best = c
-            }
-        }
+        let best = cells.bestColumn(constrained)
         precondition(constrained[best] > 0, "a box with a partial rule has a constrained input")
         let bit = UInt64(1) << UInt64(best)
         // Only the rules that constrain the input cut it; the others meet every part.
         let cutting = rules.indices.filter { masks[$0] & bit != 0 }.map { rules[$0] }
-        for part in parts(of: region, column: best, cutting: cutting) {
+        for part in cells.parts(of: region, column: best, cutting: cutting) {
             var inside: [Int] = []
             inside.reserveCapacity(rules.count)
             for (k, r) in rules.enumerated() where masks[k] & bit == 0 || cells.meets(r, best, part) {
@@ -164,72 +156,5 @@ struct Partition {
             if stopAtFirst, !uncovered.isEmpty { return true }
         }
         return true
-    }
-
-    /// The pieces the region is cut into along input `c` by the rules that constrain it there.
-    private func parts(of region: Region, column c: Int, cutting rules: [Int]) -> [Region] {
-        if cells.isFinite[c] {
-            // Refine the region's values by every cutting rule: the classes end up being the
-            // values that every rule takes all or none of.
-            let offset = cells.wordOffset[c]
-            let count = cells.wordCount[c]
-            var classes: [UInt64] = Array(region.bits[offset..<(offset + count)])  // `count` words per class
-            let values = classes.reduce(0) { $0 + $1.nonzeroBitCount }
-            for r in rules where classes.count / count < values {
-                for k in 0..<(classes.count / count) {
-                    var inside = false
-                    var outside = false
-                    for w in 0..<count {
-                        let word = cells.word(r, c, w)
-                        inside = inside || classes[k * count + w] & word != 0
-                        outside = outside || classes[k * count + w] & ~word != 0
-                    }
-                    guard inside, outside else { continue }
-                    for w in 0..<count {
-                        let group = classes[k * count + w]
-                        let word = cells.word(r, c, w)
-                        classes[k * count + w] = group & word
-                        classes.append(group & ~word)
-                    }
-                }
-            }
-            return (0..<(classes.count / count)).map { k in
-                var part = region
-                for w in 0..<count { part.bits[offset + w] = classes[k * count + w] }
-                return part
-            }
-        }
-        // Integers: cut at the median rule boundary strictly inside the interval.
-        var cuts: [Int] = []
-        for r in rules { cells.cuts(r, c, inside: region.low[c], region.high[c], into: &cuts) }
-        let middle = cuts.count / 2
-        let cut = cuts.withUnsafeMutableBufferPointer { Self.select($0, middle) }
-        var below = region
-        below.high[c] = cut - 1
-        var above = region
-        above.low[c] = cut
-        return [below, above]
-    }
-
-    /// The k-th smallest element (quickselect), without sorting everything.
-    private static func select(_ values: UnsafeMutableBufferPointer<Int>, _ k: Int) -> Int {
-        var low = 0
-        var high = values.count - 1
-        while low < high {
-            let pivot = values[(low + high) / 2]
-            var i = low
-            var j = high
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
-            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
-        }
-        return values[k]
     }
 }
