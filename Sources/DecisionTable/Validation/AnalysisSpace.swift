@@ -94,6 +94,13 @@ struct AnalysisSpace: Sendable {
         self.unreachable = unreachable
     }
 
+    /// A space given directly: a domain and each rule's cells, already within it.
+    init(domain: [ColumnSet], rules: [[ColumnSet]]) {
+        self.domain = domain
+        self.rules = rules
+        unreachable = Set(rules.indices.filter { rules[$0].contains(where: \.isEmpty) })
+    }
+
     /// Whether rule `a`'s box lies inside rule `b`'s.
     func isContained(_ a: Int, in b: Int) -> Bool {
         zip(rules[a], rules[b]).allSatisfy { $0.isSubset(of: $1) }

@@ -133,20 +133,9 @@ struct TableValidator {
     }
 
     /// A column set in report form: `-` when it is the input's whole declared domain.
+    /// A column set in report form: `-` when it is the input's whole declared domain.
     private func describe(_ set: ColumnSet, input: InputDefinition) -> CellValues {
-        switch set {
-        case .values(let bits):
-            let values = bits.values
-            if values.count == input.domain.finiteCount { return .any }
-            return .values(values.map { SlotLayout.decode($0, domain: input.domain) })
-        case .integers(let intervals):
-            let bounds = input.domain.integerBounds
-            if intervals == IntervalSet([bounds]) { return .any }
-            return .ranges(intervals.ranges.map {
-                IntegerRange(lower: $0.lowerBound == .min ? nil : $0.lowerBound,
-                             upper: $0.upperBound == .max ? nil : $0.upperBound)
-            })
-        }
+        CellValues(set, domain: input.domain)
     }
 
     // MARK: Overlaps, duplicates, subsumption

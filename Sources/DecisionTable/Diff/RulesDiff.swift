@@ -1,0 +1,47 @@
+/// What changed between two versions of a rules file, in outcomes rather than text: the
+/// regions of the input space where the decided outputs differ, and the tables, inputs and
+/// outputs added or removed. Reordered rules, renamed ids and new descriptions that change no
+/// outcome report nothing.
+public struct RulesDiff: Hashable, Sendable {
+    /// Regions where the two versions decide differently, table by table.
+    public var changes: [OutcomeChange]
+    /// Tables, inputs and outputs added or removed, or changed in kind.
+    public var structural: [StructuralChange]
+
+    /// Whether the versions decide every input alike.
+    public var isEmpty: Bool { changes.isEmpty && structural.isEmpty }
+}
+
+/// One region where the versions decide differently.
+public struct OutcomeChange: Hashable, Sendable {
+    public var table: String
+    /// Every input's values in the region (inputs of either version).
+    public var cells: [InputCells]
+    /// What the old version decides there; nil when it decides nothing.
+    public var old: DecidedOutcome?
+    /// What the new version decides there; nil when it decides nothing.
+    public var new: DecidedOutcome?
+    /// The rules that decide there in each version.
+    public var oldRules: [String]
+    public var newRules: [String]
+}
+
+/// A table's decision over a region: output values, or a hit-policy violation.
+public enum DecidedOutcome: Hashable, Sendable {
+    /// The outputs the two versions share, by name (lists for collect and rule-order).
+    case outputs([NamedOutput])
+    /// Rules that match together where the hit policy forbids it (`unique`, or `any` with
+    /// different outputs).
+    case conflict(String)
+}
+
+/// A change of shape rather than of outcome.
+public struct StructuralChange: Hashable, Sendable {
+    /// The table concerned.
+    public var table: String
+    /// `table-added`, `table-removed`, `input-added`, `input-removed`, `output-added`,
+    /// `output-removed`, `input-changed`, `hit-changed`.
+    public var kind: String
+    /// One sentence for a person.
+    public var message: String
+}
