@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionTable
+import Foundation
 
 extension Switchboard {
     /// `switchboard diff`: what an edit changes in the decisions.
@@ -31,9 +32,21 @@ extension Switchboard {
         var new: String
 
         func run() throws {
-            let before = try RulesOption.load(old)
-            let after = try RulesOption.load(new)
-            let diff = SemanticDiff.diff(old: before, new: after)
+            // Loading is most of the time on large files: the two load at once.
+            let loads = Loads()
+            let paths = [old, new]
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                loads.set(i, Result { () throws(DiagnosticsError) in try SemanticDiff.tables(contentsOf: URL(filePath: paths[i])) })
+            }
+            var versions: [[TableDefinition]] = []
+            for i in 0..<2 {
+                switch loads.get(i) {
+                case .success(let tables): versions.append(tables)
+                case .failure(let error): DiagnosticsPrinter.print(error)
+                }
+            }
+            guard versions.count == 2 else { throw ExitCode(1) }
+            let diff = SemanticDiff.diff(old: versions[0], new: versions[1])
             var output = StandardOutput()
             switch format {
             case .json: output.write(diff.json.rendered + "\n")
@@ -42,5 +55,19 @@ extension Switchboard {
             output.flush()
             if !diff.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// The two files' load results, written from two threads.
+private final class Loads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: Result<[TableDefinition], DiagnosticsError>] = [:]
+
+    func set(_ i: Int, _ result: Result<[TableDefinition], DiagnosticsError>) {
+        lock.withLock { results[i] = result }
+    }
+
+    func get(_ i: Int) -> Result<[TableDefinition], DiagnosticsError> {
+        lock.withLock { results[i]! }
     }
 }

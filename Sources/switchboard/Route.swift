@@ -18,8 +18,9 @@ extension Switchboard {
                 The rules built into switchboard are used unless --rules names a file.
 
                 Exit codes: 0 every event routed (ignored and duplicate events included);
-                1 an input could not be read or routed, or the rules or directory are invalid;
-                64 bad usage.
+                1 an input could not be read or routed, or the rules or directory are invalid
+                (rules the router cannot act on included); 64 bad usage (an id given to
+                --assign-* that the directory lacks included).
                 """
         )
 
@@ -73,6 +74,10 @@ extension Switchboard {
             let router: BatchRouter
             do {
                 router = try BatchRouter(rules: tables, directory: sparkDirectory, assignments: assignments, threads: threads)
+            } catch let error where error.cause == .rules {
+                // Rules the router cannot act on are invalid rules (1), not bad usage.
+                FileHandle.standardError.write(Data(error.problems.map { "error: \($0)\n" }.joined().utf8))
+                throw ExitCode(1)
             } catch {
                 throw ValidationError(error.description)
             }
@@ -80,18 +85,14 @@ extension Switchboard {
             var tally = RouteTally()
             var failed = false
             for source in events {
-                let bytes: [UInt8]
-                if source == "-" {
-                    bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                } else {
-                    guard let data = FileManager.default.contents(atPath: source) else {
-                        throw ValidationError("cannot read the events file '\(source)'")
+                try EventsReader.read(source) { input in
+                    let routes = router.route(input, source: source)
+                    if routes.contains(where: { $0.status == .error }) { failed = true }
+                    if summary {
+                        for route in routes { tally.add(route) }
+                    } else {
+                        output.write(bytes: router.jsonLines(routes))
                     }
-                    bytes = [UInt8](data)
-                }
-                for route in router.route(WebhookInput(bytes: bytes), source: source) {
-                    if route.status == .error { failed = true }
-                    if summary { tally.add(route) } else { output.write(route.json.rendered + "\n") }
                 }
             }
             if summary { output.write(tally.text) }

@@ -10,6 +10,21 @@ struct StandardOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes bytes, such as a block of JSON lines, after what is buffered.
+    mutating func write(bytes: [UInt8]) {
+        if buffer.count + bytes.count < 1 << 16 {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flush()
+        bytes.withUnsafeBytes { buffer in
+            // Written before this returns: the bytes need no copy.
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count,
+                            deallocator: .none)
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))

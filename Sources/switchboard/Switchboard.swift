@@ -10,6 +10,6 @@ struct Switchboard: ParsableCommand {
             Exit codes: 0 success; 1 evaluation errors, invalid rules or findings; 64 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [Evaluate.self, Validate.self, Route.self, Table.self, Diff.self]
+        subcommands: [Evaluate.self, Validate.self, Route.self, Table.self, Diff.self, Test.self, Replay.self]
     )
 }

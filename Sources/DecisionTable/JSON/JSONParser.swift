@@ -2,6 +2,11 @@
 ///
 /// It exists so that batches of facts and events parse without Foundation's bridging costs,
 /// keep object keys in order, reject duplicate keys, and say where a line went wrong.
+///
+/// ``parse(_:selecting:)`` builds only part of the tree (see ``JSONSelection``) while checking
+/// all of the text exactly as ``parse(_:)`` does: the same texts are refused, with the same
+/// message and column, so a reader that needs a few fields of a large document pays for the
+/// check but not for building what it never reads.
 public struct JSONParser {
     /// Why a text is not JSON, and at which 1-based column (in bytes) of its line.
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -23,9 +28,19 @@ public struct JSONParser {
 
     /// Parses one JSON text from bytes (surrounding white space allowed).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
+        try parse(bytes, selecting: .all)
+    }
+
+    /// Parses one JSON text from bytes, building only the selected part of the tree.
+    ///
+    /// The whole text is checked: it throws exactly when ``parse(_:)`` throws, with the same
+    /// failure. The value returned is ``parse(_:)``'s with, in every object a
+    /// ``JSONSelection/fields(_:)`` selection applies to, only the selected pairs (in their
+    /// order in the text).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, selecting selection: JSONSelection) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
-        let value = try parser.value(depth: 0)
+        let value = try parser.value(depth: 0, selection)
         parser.skipSpace()
         if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
         return value
@@ -33,8 +48,20 @@ public struct JSONParser {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// The keys of the objects being read, innermost object last, for the duplicate check.
+    private var keys: [Key] = []
+    /// The fingerprint of each key in `keys`, in an array of their own so that looking for a
+    /// repeat is a scan of integers.
+    private var fingerprints: [UInt64] = []
+    /// The text of each key in `keys` that is not plain.
+    private var keyTexts: [String] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        // Room for the keys of a webhook's nested objects without growing.
+        keys.reserveCapacity(64)
+        fingerprints.reserveCapacity(64)
+    }
 
     private func failure(_ message: String) -> Failure { Failure(message: message, column: index + 1) }
 
@@ -44,17 +71,21 @@ public struct JSONParser {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
+    /// Reads a value; under ``JSONSelection/skip`` it is checked and `.null` is returned.
+    private mutating func value(depth: Int, _ selection: JSONSelection) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("nesting is deeper than \(Self.maximumDepth) levels") }
         guard let byte = current else { throw failure("expected a value, found the end of the line") }
+        let build = !selection.isSkip
         switch byte {
-        case UInt8(ascii: "{"): return try object(depth: depth)
-        case UInt8(ascii: "["): return try array(depth: depth)
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "{"): return try object(depth: depth, selection)
+        case UInt8(ascii: "["): return try array(depth: depth, selection)
+        case UInt8(ascii: "\""):
+            let read = try string(build ? .always : .never)
+            return build ? .string(read.text!) : .null
+        case UInt8(ascii: "t"): try literal("true"); return build ? .bool(true) : .null
+        case UInt8(ascii: "f"): try literal("false"); return build ? .bool(false) : .null
         case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number(build: build)
         default: throw failure("expected a value, found '\(Character(Unicode.Scalar(byte)))'")
         }
     }
@@ -66,52 +97,107 @@ public struct JSONParser {
         index += count
     }
 
-    private mutating func object(depth: Int) throws(Failure) -> JSONValue {
+    private mutating func object(depth: Int, _ selection: JSONSelection) throws(Failure) -> JSONValue {
         index += 1
+        let build = !selection.isSkip
         var pairs: [(String, JSONValue)] = []
+        // At most one pair per selected field: one allocation rather than several as it grows.
+        let fields = selection.fields
+        if let fields { pairs.reserveCapacity(fields.names.count) }
+        // This object's keys are keys[firstKey...]; nested objects push theirs above and pop them.
+        let firstKey = keys.count
+        let firstKeyText = keyTexts.count
+        defer {
+            keys.removeLast(keys.count - firstKey)
+            fingerprints.removeLast(fingerprints.count - firstKey)
+            keyTexts.removeLast(keyTexts.count - firstKeyText)
+        }
+        // While every key is plain, a repeat has the same fingerprint: only those are compared.
+        var allPlain = true
         skipSpace()
-        if current == UInt8(ascii: "}") { index += 1; return .object(pairs) }
+        if current == UInt8(ascii: "}") { index += 1; return build ? .object(pairs) : .null }
         while true {
             skipSpace()
             guard current == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
             let keyStart = index
-            let key = try string()
-            if pairs.contains(where: { $0.0 == key }) {
-                index = keyStart
-                throw failure("duplicate key \"\(key)\"")
+            let read = try string(.unlessPlain)
+            var key = Key(start: read.start, end: read.end, fingerprint: read.fingerprint, text: -1)
+            if let text = read.text {
+                key.text = Int32(keyTexts.count)
+                keyTexts.append(text)
             }
+            allPlain = allPlain && key.isPlain
+            if allPlain ? isRepeat(plain: key, since: firstKey) : keys[firstKey...].contains(where: { equal($0, key) }) {
+                index = keyStart
+                throw failure("duplicate key \"\(text(of: key))\"")
+            }
+            keys.append(key)
+            fingerprints.append(key.fingerprint)
             skipSpace()
             guard current == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
             index += 1
             skipSpace()
-            pairs.append((key, try value(depth: depth + 1)))
+            // Under `fields`, the key's own selection (unlisted keys are skipped); otherwise
+            // the object's (all, or skip).
+            let inner = fields.map { $0.selection(for: key, text: { text(of: key) }, in: bytes) ?? .skip } ?? selection
+            let value = try value(depth: depth + 1, inner)
+            if !inner.isSkip { pairs.append((text(of: key), value)) }
             skipSpace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(pairs)
+            case UInt8(ascii: "}"): index += 1; return build ? .object(pairs) : .null
             default: throw failure("expected ',' or '}' in the object")
             }
         }
     }
 
-    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+    /// Whether a plain key repeats one of `keys[first...]`, all plain.
+    private func isRepeat(plain key: Key, since first: Int) -> Bool {
+        var k = first
+        while k < fingerprints.count {
+            if fingerprints[k] == key.fingerprint && equal(keys[k], key) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether two keys are the same string, as `String` compares them.
+    private func equal(_ a: Key, _ b: Key) -> Bool {
+        if a.isPlain && b.isPlain {
+            // Plain ASCII: the same string exactly when the same bytes. The fingerprints
+            // (length and first bytes) settle nearly every comparison.
+            guard a.fingerprint == b.fingerprint, a.end - a.start == b.end - b.start else { return false }
+            return bytes[a.start..<a.end].elementsEqual(bytes[b.start..<b.end])
+        }
+        return text(of: a) == text(of: b)
+    }
+
+    /// A key's text: built here for a plain key, which was not built when read.
+    private func text(of key: Key) -> String {
+        key.isPlain ? makeString(key.start, key.end) : keyTexts[Int(key.text)]
+    }
+
+    private mutating func array(depth: Int, _ selection: JSONSelection) throws(Failure) -> JSONValue {
         index += 1
+        let build = !selection.isSkip
         var values: [JSONValue] = []
         skipSpace()
-        if current == UInt8(ascii: "]") { index += 1; return .array(values) }
+        if current == UInt8(ascii: "]") { index += 1; return build ? .array(values) : .null }
         while true {
             skipSpace()
-            values.append(try value(depth: depth + 1))
+            // Every element under the array's selection.
+            let element = try value(depth: depth + 1, selection)
+            if build { values.append(element) }
             skipSpace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(values)
+            case UInt8(ascii: "]"): index += 1; return build ? .array(values) : .null
             default: throw failure("expected ',' or ']' in the array")
             }
         }
     }
 
-    private mutating func number() throws(Failure) -> JSONValue {
+    private mutating func number(build: Bool) throws(Failure) -> JSONValue {
         let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, (48...57).contains(first) else { throw failure("expected digits") }
@@ -134,48 +220,119 @@ public struct JSONParser {
             guard let byte = current, (48...57).contains(byte) else { throw failure("expected digits in the exponent") }
             while let byte = current, (48...57).contains(byte) { index += 1 }
         }
+        guard build else { return .null }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let number = Int(text) { return .integer(number) }
         return .number(Double(text) ?? .nan)
     }
 
-    private mutating func string() throws(Failure) -> String {
+    /// A string as read: where its bytes are (between the quotes) and, when built, its text.
+    struct StringRead {
+        var start: Int
+        var end: Int
+        /// For a plain key, its length and some of its bytes, to compare keys quickly.
+        var fingerprint: UInt64
+        /// Nil only for a plain string (ASCII, no escape: its bytes are its text) not built.
+        var text: String?
+    }
+
+    /// A key of an object being read. Plain data (no `String`), so that pushing and popping
+    /// keys costs no reference counting.
+    struct Key {
+        var start: Int
+        var end: Int
+        /// See ``StringRead/fingerprint``.
+        var fingerprint: UInt64
+        /// For a key that is not plain, the index of its text in `keyTexts`; -1 for a plain key,
+        /// whose bytes are its text.
+        var text: Int32
+
+        var isPlain: Bool { text < 0 }
+    }
+
+    /// When ``string(_:)`` builds the text.
+    enum Build {
+        case always
+        /// Keys: a plain key is compared by its bytes and built only when needed.
+        case unlessPlain
+        /// Values that are not selected: checked only.
+        case never
+    }
+
+    private mutating func string(_ build: Build) throws(Failure) -> StringRead {
         index += 1
         let start = index
         // Fast path: no escapes, copy the bytes as they are.
-        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        let plain = skipUnescapedBytes()
         if current == UInt8(ascii: "\"") {
-            let text = try validated(start, index)
+            // ASCII is valid UTF-8: only text with other bytes needs the check.
+            if !plain { try checkUTF8(start, index) }
+            let end = index
             index += 1
-            return text
+            switch build {
+            case .always: return StringRead(start: start, end: end, fingerprint: 0, text: makeString(start, end))
+            case .unlessPlain where !plain: return StringRead(start: start, end: end, fingerprint: 0, text: makeString(start, end))
+            case .unlessPlain: return StringRead(start: start, end: end, fingerprint: Self.fingerprint(UnsafeBufferPointer(rebasing: bytes[start..<end])), text: nil)
+            case .never: return StringRead(start: start, end: end, fingerprint: 0, text: nil)
+            }
         }
+        // Escapes (or an error): built scalar by scalar, unless only checked.
+        let building = build != .never
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: try validated(start, index).unicodeScalars)
+        try checkUTF8(start, index)
+        if building { scalars.append(contentsOf: makeString(start, index).unicodeScalars) }
         while true {
             guard let byte = current else { throw failure("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(scalars)
+                return StringRead(start: start, end: index - 1, fingerprint: 0, text: building ? String(scalars) : nil)
             case UInt8(ascii: "\\"):
                 index += 1
-                scalars.append(try escape())
+                let scalar = try escape()
+                if building { scalars.append(scalar) }
             case ..<0x20:
                 throw failure("control character in a string; escape it")
             default:
                 let runStart = index
-                while let next = current, next != UInt8(ascii: "\""), next != UInt8(ascii: "\\"), next >= 0x20 { index += 1 }
-                scalars.append(contentsOf: try validated(runStart, index).unicodeScalars)
+                _ = skipUnescapedBytes()
+                try checkUTF8(runStart, index)
+                if building { scalars.append(contentsOf: makeString(runStart, index).unicodeScalars) }
             }
         }
     }
 
-    private func validated(_ start: Int, _ end: Int) throws(Failure) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if let bad = UTF8Check.firstInvalidByte(in: slice) {
+    /// Moves past the bytes of a string that stand for themselves: up to a `"`, a `\`, a
+    /// control character or the end.
+    /// - Returns: Whether all of them are ASCII.
+    private mutating func skipUnescapedBytes() -> Bool {
+        let scan = JSONBytes.scanUnescaped(bytes, from: index)
+        index = scan.end
+        return scan.ascii
+    }
+
+    private func checkUTF8(_ start: Int, _ end: Int) throws(Failure) {
+        if let bad = UTF8Check.firstInvalidByte(in: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
             throw Failure(message: "invalid UTF-8 in a string", column: start + bad + 1)
         }
-        return String(decoding: slice, as: UTF8.self)
+    }
+
+    private func makeString(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The length in the top byte, then the first 4 and the last 3 bytes (all of a key of 7
+    /// bytes or fewer): keys that share a prefix ("transferred_by", "transferred_to") differ.
+    static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = key.count
+        var print = UInt64(truncatingIfNeeded: count) << 56
+        if count <= 7 {
+            for k in 0..<count { print |= UInt64(key[k]) << (8 * UInt64(k)) }
+        } else {
+            for k in 0..<4 { print |= UInt64(key[k]) << (8 * UInt64(k)) }
+            for k in 0..<3 { print |= UInt64(key[count - 3 + k]) << (8 * UInt64(4 + k)) }
+        }
+        return print
     }
 
     private mutating func escape() throws(Failure) -> Unicode.Scalar {

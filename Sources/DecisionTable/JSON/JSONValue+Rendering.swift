@@ -2,54 +2,42 @@ extension JSONValue {
     /// Compact JSON text on one line, keys in order; `", "` and `": "` separators so that JSON
     /// Lines stay readable in a terminal.
     public var rendered: String {
-        var out = ""
-        render(into: &out)
-        return out
+        var writer = JSONWriter(capacity: 256)
+        writer.append(self)
+        return String(decoding: writer.finish(), as: UTF8.self)
     }
 
     /// Appends the compact rendering to `out`.
     public func render(into out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .integer(let number): out += String(number)
-        case .number(let number):
-            out += number.isFinite ? String(number) : "null"
-        case .string(let text): Self.quote(text, into: &out)
-        case .array(let values):
-            out += "["
-            for (i, value) in values.enumerated() {
-                if i > 0 { out += ", " }
-                value.render(into: &out)
-            }
-            out += "]"
-        case .object(let pairs):
-            out += "{"
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += ", " }
-                Self.quote(key, into: &out)
-                out += ": "
-                value.render(into: &out)
-            }
-            out += "}"
-        }
+        out += rendered
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+    /// Appends the compact rendering to `out`, as UTF-8: ``rendered``'s bytes.
+    public func render(into out: inout [UInt8]) {
+        var writer = JSONWriter(capacity: 256)
+        writer.append(self)
+        out.append(contentsOf: writer.finish())
+    }
+}
+
+extension JSONValue {
+    /// Appends `text` as a JSON string, quoted and escaped as ``rendered`` writes strings
+    /// (see ``JSONWriter/appendQuoted(_:)``).
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.appendQuoted(text)
+        out.append(contentsOf: writer.finish())
+    }
+
+    /// Appends ASCII text (a literal: no quoting).
+    public static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends an integer in decimal, as `String(number)` writes it.
+    public static func append(_ number: Int, to out: inout [UInt8]) {
+        var writer = JSONWriter(capacity: 24)
+        writer.append(number)
+        out.append(contentsOf: writer.finish())
     }
 }

@@ -45,7 +45,10 @@ struct DirectoryDecoder {
             decodeLine($0, company: company, members: memberIDs, numbers: &lineNumbers)
         }
         var contactIDs = IDRegistry(kind: "contact")
-        let contacts = list(file, "contacts").compactMap {
+        let contactNodes = list(file, "contacts")
+        // Sized once: a directory can hold a hundred thousand contacts.
+        contactIDs.locations.reserveCapacity(contactNodes.count)
+        let contacts = contactNodes.compactMap {
             decodeContact($0, &contactIDs, company: company, projects: projectIDs)
         }
         guard !sink.hasErrors, let company = company.value else { return nil }

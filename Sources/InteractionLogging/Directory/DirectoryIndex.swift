@@ -73,6 +73,15 @@ struct ContactNumbers: Sendable {
         }
     }
 
+    /// How many contacts hold `number`, and the first of them (nil for none), without
+    /// allocating: what routing needs per event.
+    func match(_ number: E164) -> (count: Int, first: Int?) {
+        guard let entry = first[number] else { return (0, nil) }
+        if entry >= 0 { return (1, Int(entry)) }
+        let list = shared[Int(-1 - entry)]
+        return (list.count, Int(list[0]))
+    }
+
     /// The contacts holding `number`, in file order.
     func contacts(holding number: E164) -> [Int] {
         guard let entry = first[number] else { return [] }

@@ -8,6 +8,12 @@ extension SparkDirectory {
         index.contactsByNumber.contacts(holding: number)
     }
 
+    /// How many contacts hold a number, and the first in file order (nil for none): as
+    /// ``contacts(holding:)`` without building the list.
+    func contactMatch(holding number: E164) -> (count: Int, first: Int?) {
+        index.contactsByNumber.match(number)
+    }
+
     /// The team member with an email, in any case.
     /// - Parameter email: The email, as Aircall sends it.
     /// - Returns: An index into ``teamMembers``, or nil.

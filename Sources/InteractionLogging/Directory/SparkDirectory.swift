@@ -44,8 +44,9 @@ public struct SparkDirectory: Sendable {
 extension SparkDirectory {
     /// Company-wide settings.
     public struct Company: Sendable, Hashable {
-        /// The setting "Log calls and messages on all projects": an interaction is logged on
-        /// every project the contact is on, not only those the team member shares.
+        /// The setting "Log calls and messages on all projects". As the help article's table
+        /// reads it: ON, an interaction from a contact on several projects is logged to those
+        /// the team member is on (not to the others); OFF, a person assigns the projects.
         public let logOnAllProjects: Bool
         /// The region (ISO 3166 alpha-2, upper case) national-format numbers are read in when
         /// a contact names none.

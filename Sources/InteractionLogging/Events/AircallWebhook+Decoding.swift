@@ -6,6 +6,26 @@ extension AircallWebhook {
         public var description: String
     }
 
+    /// Every field ``init(json:)`` reads: parsing a body with
+    /// `JSONParser.parse(_:selecting: AircallWebhook.fieldsRead)` checks all of it but builds
+    /// only these (a call webhook has about 60 values, routing reads 10), and
+    /// ``init(json:)`` reads the same from that tree as from the whole one.
+    ///
+    /// Keep it in step with ``init(json:)``: a field read there and missing here reads as
+    /// absent in `switchboard route`.
+    public static let fieldsRead = JSONSelection.fields([
+        "event": .all,
+        "data": .fields([
+            "id": .all,
+            "direction": .all,
+            "raw_digits": .all,
+            "external_number": .all,
+            "participants": .fields(["type": .all, "phone_number": .all]),
+            "user": .fields(["email": .all]),
+            "number": .fields(["e164_digits": .all, "digits": .all, "country": .all]),
+        ]),
+    ])
+
     /// Reads a webhook body: `call.ended`, `message.received` and `message.sent` are
     /// interactions; every other event, known or not, is ignored with a reason.
     /// - Throws: ``DecodingError`` when the body is not an envelope with an `event`, or an

@@ -5,7 +5,11 @@ import Dispatch
 /// event for the same id as duplicates (Aircall delivers at least once).
 public final class BatchRouter {
     private let routers: [Router]
-    private var seen: [String: String] = [:]
+    /// Where each event and id was first routed. A place is formatted only when a repeat
+    /// names it, so that remembering a million events builds no string.
+    private var firstDeliveries = FirstDeliveries()
+    /// The sources routed so far: a place names its source by index.
+    private var sources: [String] = []
 
     /// Creates a batch router with one ``Router`` per thread.
     /// - Throws: ``RouterError`` as ``Router/init(rules:directory:assignments:)`` does.
@@ -22,56 +26,97 @@ public final class BatchRouter {
     /// - Returns: One route per body, in input order.
     public func route(_ input: WebhookInput, source: String = "-") -> [Route] {
         let count = input.bodies.count
-        var routes = [Route?](repeating: nil, count: count)
         let chunk = max(1, (count + routers.count - 1) / routers.count)
-        // Each worker writes its own slice of `routes` and uses its own router: no sharing.
+        // Each worker initialises its own slice of `routes` and `hashes` and uses its own
+        // router: no sharing. A hash is for the duplicate check below, which is sequential:
+        // it is worked out here, in parallel.
         nonisolated(unsafe) let routers = routers
-        routes.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: routers.count) { worker in
-                let router = routers[worker]
-                var i = worker * chunk
-                while i < min(count, (worker + 1) * chunk) {
-                    output[i] = Self.route(input.bodies[i], in: input.bytes, with: router)
-                    i += 1
+        var hashes = [Int](repeating: 0, count: count)
+        var routes = [Route](unsafeUninitializedCapacity: count) { buffer, initialized in
+            hashes.withUnsafeMutableBufferPointer { hashBuffer in
+                nonisolated(unsafe) let output = buffer
+                nonisolated(unsafe) let hashes = hashBuffer
+                DispatchQueue.concurrentPerform(iterations: routers.count) { worker in
+                    let router = routers[worker]
+                    var i = worker * chunk
+                    while i < min(count, (worker + 1) * chunk) {
+                        let route = Self.route(input.bodies[i], in: input.bytes, with: router)
+                        if route.status != .error, let event = route.event, let id = route.id {
+                            hashes[i] = FirstDeliveries.hash(event: event, id: id)
+                        }
+                        (output.baseAddress! + i).initialize(to: route)
+                        i += 1
+                    }
+                }
+            }
+            initialized = count
+        }
+        // Duplicates depend on order: one pass after the parallel work.
+        if sources.last != source { sources.append(source) }
+        let sourceNumber = Int32(sources.count - 1)
+        routes.withUnsafeMutableBufferPointer { routes in
+            // Through a buffer pointer, fields are read in place: reading them through the
+            // array would copy each whole route, retaining every string in it.
+            for index in routes.indices {
+                guard routes[index].status != .error, let event = routes[index].event, let id = routes[index].id else { continue }
+                let place = switch input.bodies[index] {
+                case .value(_, let item): FirstDeliveries.Place(source: sourceNumber, line: false, number: item ?? -1)
+                case .line(let number, _): FirstDeliveries.Place(source: sourceNumber, line: true, number: number)
+                }
+                if let first = firstDeliveries.firstPlace(event: event, id: id, hash: hashes[index], place: place) {
+                    routes[index] = Route(event: event, id: id, kind: routes[index].kind, direction: routes[index].direction,
+                                          status: .duplicate, reason: "\(event) for id \(id) was already routed (\(describe(first)))")
                 }
             }
         }
-        // Duplicates depend on order: one pass after the parallel work.
-        return routes.enumerated().map { index, route in
-            var route = route!
-            guard route.status != .error, let event = route.event, let id = route.id else { return route }
-            let key = event + "\u{0}" + id
-            let place = Self.place(input.bodies[index], source: source)
-            if let first = seen[key] {
-                route = Route(event: event, id: id, kind: route.kind, direction: route.direction, status: .duplicate,
-                              reason: "\(event) for id \(id) was already routed (\(first))")
-            } else {
-                seen[key] = place
-            }
-            return route
-        }
+        return routes
     }
 
-    private static func place(_ body: WebhookInput.Body, source: String) -> String {
-        switch body {
-        case .value(_, let index?): "\(source) item \(index + 1)"
-        case .value: source
-        case .line(let number, _): "\(source):\(number)"
+    /// The JSON line of each route (``Route/appendJSONLine(to:)``), in order, rendered on this
+    /// router's threads: what `switchboard route` prints.
+    public func jsonLines(_ routes: [Route]) -> [UInt8] {
+        let chunk = max(1, (routes.count + routers.count - 1) / routers.count)
+        var pieces = [[UInt8]](repeating: [], count: routers.count)
+        pieces.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let pieces = buffer
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { worker in
+                let slice = routes[min(routes.count, worker * chunk)..<min(routes.count, (worker + 1) * chunk)]
+                var writer = JSONWriter(capacity: slice.count * 512)
+                // Through a buffer pointer, so that each route is borrowed, not copied.
+                slice.withUnsafeBufferPointer { slice in
+                    for i in slice.indices { slice[i].writeJSONLine(to: &writer) }
+                }
+                pieces[worker] = writer.finish()
+            }
         }
+        if pieces.count == 1 { return pieces[0] }
+        var lines: [UInt8] = []
+        lines.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { lines.append(contentsOf: piece) }
+        return lines
+    }
+
+    /// "events.jsonl:12", "events.json item 3" or "event.json".
+    private func describe(_ place: FirstDeliveries.Place) -> String {
+        let source = sources[Int(place.source)]
+        if place.line { return "\(source):\(place.number)" }
+        return place.number < 0 ? source : "\(source) item \(place.number + 1)"
     }
 
     private static func route(_ body: WebhookInput.Body, in bytes: [UInt8], with router: Router) -> Route {
         var line: Int?
+        var item: Int?
         let json: JSONValue
         switch body {
-        case .value(let value, _):
+        case .value(let value, let index):
             json = value
+            item = index.map { $0 + 1 }
         case .line(let number, let range):
             line = number
             do {
+                // Only the fields the decoder reads are built; all of the line is checked.
                 json = try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.Failure) in
-                    try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
+                    try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]), selecting: AircallWebhook.fieldsRead)
                 }
             } catch {
                 return Route(status: .error, reason: "invalid JSON at \(error)", line: number)
@@ -85,7 +130,7 @@ public final class BatchRouter {
                 return Route(event: event, id: id, status: .ignored, reason: reason)
             }
         } catch {
-            return Route(status: .error, reason: error.description, line: line)
+            return Route(status: .error, reason: error.description, line: line, item: item)
         }
     }
 }

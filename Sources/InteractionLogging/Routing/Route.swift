@@ -38,17 +38,21 @@ public struct Route: Hashable, Sendable {
     public var rules: [(table: String, rules: [String])] = []
     /// For `error`, the input line (1-based) when the input was JSON Lines.
     public var line: Int?
+    /// For `error`, the item (1-based) when the input was a JSON array.
+    public var item: Int?
 
     public static func == (lhs: Route, rhs: Route) -> Bool { lhs.json == rhs.json }
     public func hash(into hasher: inout Hasher) { hasher.combine(json) }
 }
 
 extension Route {
-    /// One JSON object: the interaction fields, or `line` and `error` for unreadable input.
+    /// One JSON object: the interaction fields, or `line` (or `item`) and `error` for
+    /// unreadable input.
     public var json: JSONValue {
         if status == .error {
             var pairs: [(String, JSONValue)] = []
             if let line { pairs.append(("line", .integer(line))) }
+            if let item { pairs.append(("item", .integer(item))) }
             if let event { pairs.append(("event", .string(event))) }
             if let id { pairs.append(("id", .string(id))) }
             pairs.append(("status", .string(status.rawValue)))
@@ -70,5 +74,59 @@ extension Route {
             ("reason", .string(reason)),
             ("rules", .object(rules.map { ($0.table, .array($0.rules.map(JSONValue.string))) })),
         ])
+    }
+}
+
+extension Route {
+    /// Appends ``json`` rendered (`json.rendered`) and a newline: the line `switchboard route`
+    /// prints.
+    public func appendJSONLine(to out: inout [UInt8]) {
+        var writer = JSONWriter(capacity: 1 << 10)
+        writeJSONLine(to: &writer)
+        out.append(contentsOf: writer.finish())
+    }
+
+    /// Writes ``json`` rendered and a newline, straight from the fields rather than through a
+    /// JSON tree and a `String`: how ``BatchRouter/jsonLines(_:)`` renders a batch.
+    public func writeJSONLine(to writer: inout JSONWriter) {
+        guard status != .error else {
+            writer.append(json)
+            writer.append(byte: UInt8(ascii: "\n"))
+            return
+        }
+        // Each key is written with its quotes, the separator before it and ": ".
+        func text(_ key: StaticString, _ value: String?) {
+            writer.append(key)
+            if let value { writer.appendQuoted(value) } else { writer.append("null") }
+        }
+        func list(_ values: [String]) {
+            writer.append(byte: UInt8(ascii: "["))
+            for (i, value) in values.enumerated() {
+                if i > 0 { writer.append(", ") }
+                writer.appendQuoted(value)
+            }
+            writer.append(byte: UInt8(ascii: "]"))
+        }
+        text("{\"event\": ", event)
+        text(", \"id\": ", id)
+        text(", \"kind\": ", kind?.rawValue)
+        text(", \"direction\": ", direction?.rawValue)
+        text(", \"status\": ", status.rawValue)
+        text(", \"contact\": ", contact)
+        writer.append(", \"projects\": ")
+        list(projects)
+        text(", \"team_member\": ", teamMember)
+        writer.append(", \"actions\": ")
+        list(actions)
+        text(", \"button\": ", button)
+        text(", \"reason\": ", reason)
+        writer.append(", \"rules\": {")
+        for (i, table) in rules.enumerated() {
+            if i > 0 { writer.append(", ") }
+            writer.appendQuoted(table.table)
+            writer.append(": ")
+            list(table.rules)
+        }
+        writer.append("}}\n")
     }
 }

@@ -134,7 +134,7 @@ struct RulesContract {
             problems.append("table '\(tables.tables[sharedProjectsTable].name)' reads shared_projects before the team member is decided; it must read team_member")
         }
         guard problems.isEmpty, let status, let contact, let teamMember, let projects else {
-            throw RouterError(problems: problems)
+            throw RouterError(problems: problems, cause: .rules)
         }
         self.status = status
         self.contact = contact
@@ -143,9 +143,18 @@ struct RulesContract {
     }
 }
 
-/// Why the router cannot use a rules file or a directory.
+/// Why the router cannot use a rules file, or the manual assignments it was given.
 public struct RouterError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What the problems are about.
+    public enum Cause: Hashable, Sendable {
+        /// The rules need facts routing cannot supply, or produce values it cannot apply.
+        case rules
+        /// A manual assignment names an id the directory lacks, or no project at all.
+        case assignments
+    }
+
     /// One sentence per problem.
     public var problems: [String]
+    public var cause: Cause
     public var description: String { problems.joined(separator: "\n") }
 }

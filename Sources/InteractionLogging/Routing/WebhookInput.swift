@@ -1,4 +1,9 @@
 import DecisionTable
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Webhook bodies read from one input: a JSON document holding one event or an array of
 /// events, or JSON Lines (one event per line). Every body keeps its place (line or array
@@ -28,15 +33,33 @@ public struct WebhookInput: Sendable {
             }
             return
         }
+        bodies = Self.lines(bytes, firstLine: 1)
+    }
+
+    /// Splits JSON Lines, the first being line `firstLine` of its file: for reading a large
+    /// file a block of whole lines at a time. Unlike ``init(bytes:)``, the bytes are never read
+    /// as one document.
+    public init(jsonLines bytes: [UInt8], firstLine: Int = 1) {
+        self.bytes = bytes
+        bodies = Self.lines(bytes, firstLine: firstLine)
+    }
+
+    /// One body per line: a line ends at a newline or at the end of a last line that has none.
+    private static func lines(_ bytes: [UInt8], firstLine: Int) -> [Body] {
         var lines: [Body] = []
-        var start = 0
-        var number = 1
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lines.append(.line(number: number, bytes: start..<i))
-            start = i + 1
-            number += 1
+        var number = firstLine
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            // memchr finds each newline many bytes at a time.
+            while start < buffer.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lines.append(.line(number: number, bytes: start..<end))
+                start = end + 1
+                number += 1
+            }
+            if start < buffer.count { lines.append(.line(number: number, bytes: start..<buffer.count)) }
         }
-        if start < bytes.count { lines.append(.line(number: number, bytes: start..<bytes.count)) }
-        bodies = lines
+        return lines
     }
 }

@@ -84,3 +84,66 @@ private struct SchemaFixture {
         json = try? RulesSchema.json(ofYAMLAt: url)
     }
 }
+
+/// `rules/schema/scenarios.schema.json` held to the shipped scenario files (`*.scenarios.yaml`
+/// in `rules/` and `Examples/`): each conforms and names the schema on its first line, and the
+/// schema is not vacuous: it refuses the mistakes it describes.
+@Suite struct ScenariosSchemaTests {
+    static let url = RulesSchema.root.appending(path: "rules/schema/scenarios.schema.json", directoryHint: .notDirectory)
+
+    static func load() throws -> JSONSchemaSubset {
+        try JSONSchemaSubset(JSONParser.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self)))
+    }
+
+    /// Found rather than listed, as `switchboard test` finds them.
+    static var shippedFiles: [String] {
+        ["Examples", "rules"].flatMap { folder in
+            let directory = RulesSchema.root.appending(path: folder, directoryHint: .isDirectory)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path(percentEncoded: false))) ?? []
+            return names.filter { $0.hasSuffix(".scenarios.yaml") }.map { "\(folder)/\($0)" }
+        }.sorted()
+    }
+
+    @Test func theShippedScenarioFilesAreFound() {
+        #expect(Self.shippedFiles.contains("rules/interaction-logging.scenarios.yaml"), "found \(Self.shippedFiles)")
+    }
+
+    @Test(arguments: shippedFiles)
+    func shippedScenarioFileConforms(_ path: String) throws {
+        let json = try RulesSchema.json(ofYAMLAt: RulesSchema.root.appending(path: path, directoryHint: .notDirectory))
+        let failures = try Self.load().validate(json)
+        #expect(failures.isEmpty, "\(path): \(failures)")
+    }
+
+    @Test(arguments: shippedFiles)
+    func shippedScenarioFileNamesTheSchemaOnItsFirstLine(_ path: String) throws {
+        let file = RulesSchema.root.appending(path: path, directoryHint: .notDirectory).resolvingSymlinksInPath()
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let firstLine = text.prefix { $0 != "\n" }
+        let prefix = "# yaml-language-server: $schema="
+        try #require(firstLine.hasPrefix(prefix), "\(path) starts with '\(firstLine)'")
+        let named = URL(filePath: String(firstLine.dropFirst(prefix.count)), relativeTo: file.deletingLastPathComponent())
+        #expect(named.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
+                == Self.url.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false))
+    }
+
+    @Test("The schema refuses what it describes",
+          arguments: [
+              "scenarios: []",
+              "rulez: x.yaml\nscenarios: [{ name: a, facts: { x: 1 }, expect: { y: 2 } }]",
+              "scenarios: [{ name: a, expect: { status: logged } }]",
+              "scenarios: [{ name: a, facts: { x: 1 }, event: { event: call.ended }, expect: { y: 2 } }]",
+              "scenarios: [{ name: a, facts: { x: 1 }, directory: d.yaml, expect: { y: 2 } }]",
+              "scenarios: [{ name: a, event: { event: call.ended }, table: t, expect: { status: logged } }]",
+              "scenarios: [{ name: a, event: e.json, expect: { status: loged } }]",
+              "scenarios: [{ name: a, event: e.json, expect: { satus: logged } }]",
+              "scenarios: [{ name: a, event: e.json, expect: { actions: [assign] } }]",
+              "scenarios: [{ name: a, event: e.json, company: { log_on_all_projects: yes }, expect: { status: logged } }]",
+              "scenarios: [{ name: a, event: e.json, assignments: { projects: [] }, expect: { status: logged } }]",
+              "directory: { contacts: [{ id: c-1, phone: x, email: y }] }\nscenarios: [{ name: a, event: e.json, expect: { status: logged } }]",
+          ])
+    func schemaRefuses(_ yaml: String) throws {
+        let json = JSONValue(try YAMLParser.parse(Array(yaml.utf8), file: "<test>"))
+        #expect(!(try Self.load().validate(json)).isEmpty, "accepted: \(yaml)")
+    }
+}

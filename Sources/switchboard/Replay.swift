@@ -1,0 +1,117 @@
+import ArgumentParser
+import DecisionTable
+import Foundation
+import InteractionLogging
+
+extension Switchboard {
+    /// `switchboard replay`: what an edit to the rules changes on real Aircall events.
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Route the same Aircall events under two versions of the rules and report what changes.",
+            discussion: """
+                Routes every event of EVENTS (as `switchboard route` reads them) under the
+                --baseline rules and under --rules (default: the built-in rules), and counts
+                the interactions whose status, projects, team member or button change,
+                grouped by field and (old → new), with a few example event ids per group.
+                Every event is counted once: changed, unchanged, ignored, duplicate, or
+                error (a malformed line). --changes FILE writes one JSON line per changed
+                event holding both routes: {"event": ..., "id": ..., "old": {...}, "new":
+                {...}}.
+
+                Exit codes: 0 no interaction changes; 1 some change, or the rules or
+                directory are invalid; 64 bad usage. Malformed lines are counted, not fatal.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case human, json
+        }
+
+        @Option(help: ArgumentHelp("The rules file before the change.", valueName: "file"))
+        var baseline: String
+
+        @Option(help: ArgumentHelp("The rules file after the change (default: the built-in rules).", valueName: "file"))
+        var rules: String?
+
+        @Option(help: ArgumentHelp("The Spark directory (YAML).", valueName: "file"))
+        var directory: String
+
+        @Option(help: ArgumentHelp("Write one JSON line per changed event, with both routes, to this file.", valueName: "file"))
+        var changes: String?
+
+        @Option(help: "Output format: human or json.")
+        var format: Format = .human
+
+        @Option(help: "Threads that route in parallel, per version.")
+        var threads = 2
+
+        @Argument(help: ArgumentHelp("Webhook files; '-' reads standard input.", valueName: "events"))
+        var events: [String] = []
+
+        func validate() throws {
+            if events.isEmpty { throw ValidationError("give event files, or '-' for standard input") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        }
+
+        func run() throws {
+            let old: DecisionTables
+            let new: DecisionTables
+            let sparkDirectory: SparkDirectory
+            do {
+                old = try DecisionTables(contentsOf: URL(filePath: baseline))
+                if let rules {
+                    new = try DecisionTables(contentsOf: URL(filePath: rules))
+                } else {
+                    guard let url = ShippedRules.url else { throw ValidationError("the built-in rules are missing; give --rules") }
+                    new = try DecisionTables(contentsOf: url)
+                }
+                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory))
+            } catch let error as DiagnosticsError {
+                DiagnosticsPrinter.print(error)
+                throw ExitCode(1)
+            }
+            var routers: [BatchRouter] = []
+            for (tables, name) in [(old, baseline), (new, rules ?? "the built-in rules")] {
+                do {
+                    routers.append(try BatchRouter(rules: tables, directory: sparkDirectory, threads: threads))
+                } catch {
+                    // Rules the router cannot act on are invalid rules (1), as for `route`.
+                    FileHandle.standardError.write(Data(error.problems.map { "error: \(name): \($0)\n" }.joined().utf8))
+                    throw ExitCode(1)
+                }
+            }
+            var changesFile: FileHandle?
+            if let changes {
+                guard FileManager.default.createFile(atPath: changes, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: changes) else {
+                    throw ValidationError("cannot write the changes file '\(changes)'")
+                }
+                changesFile = handle
+            }
+            defer { try? changesFile?.close() }
+
+            var report = ReplayReport()
+            for source in events {
+                try EventsReader.read(source) { input in
+                    // Each version routes the block on all its threads, one after the other.
+                    let before = routers[0].route(input, source: source)
+                    let after = routers[1].route(input, source: source)
+                    let changed = report.add(old: before, new: after)
+                    if let changesFile, !changed.isEmpty {
+                        var bytes: [UInt8] = []
+                        bytes.reserveCapacity(changed.count * 1_200)
+                        for index in changed { ReplayReport.appendChange(old: before[index], new: after[index], to: &bytes) }
+                        changesFile.write(Data(bytes))
+                    }
+                }
+            }
+            var output = StandardOutput()
+            switch format {
+            case .human: output.write(report.text)
+            case .json: output.write(report.json.rendered + "\n")
+            }
+            output.flush()
+            if report.changed > 0 { throw ExitCode(1) }
+        }
+    }
+}

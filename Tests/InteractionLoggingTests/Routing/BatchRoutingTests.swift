@@ -1,0 +1,218 @@
+import DecisionTable
+import InteractionLogging
+import Testing
+
+/// Many webhooks at once: the input forms a batch may take, one route per input in input
+/// order on any number of threads, duplicates, unreadable input, and rules the router cannot
+/// act on.
+@Suite struct BatchRoutingTests {
+    static let directory = """
+        company: { log_on_all_projects: true, default_country: CA }
+        projects:
+          - { id: harbour-tower, name: Harbour Tower }
+        team_members:
+          - { id: tm-jane, name: Jane Doe, email: jane@example.com, projects: [harbour-tower] }
+        aircall_lines:
+          - { number: "+1 604-555-0188", team_members: [tm-jane] }
+        contacts:
+          - { id: c-100, name: Ada Lovelace, phone: "604-555-0100", projects: [harbour-tower] }
+        """
+
+    static let jane = Webhook.User.named("Jane Doe", email: "jane@example.com", id: 456)
+    static let janesLine = Webhook.Line.named("Jane Direct", digits: "+1 604-555-0188", id: 1002)
+
+    /// A `call.ended` from Ada (logged) or from an unknown number (not logged).
+    static func call(_ id: Int, from external: String = "+1 604-555-0100", event: String = "call.ended") -> String {
+        Webhook.call(event, id: id, "inbound", external: external, user: jane, line: janesLine)
+    }
+
+    static func router(threads: Int = 2) throws -> BatchRouter {
+        try BatchRouter(rules: ShippedRouting.rules(), directory: SparkDirectory(yaml: directory), threads: threads)
+    }
+
+    static func route(_ text: String, source: String = "events.jsonl", threads: Int = 2) throws -> [Route] {
+        try router(threads: threads).route(WebhookInput(bytes: Array(text.utf8)), source: source)
+    }
+
+    /// Status and id of each route, or status and line for errors: a batch at a glance.
+    static func summary(_ routes: [Route]) -> [String] {
+        routes.map { route in
+            route.status == .error ? "error at line \(route.line.map(String.init) ?? "-")" : "\(route.status.rawValue) \(route.id ?? "-")"
+        }
+    }
+
+    // MARK: - Input forms
+
+    @Test("A file holding one webhook is one event, with or without a final newline", arguments: ["", "\n", "\r\n"])
+    func aSingleObjectIsOneEvent(ending: String) throws {
+        let input = WebhookInput(bytes: Array((Self.call(812) + ending).utf8))
+        #expect(input.count == 1)
+        #expect(Self.summary(try Self.router().route(input)) == ["logged 812"])
+    }
+
+    @Test("A pretty-printed webhook over many lines is one event")
+    func aPrettyPrintedObjectIsOneEvent() throws {
+        let text = """
+            {
+              "resource": "message",
+              "event": "message.received",
+              "timestamp": 1732622896,
+              "token": "45XXYYZZa08",
+              "data": {
+                "id": "msg-1",
+                "direction": "inbound",
+                "external_number": "+1 604-555-0100",
+                "body": "Is unit 1203 still available?",
+                "status": "received",
+                "channel": null,
+                "media_details": [],
+                "created_at": 1722324561000,
+                "number": {"id": 1002, "name": "Jane Direct", "digits": "+1 604-555-0188", "country": "CA"},
+                "contact": null
+              }
+            }
+
+            """
+        #expect(WebhookInput(bytes: Array(text.utf8)).count == 1)
+        let routes = try Self.route(text)
+        #expect(Self.summary(routes) == ["logged msg-1"])
+        #expect(routes.first?.teamMember == "tm-jane")
+    }
+
+    @Test("A JSON array is one event per item, in order; places name the item")
+    func anArrayIsOneEventPerItem() throws {
+        let text = "[\n  " + [Self.call(812), Self.call(813, from: "+1 778-555-0999"), Self.call(812)].joined(separator: ",\n  ") + "\n]\n"
+        let routes = try Self.route(text, source: "events.json")
+        #expect(Self.summary(routes) == ["logged 812", "not_logged 813", "duplicate 812"])
+        #expect(routes[2].reason == "call.ended for id 812 was already routed (events.json item 1)")
+        #expect(try Self.route("[]").isEmpty)
+    }
+
+    @Test("An unreadable item of an array is an error naming the item; the other items are routed")
+    func anUnreadableItemIsAnError() throws {
+        let routes = try Self.route("[" + Self.call(812) + #", {"event": "call.ended", "data": {"id": 813}}, 42]"#)
+        #expect(Self.summary(routes) == ["logged 812", "error at line -", "error at line -"])
+        #expect(routes[1].json.rendered
+                == #"{"item": 2, "status": "error", "error": "call.ended 813: data.direction must be \"inbound\" or \"outbound\""}"#)
+        #expect(routes[2].json.rendered == #"{"item": 3, "status": "error", "error": "expected a webhook object, found a number"}"#)
+    }
+
+    @Test("JSON Lines is one event per line, LF or CRLF", arguments: ["\n", "\r\n"])
+    func jsonLinesIsOneEventPerLine(newline: String) throws {
+        let lines = [Self.call(812), Self.call(813, from: "+1 778-555-0999"), Self.call(814, event: "call.created")]
+        let routes = try Self.route(lines.joined(separator: newline) + newline)
+        #expect(Self.summary(routes) == ["logged 812", "not_logged 813", "ignored 814"])
+    }
+
+    @Test("A blank line is an error naming its line; the lines around it are routed")
+    func aBlankLineIsAnError() throws {
+        let routes = try Self.route(Self.call(812) + "\n\n" + Self.call(813) + "\n")
+        #expect(Self.summary(routes) == ["logged 812", "error at line 2", "logged 813"])
+        #expect(routes[1].json.rendered
+                == #"{"line": 2, "status": "error", "error": "invalid JSON at column 1: expected a value, found the end of the line"}"#)
+    }
+
+    @Test("An unreadable line is an error naming its line and why; the batch goes on",
+          arguments: [
+              (#"{"resource": "call", "event": "call.ended", "data": {"id": 825, "direction": "inbound""#,
+               "invalid JSON at column 87: expected ',' or '}' in the object"),
+              ("[1, 2]", "expected a webhook object, found an array"),
+              (#"{"resource": "call", "data": {"id": 825}}"#, #"the webhook has no "event" string"#),
+              (#"{"event": "call.ended", "data": {"direction": "inbound"}}"#, "call.ended has no data.id"),
+              (#"{"event": "message.sent", "data": {"id": "m-1", "direction": "sideways"}}"#,
+               #"message.sent m-1: data.direction must be "inbound" or "outbound""#),
+              (#"{"event": "call.ended", "data": null}"#, #"call.ended has no "data" object"#),
+          ])
+    func anUnreadableLineIsAnError(line: String, error: String) throws {
+        let routes = try Self.route([Self.call(812), line, Self.call(813)].joined(separator: "\n"))
+        #expect(Self.summary(routes) == ["logged 812", "error at line 2", "logged 813"])
+        #expect(routes[1].json == .object([("line", .integer(2)), ("status", .string("error")), ("error", .string(error))]))
+    }
+
+    @Test("Every input gives exactly one route, whatever it holds")
+    func exactlyOneRoutePerInput() throws {
+        let lines = (0..<200).map { i in
+            switch i % 5 {
+            case 0: Self.call(i)
+            case 1: Self.call(i, event: "call.hungup")
+            case 2: "not json \(i)"
+            case 3: ""
+            default: Self.call(i % 20)
+            }
+        }
+        let routes = try Self.route(lines.joined(separator: "\n"))
+        #expect(routes.count == lines.count)
+        #expect(routes.enumerated().allSatisfy { index, route in route.status != .error || route.line == index + 1 })
+    }
+
+    // MARK: - Duplicates
+
+    @Test("The same event for the same id again is a duplicate naming the first; other events of that id are not")
+    func duplicates() throws {
+        let lines = [
+            Self.call(812),
+            Self.call(812, event: "call.created"),
+            Self.call(812),
+            Webhook.message("message.received", id: "812", "inbound", external: "+1 604-555-0100", line: Self.janesLine),
+            Self.call(812, event: "call.created"),
+        ]
+        let routes = try Self.route(lines.joined(separator: "\n"))
+        #expect(Self.summary(routes) == ["logged 812", "ignored 812", "duplicate 812", "logged 812", "duplicate 812"])
+        #expect(routes[2].reason == "call.ended for id 812 was already routed (events.jsonl:1)")
+        #expect(routes[4].reason == "call.created for id 812 was already routed (events.jsonl:2)")
+        #expect(routes[2].kind == .call && routes[2].direction == .inbound)
+        #expect(routes[2].contact == nil && routes[2].actions.isEmpty && routes[2].rules.isEmpty)
+    }
+
+    @Test("Duplicates are found across the inputs of one run; an unreadable line is not remembered")
+    func duplicatesAcrossInputs() throws {
+        let router = try Self.router()
+        let first = router.route(WebhookInput(bytes: Array((Self.call(812) + "\n" + #"{"event": "call.ended"}"#).utf8)), source: "monday.jsonl")
+        let second = router.route(WebhookInput(bytes: Array(Self.call(812).utf8)), source: "tuesday.json")
+        #expect(Self.summary(first) == ["logged 812", "error at line 2"])
+        #expect(Self.summary(second) == ["duplicate 812"])
+        #expect(second[0].reason == "call.ended for id 812 was already routed (monday.jsonl:1)")
+    }
+
+    // MARK: - Threads
+
+    @Test("Thousands of events on several threads come back in input order, as one thread routes them",
+          arguments: [2, 3, 8])
+    func orderIsKeptOnSeveralThreads(threads: Int) throws {
+        let numbers = ["+1 604-555-0100", "+1 778-555-0999", "anonymous"]
+        let lines = (0..<3_001).map { i in i % 97 == 0 ? "broken \(i)" : Self.call(10_000 + i, from: numbers[i % 3]) }
+        let text = lines.joined(separator: "\n")
+        let parallel = try Self.route(text, threads: threads)
+        #expect(parallel == (try Self.route(text, threads: 1)))
+        #expect(parallel.count == lines.count)
+        for (i, route) in parallel.enumerated() where i % 97 != 0 {
+            #expect(route.id == String(10_000 + i))
+            #expect(route.status == (i % 3 == 0 ? .logged : .notLogged))
+        }
+        #expect(parallel.enumerated().filter { $0.element.status == .error }.map(\.element.line) == stride(from: 1, through: 3_001, by: 97).map { $0 })
+    }
+
+    // MARK: - Rules the router cannot act on
+
+    @Test("A rules file the router cannot act on is refused with one clear sentence per problem",
+          arguments: [
+              ([(old: "- name: status\n", new: "- name: outcome\n"), (old: "{ status: ", new: "{ outcome: ")],
+               ["the rules produce no output 'status', which routing needs"]),
+              ([(old: "    inputs:\n      - name: contact_matches\n",
+                 new: "    inputs:\n      - name: caller_mood\n        values: [calm, angry]\n      - name: contact_matches\n")],
+               ["the rules need fact 'caller_mood', which routing does not supply (it supplies contact_matches, contact_projects, "
+                + "direction, kind, line_team_members, log_on_all_projects, projects_assigned, shared_projects, "
+                + "team_member_assigned, user_is_team_member)"]),
+              ([(old: "values: [assigned, line_member, event_user, choose]", new: "values: [assigned, line_member, event_user, choose, manager]")],
+               ["output 'team_member' may be manager, which routing cannot apply (it knows assigned, line_member, event_user, choose)"]),
+          ])
+    func rulesTheRouterCannotActOn(edits: [(old: String, new: String)], problems: [String]) throws {
+        let rules = try ShippedRouting.rules(replacing: edits)
+        let directory = try SparkDirectory(yaml: Self.directory)
+        let error = try #require(throws: RouterError.self) { try Router(rules: rules, directory: directory) }
+        #expect(error.problems == problems)
+        #expect(error.cause == .rules)
+        let batchError = try #require(throws: RouterError.self) { try BatchRouter(rules: rules, directory: directory) }
+        #expect(batchError == error)
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+/// `switchboard route` as a user runs it: standard output, standard error, exit status.
+@Suite struct RouteCommandTests {
+    static func text(of path: String) throws -> String {
+        try String(contentsOf: CommandRunner.packageRoot.appending(path: path), encoding: .utf8)
+    }
+
+    static func lines(of path: String) throws -> [String] {
+        try text(of: path).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    /// The example webhook on line `number` of Examples/events.jsonl.
+    static func exampleEvent(line number: Int) throws -> String {
+        try lines(of: "Examples/events.jsonl")[number - 1] + "\n"
+    }
+
+    @Test("The examples route to Examples/expected-routes.jsonl line for line, on any number of threads",
+          arguments: [[], ["--threads", "1"], ["--threads", "5"]])
+    func theExamplesGiveTheExpectedRoutes(threads: [String]) throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml"] + threads + ["Examples/events.jsonl"])
+        let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
+        #expect(result.lines.count == (try Self.lines(of: "Examples/events.jsonl")).count)
+        for (got, want) in zip(result.lines, expected) { #expect(got == want) }
+        #expect(result.lines.count == expected.count)
+        // The examples hold one deliberately broken line: routed as an error, so the exit is 1.
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+    }
+
+    @Test("'-' reads the webhooks from standard input; duplicates then name '-'")
+    func standardInput() throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"],
+                                           stdin: try Self.text(of: "Examples/events.jsonl"))
+        let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
+            .map { $0.replacingOccurrences(of: "(Examples/events.jsonl:1)", with: "(-:1)") }
+        #expect(result.lines == expected)
+        #expect(result.status == 1)
+    }
+
+    @Test("An input with nothing wrong exits 0, ignored and duplicate events included")
+    func cleanInputExits0() throws {
+        let events = try [1, 18, 22, 1].map { try Self.exampleEvent(line: $0) }.joined()
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"], stdin: events)
+        #expect(result.lines.map { $0.contains(#""status": "logged""#) } == [true, false, false, false])
+        #expect(result.lines.map { $0.contains(#""status": "ignored""#) } == [false, true, true, false])
+        #expect(result.lines[3].contains(#""status": "duplicate""#))
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+    }
+
+    @Test("--summary counts statuses in a fixed order, then each deciding rule, agreeing with the JSON lines")
+    func summary() throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--summary", "Examples/events.jsonl"])
+        #expect(result.status == 1)
+        let blocks = result.stdout.components(separatedBy: "\n\n")
+        try #require(blocks.count == 2)
+        #expect(blocks[0] == """
+            status      events
+            logged           7
+            unassigned       8
+            not_logged       2
+            ignored          5
+            duplicate        1
+            error            1
+            total           24
+            """)
+        // Each rule row counts the expected lines naming that rule in that table.
+        let rows = blocks[1].split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.first == ["rule", "events"])
+        let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
+        for row in rows.dropFirst() {
+            let parts = row[0].split(separator: "/").map(String.init)
+            let naming = expected.filter { $0.contains(#""\#(parts[0])": ["\#(parts[1])"]"#) }.count
+            #expect(Int(row[1]) == naming, "\(row[0])")
+        }
+        #expect(rows.contains(["projects/multiple-projects-on-team-member-unknown", "1"]))
+        #expect(rows.contains(["assignments/choose-team-member", "4"]))
+    }
+
+    @Test("--assign-contact routes a shared-number call by the chosen contact's project membership",
+          arguments: [
+              ([], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "unassigned", "contact": null, "projects": [], "team_member": "tm-jane", "actions": ["assign_contact"], "button": "Assign to Contact", "reason": "Several Spark contacts share the number.", "rules": {"contact": ["shared-number"], "team-member": ["shared-line-inbound-call"], "projects": ["no-contact"], "assignments": ["choose-contact"], "button": ["assign-contact-button"]}}"#),
+              (["--assign-contact", "c-400"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-400", "projects": ["maple-lofts"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["shared-line-inbound-call"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
+              (["--assign-contact", "c-401"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-401", "projects": ["the-pier"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["shared-line-inbound-call"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
+          ])
+    func assignContact(options: [String], line: String) throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml"] + options + ["-"],
+                                           stdin: try Self.exampleEvent(line: 5))
+        #expect(result.lines == [line])
+        #expect(result.status == 0)
+    }
+
+    @Test("--assign-team-member and --assign-projects finish what the Unassigned tab asked for")
+    func assignTeamMemberAndProjects() throws {
+        // The shared-line message from Grace Hopper (two projects, ON) asks only for the team member.
+        let message = try Self.exampleEvent(line: 9)
+        let before = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"], stdin: message)
+        #expect(before.lines.first?.contains(#""actions": ["assign_team_member"], "button": "Assign Team Member""#) == true)
+        let after = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-team-member", "tm-raj", "-"],
+                                          stdin: message)
+        #expect(after.lines.first?.contains(#""status": "logged", "contact": "c-200", "projects": ["maple-lofts"], "team_member": "tm-raj""#) == true)
+        let projects = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-team-member", "tm-jane",
+                                              "--assign-projects", "the-pier, harbour-tower", "-"], stdin: message)
+        #expect(projects.lines.first?.contains(#""status": "logged", "contact": "c-200", "projects": ["harbour-tower", "the-pier"]"#) == true)
+        #expect(projects.status == 0)
+    }
+
+    @Test("An id the directory lacks, given to --assign-*, is bad usage naming the id",
+          arguments: [
+              (["--assign-contact", "c-999"], "Error: no contact 'c-999' in the directory\n"),
+              (["--assign-team-member", "tm-nobody"], "Error: no team member 'tm-nobody' in the directory\n"),
+              (["--assign-projects", "maple-lofts,atlantis"], "Error: no project 'atlantis' in the directory\n"),
+              (["--assign-projects", ""], "Error: assigned projects must name at least one project\n"),
+          ])
+    func unknownAssignmentIsBadUsage(options: [String], message: String) throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml"] + options + ["Examples/events.jsonl"])
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(message))
+    }
+
+    @Test("A missing directory is reported at the file, and nothing is routed")
+    func missingDirectory() throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/no-such-directory.yaml", "Examples/events.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "Examples/no-such-directory.yaml:1:1: error: cannot read the file\n")
+    }
+
+    @Test("An invalid directory prints every problem compiler-style, with its line and a caret, and nothing is routed")
+    func invalidDirectory() throws {
+        let path = try CommandRunner.temporaryFile("""
+            company:
+              log_on_all_projects: maybe
+            projects:
+              - { id: p1 }
+            """, name: "directory.yaml")
+        let result = try CommandRunner.run(["route", "--directory", path, "Examples/events.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            \(path):2:24: error: 'log_on_all_projects' in company must be true or false, found 'maybe'
+              log_on_all_projects: maybe
+                                   ^
+            \(path):4:5: error: a project needs a 'name' key
+              - { id: p1 }
+                ^
+
+            """)
+    }
+
+    @Test("--rules uses an edited rules file: the outcome changes without a rebuild")
+    func rulesOverride() throws {
+        // Read "Log calls and messages on all projects" literally: all of the contact's projects.
+        let shipped = try Self.text(of: "rules/interaction-logging.yaml")
+        let old = #"shared_projects: ">= 1" }"# + "\n        then: { projects: team_projects }"
+        try #require(shipped.contains(old))
+        let rules = try CommandRunner.temporaryFile(shipped.replacingOccurrences(
+            of: old, with: #"shared_projects: ">= 1" }"# + "\n        then: { projects: contact_projects }"))
+        let call = try Self.exampleEvent(line: 4)  // Lee calls Edsger Dijkstra (the-pier, harbour-tower)
+        let before = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"], stdin: call)
+        let after = try CommandRunner.run(["route", "--rules", rules, "--directory", "Examples/directory.yaml", "-"], stdin: call)
+        #expect(before.lines.first?.contains(#""projects": ["the-pier"]"#) == true)
+        #expect(after.lines.first?.contains(#""projects": ["harbour-tower", "the-pier"]"#) == true)
+        #expect(after.lines.first?.contains(#""projects": ["multiple-projects-on"]"#) == true)
+        #expect(after.status == 0)
+    }
+
+    @Test("--rules naming a file the router cannot act on fails with a sentence per problem (exit 1)")
+    func rulesTheRouterCannotActOn() throws {
+        let shipped = try Self.text(of: "rules/interaction-logging.yaml")
+        let rules = try CommandRunner.temporaryFile(shipped.replacingOccurrences(of: "- name: status\n", with: "- name: outcome\n")
+            .replacingOccurrences(of: "{ status: ", with: "{ outcome: "))
+        let result = try CommandRunner.run(["route", "--rules", rules, "--directory", "Examples/directory.yaml", "Examples/events.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "error: the rules produce no output 'status', which routing needs\n")
+    }
+
+    @Test("--rules naming an invalid rules file prints its diagnostics (exit 1)")
+    func invalidRules() throws {
+        let rules = try CommandRunner.temporaryFile("tables: []\n")
+        let result = try CommandRunner.run(["route", "--rules", rules, "--directory", "Examples/directory.yaml", "Examples/events.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("\(rules):1:"))
+    }
+
+    @Test("Bad usage exits 64 with a message and the usage",
+          arguments: [
+              (["route", "Examples/events.jsonl"], "Error: Missing expected argument '--directory <file>'"),
+              (["route", "--directory", "Examples/directory.yaml"], "Error: give event files, or '-' for standard input"),
+              (["route", "--directory", "Examples/directory.yaml", "--threads", "0", "-"], "Error: --threads must be at least 1"),
+              (["route", "--directory", "Examples/directory.yaml", "--colour", "-"], "Error: Unknown option '--colour'"),
+              (["route", "--directory", "Examples/directory.yaml", "Examples/no-such-events.jsonl"],
+               "Error: cannot read the events file 'Examples/no-such-events.jsonl'"),
+          ])
+    func badUsage(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(message + "\n"))
+        #expect(result.stderr.contains("Usage: switchboard"))
+    }
+
+    @Test("The shipped rules validate clean: no errors, no warnings")
+    func shippedRulesValidateClean() throws {
+        let result = try CommandRunner.run(["validate", "--strict", "rules/interaction-logging.yaml"])
+        #expect(result.lines == ["rules/interaction-logging.yaml: no problems found"])
+        #expect(result.status == 0)
+    }
+}
