@@ -9,8 +9,9 @@ enum CellWording {
             if condition.isWildcard { return "any" }
             return integerWords(condition.intervals ?? .empty, bounds: input.domain.integerBounds)
         case .boolean, .enumeration:
-            let all = Array(0..<(input.domain.finiteCount ?? 0))
-            let values = condition.isWildcard ? all : condition.values ?? []
+            // Booleans read true first: "ON or OFF", "yes or no".
+            let all = input.domain == .boolean ? [1, 0] : Array(0..<(input.domain.finiteCount ?? 0))
+            let values = condition.isWildcard ? all : all.filter { (condition.values ?? []).contains($0) }
             if condition.isWildcard, input.labels.isEmpty { return "any" }
             let complement = all.filter { !values.contains($0) }
             // `{not: X}` reads better as "not X" when X is the smaller side.
