@@ -14,6 +14,8 @@ public struct RulesDiff: Hashable, Sendable {
 
 /// One region where the versions decide differently.
 public struct OutcomeChange: Hashable, Sendable {
+    /// The table; `<table> (final)` for its final outputs over the facts a caller gives,
+    /// through the tables it reads.
     public var table: String
     /// Every input's values in the region (inputs of either version).
     public var cells: [InputCells]
@@ -21,7 +23,9 @@ public struct OutcomeChange: Hashable, Sendable {
     public var old: DecidedOutcome?
     /// What the new version decides there; nil when it decides nothing.
     public var new: DecidedOutcome?
-    /// The rules that decide there in each version.
+    /// The rules that decide there in each version. For final outputs, the table's own
+    /// rules; where a table it reads fails instead (rules that break its hit policy, or an
+    /// integer outside the reading input's range), that table's rules as `table/id`.
     public var oldRules: [String]
     public var newRules: [String]
 }

@@ -1,7 +1,29 @@
+import Foundation
+
 /// Compares two versions of a rules file by what they decide.
 public enum SemanticDiff {
+    /// Loads and checks a rules file as ``DecisionTables/init(contentsOf:)`` does, without
+    /// compiling it for evaluation, which the diff does not need.
+    /// - Parameter url: The file.
+    /// - Returns: The tables in evaluation order.
+    /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
+    public static func tables(contentsOf url: URL) throws(DiagnosticsError) -> [TableDefinition] {
+        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
+        let bytes = try SourceReader.read(path: path, limits: .rulesFile)
+        let decoded = RulesFileDecoder().decode(try YAMLParser.parse(bytes, file: path, limits: .rulesFile))
+        guard let tables = decoded.evaluationOrder else {
+            throw DiagnosticsError(decoded.diagnostics, sources: [path: String(decoding: bytes, as: UTF8.self)])
+        }
+        return tables
+    }
+
     /// The outcome changes of every table present in both versions, and the tables, inputs
     /// and outputs added or removed.
+    ///
+    /// A table that reads another table's outputs (in either version) is compared twice: over
+    /// its own inputs, and by its final outputs over the facts a caller gives, through the
+    /// tables it reads (rows named `<table> (final)`; see ``ChainDiff``). A change upstream
+    /// that changes what the reader finally decides shows there too.
     public static func diff(old: DecisionTables, new: DecisionTables) -> RulesDiff {
         diff(old: old.tables, new: new.tables)
     }
@@ -21,6 +43,10 @@ public enum SemanticDiff {
             var diff = TableDiff(old: before, new: table)
             changes += diff.run()
             structural += diff.structural
+            if ChainDiff.isChained(before) || ChainDiff.isChained(table) {
+                var chained = ChainDiff(table: table.name, old: old, new: new)
+                changes += chained.run()
+            }
         }
         return RulesDiff(changes: changes, structural: structural)
     }
@@ -49,7 +75,10 @@ extension RulesDiff {
     /// One line per change, for people.
     public var text: String {
         var out = ""
-        for change in structural { out += "table '\(change.table)': \(change.message)\n" }
+        for change in structural {
+            let whole = change.kind == "table-added" || change.kind == "table-removed"
+            out += (whole ? "" : "table '\(change.table)': ") + change.message + "\n"
+        }
         for change in changes {
             let when = change.cells.map { "\($0.input) is \($0.values.phrase)" }.joined(separator: ", ")
             out += "table '\(change.table)' when \(when):\n"

@@ -18,11 +18,19 @@ struct TableDiff {
     /// The outputs both versions have, by name, in the new version's order.
     private var sharedOutputs: [String] = []
     private(set) var structural: [StructuralChange] = []
-    private var found: [(region: Region, old: DecidedOutcome?, new: DecidedOutcome?, oldRules: [Int], newRules: [Int])] = []
+    private var found: [FoundChange] = []
+    private let oldDecider: TableDecider
+    private let newDecider: TableDecider
+    /// Whether the same rules in the same order decide alike in both versions: the same hit
+    /// policy and defaults, and for `any` and `priority`, which read every output, the same
+    /// outputs.
+    private var sameReading = false
 
     init(old: TableDefinition, new: TableDefinition) {
         self.old = old
         self.new = new
+        oldDecider = TableDecider(old)
+        newDecider = TableDecider(new)
     }
 
     /// Computes the changes; structural changes that prevent comparing (an input whose kind
@@ -49,7 +57,7 @@ struct TableDiff {
             let after = new.inputs.first { $0.name == input.name }
             if before == nil { structural.append(change("input-added", "input '\(input.name)' is added")) }
             if after == nil { structural.append(change("input-removed", "input '\(input.name)' is removed")) }
-            guard let domain = Self.union(before?.domain, after?.domain) else {
+            guard let domain = JointDomain.union(before?.domain, after?.domain) else {
                 structural.append(change("input-changed",
                     "input '\(input.name)' changes from \(before!.domain.summary) to \(after!.domain.summary); its rules are not compared"))
                 comparable = false
@@ -60,7 +68,7 @@ struct TableDiff {
                 structural.append(change("input-changed",
                     "input '\(input.name)' changes from \(before!.domain.summary) to \(after!.domain.summary)"))
             }
-            domains.append(Self.whole(domain))
+            domains.append(JointDomain.whole(domain))
         }
         let oldOutputs = Set(old.outputs.map(\.name))
         let newOutputs = Set(new.outputs.map(\.name))
@@ -74,16 +82,27 @@ struct TableDiff {
             structural.append(change("hit-changed", "the hit policy changes from \(old.hitPolicy) to \(new.hitPolicy)"))
         }
         sharedOutputs = new.outputs.map(\.name).filter { oldOutputs.contains($0) }
+        let readsEveryOutput = old.hitPolicy == .any || old.hitPolicy == .priority
+        sameReading = old.hitPolicy == new.hitPolicy
+            && DecidedOutcome.alike(oldDecider.defaults?.restricted(to: sharedOutputs),
+                                    newDecider.defaults?.restricted(to: sharedOutputs))
+            && (!readsEveryOutput || old.outputs.map { [$0.name, "\($0.type)"] } == new.outputs.map { [$0.name, "\($0.type)"] })
         guard comparable else { return false }
         var rules: [[ColumnSet]] = []
         var ids: [Key: Int] = [:]
         for table in [old, new] {
+            // Per joint input, the table's own input and how its cells move into the joint domain.
+            let own = inputs.map { input in table.inputs.firstIndex { $0.name == input.name } }
+            let mappings = zip(own, inputs).map { k, input in
+                k.map { JointDomain.Mapping(from: table.inputs[$0].domain, to: input.domain) }
+            }
+            let outputs = sharedOutputs.map { name in table.outputs.firstIndex { $0.name == name }! }
             for rule in table.rules {
-                let row = inputs.enumerated().map { c, input -> ColumnSet in
-                    guard let k = table.inputs.firstIndex(where: { $0.name == input.name }) else { return domains[c] }
-                    return Self.cell(rule.conditions[k], from: table.inputs[k].domain, to: input.domain)
+                let row = (0..<inputs.count).map { c -> ColumnSet in
+                    guard let k = own[c] else { return domains[c] }
+                    return mappings[c]!.cell(rule.conditions[k])
                 }
-                let key = Key(cells: row, outputs: sharedOutputs.map { value(rule, table, $0) })
+                let key = Key(cells: row, outputs: outputs.map { rule.outputs[$0] ?? table.outputs[$0].defaultValue! })
                 content.append(ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }())
                 rules.append(row)
             }
@@ -101,57 +120,23 @@ struct TableDiff {
         StructuralChange(table: new.name, kind: kind, message: message)
     }
 
-    /// The domain holding both versions' values; nil when the kinds differ.
-    private static func union(_ a: Domain?, _ b: Domain?) -> Domain? {
-        switch (a, b) {
-        case (nil, let only?), (let only?, nil): return only
-        case (.boolean?, .boolean?): return .boolean
-        case (.enumeration(let x)?, .enumeration(let y)?): return .enumeration(y + x.filter { !y.contains($0) })
-        case (.integer?, .integer?):
-            let hull = IntervalSet([a!.integerBounds, b!.integerBounds])
-            let low = hull.ranges.first!.lowerBound
-            let high = hull.ranges.last!.upperBound
-            return .integer(min: low == .min ? nil : low, max: high == .max ? nil : high)
-        default: return nil
-        }
-    }
-
-    private static func whole(_ domain: Domain) -> ColumnSet {
-        if let count = domain.finiteCount { return .values(ValueBits(0..<count, count: count)) }
-        return .integers(IntervalSet([domain.integerBounds]))
-    }
-
-    /// A cell moved into the joint domain: a wildcard holds every joint value.
-    private static func cell(_ condition: Condition, from own: Domain, to joint: Domain) -> ColumnSet {
-        if condition.isWildcard { return whole(joint) }
-        switch (own, joint) {
-        case (.enumeration(let names), .enumeration(let all)):
-            let indices = (condition.values ?? []).compactMap { all.firstIndex(of: names[$0]) }
-            return .values(ValueBits(indices, count: all.count))
-        case (.boolean, .boolean):
-            return .values(ValueBits(condition.values ?? [], count: 2))
-        default:
-            return .integers((condition.intervals ?? .empty).intersection(IntervalSet([joint.integerBounds])))
-        }
-    }
-
-    private func value(_ rule: RuleDefinition, _ table: TableDefinition, _ name: String) -> Value {
-        let o = table.outputs.firstIndex { $0.name == name }!
-        return rule.outputs[o] ?? table.outputs[o].defaultValue!
-    }
-
     // MARK: Cutting
 
     private mutating func cut(_ region: Region, _ rules: [Int]) {
         let oldRules = rules.filter { $0 < old.rules.count }
         let newRules = rules.filter { $0 >= old.rules.count }
-        // The same rules in the same order under the same policy decide alike everywhere.
-        if old.hitPolicy == new.hitPolicy, oldRules.map({ content[$0] }) == newRules.map({ content[$0] }) { return }
-        let before = settle(oldRules, region, old, offset: 0)
-        let after = settle(newRules, region, new, offset: old.rules.count)
+        // The same rules in the same order decide alike everywhere, when the tables read
+        // their rules alike.
+        if sameReading, oldRules.map({ content[$0] }) == newRules.map({ content[$0] }) { return }
+        let before = settle(oldRules, region, oldDecider, offset: 0)
+        let after = settle(newRules, region, newDecider, offset: old.rules.count)
         if let before, let after {
-            if before.outcome != after.outcome {
-                found.append((region, before.outcome, after.outcome, before.rules, after.rules))
+            let was = before.outcome?.restricted(to: sharedOutputs)
+            let now = after.outcome?.restricted(to: sharedOutputs)
+            if !DecidedOutcome.alike(was, now) {
+                found.append(FoundChange(sets: region.sets(cells), old: was, new: now,
+                                         oldRules: before.rules.map { old.rules[$0].id },
+                                         newRules: after.rules.map { new.rules[$0].id }))
             }
             return
         }
@@ -170,104 +155,16 @@ struct TableDiff {
 
     /// What a version decides over the whole region, with the deciding rules (table
     /// indices), or nil when it decides differently in different parts.
-    private func settle(
-        _ rules: [Int], _ region: Region, _ table: TableDefinition, offset: Int
-    ) -> (outcome: DecidedOutcome?, rules: [Int])? {
-        let covering = rules.filter { r in (0..<cells.columnCount).allSatisfy { cells.covers(r, $0, region) } }
-        switch table.hitPolicy {
-        case .first, .priority:
-            let keys = table.hitPolicy == .first ? Array(table.rules.indices) : Self.priorityKeys(table)
-            guard !rules.isEmpty else { return (defaults(table), []) }
-            guard let best = covering.min(by: { keys[$0 - offset] < keys[$1 - offset] }) else { return nil }
-            if rules.contains(where: { keys[$0 - offset] < keys[best - offset] }) { return nil }
-            return (outputs([best - offset], table), [best - offset])
-        case .unique, .any, .collect, .ruleOrder:
-            guard covering.count == rules.count else { return nil }
-            let matched = rules.map { $0 - offset }
-            if matched.isEmpty { return (defaults(table), []) }
-            if table.hitPolicy == .unique, matched.count > 1 {
-                return (.conflict("rules " + matched.map { "'\(table.rules[$0].id)'" }.joined(separator: ", ") + " all match"), matched)
-            }
-            if table.hitPolicy == .any, Set(matched.map { r in sharedOutputs.map { value(table.rules[r], table, $0) } }).count > 1 {
-                return (.conflict("rules " + matched.map { "'\(table.rules[$0].id)'" }.joined(separator: ", ") + " disagree"), matched)
-            }
-            return (outputs(table.hitPolicy == .any ? [matched[0]] : matched, table), table.hitPolicy == .any ? [matched[0]] : matched)
+    private func settle(_ rules: [Int], _ region: Region, _ decider: TableDecider, offset: Int) -> TableDecider.Decision? {
+        decider.decide(rules.map { $0 - offset }) { r in
+            (0..<cells.columnCount).allSatisfy { cells.covers(r + offset, $0, region) }
         }
-    }
-
-    /// The outputs when no rule matches: the defaults, or nothing.
-    private func defaults(_ table: TableDefinition) -> DecidedOutcome? {
-        guard table.outputs.allSatisfy({ $0.defaultValue != nil }) else { return nil }
-        return .outputs(sharedOutputs.map { name in
-            let value = table.outputs.first { $0.name == name }!.defaultValue!
-            return NamedOutput(name: name, value: table.hitPolicy.yieldsLists ? .list([value]) : .single(value))
-        })
-    }
-
-    private func outputs(_ winners: [Int], _ table: TableDefinition) -> DecidedOutcome {
-        .outputs(sharedOutputs.map { name in
-            let values = winners.map { value(table.rules[$0], table, name) }
-            let folded: OutputValue = switch table.hitPolicy {
-            case .collect(nil), .ruleOrder: .list(values)
-            case .collect(.sum?): .single(.integer(values.reduce(0) { $0 &+ Self.integer($1) }))
-            case .collect(.min?): .single(.integer(values.map(Self.integer).min()!))
-            case .collect(.max?): .single(.integer(values.map(Self.integer).max()!))
-            case .collect(.count?): .single(.integer(values.count))
-            default: .single(values[0])
-            }
-            return NamedOutput(name: name, value: folded)
-        })
-    }
-
-    private static func integer(_ value: Value) -> Int {
-        if case .integer(let number) = value { return number }
-        return 0
-    }
-
-    /// Priority ranks: enum outputs by position in `values`, in declared order, then file order.
-    private static func priorityKeys(_ table: TableDefinition) -> [Int] {
-        let enumOutputs = table.outputs.indices.filter { if case .enumeration = table.outputs[$0].type { true } else { false } }
-        func key(_ r: Int) -> [Int] {
-            enumOutputs.map { o in
-                guard case .enumeration(let names) = table.outputs[o].type,
-                      case .string(let name)? = table.rules[r].outputs[o] ?? table.outputs[o].defaultValue else { return 0 }
-                return names.firstIndex(of: name) ?? 0
-            } + [r]
-        }
-        let order = table.rules.indices.sorted { key($0).lexicographicallyPrecedes(key($1)) }
-        var ranks = [Int](repeating: 0, count: table.rules.count)
-        for (rank, r) in order.enumerated() { ranks[r] = rank }
-        return ranks
     }
 
     // MARK: Reporting
 
     /// Boxes with the same decisions on both sides merged into few rows.
     private func merged() -> [OutcomeChange] {
-        struct Group: Hashable {
-            let old: DecidedOutcome?
-            let new: DecidedOutcome?
-            let oldRules: [Int]
-            let newRules: [Int]
-        }
-        var groups: [Group: [[ColumnSet]]] = [:]
-        var order: [Group] = []
-        for item in found {
-            let group = Group(old: item.old, new: item.new, oldRules: item.oldRules, newRules: item.newRules)
-            if groups[group] == nil { order.append(group) }
-            groups[group, default: []].append(item.region.sets(cells))
-        }
-        var changes: [(key: [Int], change: OutcomeChange)] = []
-        for group in order {
-            for row in GapMerger.merge(groups[group]!) {
-                changes.append((row.map { $0.first ?? 0 }, OutcomeChange(
-                    table: new.name,
-                    cells: zip(inputs, row).map { InputCells(input: $0.name, values: CellValues($1, domain: $0.domain)) },
-                    old: group.old, new: group.new,
-                    oldRules: group.oldRules.map { old.rules[$0].id },
-                    newRules: group.newRules.map { new.rules[$0].id })))
-            }
-        }
-        return changes.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.change)
+        FoundChange.rows(found, table: new.name, inputs: inputs)
     }
 }

@@ -62,6 +62,9 @@ struct AnalysisSpace: Sendable {
     /// Rules that match nothing in the analysis domain (they test only values their
     /// producer never emits); they take no part in the partition.
     let unreachable: Set<Int>
+    /// Whether rule `r`'s cell of input `i` is written as a wildcard, at `r * domain.count + i`;
+    /// for a space given directly, whether it is the whole domain.
+    let wildcards: [Bool]
 
     init(table: TableDefinition, producible: [Int: ColumnSet]) {
         var domain: [ColumnSet] = []
@@ -74,17 +77,38 @@ struct AnalysisSpace: Sendable {
                 domain.append(.integers(IntervalSet([input.domain.integerBounds])))
             }
         }
+        // A cell needs cutting to its domain only when the domain is a chained input's
+        // narrowed one, or an integer cell reaches past the declared bounds.
+        let counts = table.inputs.map { $0.domain.finiteCount ?? 0 }
+        let bounds: [ClosedRange<Int>?] = table.inputs.indices.map { i in
+            if producible[i] == nil, case .integers(let set) = domain[i], set.ranges.count == 1 { set.ranges[0] } else { nil }
+        }
+        let declared = table.inputs.indices.map { producible[$0] == nil }
         var rules: [[ColumnSet]] = []
+        rules.reserveCapacity(table.rules.count)
         var unreachable = Set<Int>()
-        for (r, rule) in table.rules.enumerated() {
-            let cells = zip(zip(rule.conditions, domain), table.inputs).map { pair, input -> ColumnSet in
-                let (condition, columnDomain) = pair
-                let cell: ColumnSet = if let values = condition.values {
-                    .values(ValueBits(values, count: input.domain.finiteCount ?? 0))
+        var wildcards = [Bool](repeating: false, count: table.rules.count * domain.count)
+        for r in table.rules.indices {
+            var cells: [ColumnSet] = []
+            cells.reserveCapacity(domain.count)
+            for i in domain.indices {
+                let condition = table.rules[r].conditions[i]
+                wildcards[r * domain.count + i] = condition.isWildcard
+                var cell: ColumnSet
+                if let values = condition.values {
+                    cell = .values(ValueBits(values, count: counts[i]))
+                    if !declared[i] { cell = cell.intersection(domain[i]) }
                 } else {
-                    .integers(condition.intervals ?? .empty)
+                    let intervals = condition.intervals ?? .empty
+                    cell = .integers(intervals)
+                    if let bound = bounds[i], let first = intervals.ranges.first, let last = intervals.ranges.last,
+                       first.lowerBound >= bound.lowerBound, last.upperBound <= bound.upperBound {
+                        // Already within the declared bounds.
+                    } else {
+                        cell = cell.intersection(domain[i])
+                    }
                 }
-                return cell.intersection(columnDomain)
+                cells.append(cell)
             }
             if cells.contains(where: \.isEmpty) { unreachable.insert(r) }
             rules.append(cells)
@@ -92,6 +116,7 @@ struct AnalysisSpace: Sendable {
         self.domain = domain
         self.rules = rules
         self.unreachable = unreachable
+        self.wildcards = wildcards
     }
 
     /// A space given directly: a domain and each rule's cells, already within it.
@@ -99,6 +124,7 @@ struct AnalysisSpace: Sendable {
         self.domain = domain
         self.rules = rules
         unreachable = Set(rules.indices.filter { rules[$0].contains(where: \.isEmpty) })
+        wildcards = rules.flatMap { row in row.indices.map { row[$0] == domain[$0] } }
     }
 
     /// Whether rule `a`'s box lies inside rule `b`'s.

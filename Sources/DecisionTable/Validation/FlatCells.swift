@@ -37,6 +37,7 @@ struct FlatCells: Sendable {
         }
         var finite = [UInt64](repeating: 0, count: stride * space.rules.count)
         var starts: [Int32] = []
+        starts.reserveCapacity(space.rules.count * space.domain.count + 1)
         var lows: [Int] = []
         var highs: [Int] = []
         for (r, cells) in space.rules.enumerated() {
@@ -113,6 +114,58 @@ struct FlatCells: Sendable {
         return true
     }
 
+    /// A hash of rule `r`'s cells: rules with equal cells have equal fingerprints.
+    func fingerprint(_ r: Int) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ value: UInt64) { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
+        for w in 0..<finiteStride { mix(finite[r &* finiteStride &+ w]) }
+        for i in Int(intervalStart[r &* columnCount])..<Int(intervalStart[(r &+ 1) &* columnCount]) {
+            mix(UInt64(bitPattern: Int64(lows[i])))
+            mix(UInt64(bitPattern: Int64(highs[i])))
+        }
+        for c in 0..<columnCount { mix(UInt64(intervalStart[r &* columnCount &+ c] &- intervalStart[r &* columnCount])) }
+        return Int(bitPattern: UInt(hash))
+    }
+
+    /// Whether rules `a` and `b` have the same cells.
+    func sameCells(_ a: Int, _ b: Int) -> Bool {
+        for w in 0..<finiteStride where finite[a &* finiteStride &+ w] != finite[b &* finiteStride &+ w] { return false }
+        for c in 0..<columnCount where !isFinite[c] {
+            let (i, iEnd) = (Int(intervalStart[a &* columnCount &+ c]), Int(intervalStart[a &* columnCount &+ c &+ 1]))
+            let j = Int(intervalStart[b &* columnCount &+ c])
+            guard iEnd - i == Int(intervalStart[b &* columnCount &+ c &+ 1]) - j else { return false }
+            for k in 0..<(iEnd - i) where lows[i &+ k] != lows[j &+ k] || highs[i &+ k] != highs[j &+ k] { return false }
+        }
+        return true
+    }
+
+    /// Whether rules `a` and `b` match a common input.
+    func meet(_ a: Int, _ b: Int) -> Bool {
+        for c in 0..<columnCount {
+            if isFinite[c] {
+                var any = false
+                for w in 0..<wordCount[c] where word(a, c, w) & word(b, c, w) != 0 { any = true }
+                if !any { return false }
+                continue
+            }
+            // Two sorted runs of disjoint intervals: step past whichever ends first.
+            var i = Int(intervalStart[a &* columnCount &+ c])
+            let iEnd = Int(intervalStart[a &* columnCount &+ c &+ 1])
+            var j = Int(intervalStart[b &* columnCount &+ c])
+            let jEnd = Int(intervalStart[b &* columnCount &+ c &+ 1])
+            var any = false
+            while i < iEnd, j < jEnd {
+                if lows[i] <= highs[j], lows[j] <= highs[i] {
+                    any = true
+                    break
+                }
+                if highs[i] < highs[j] { i &+= 1 } else { j &+= 1 }
+            }
+            if !any { return false }
+        }
+        return true
+    }
+
     /// The word `w` of rule `r`'s value bits in finite input `c`.
     @inline(__always)
     func word(_ r: Int, _ c: Int, _ w: Int) -> UInt64 { finite[r &* finiteStride &+ wordOffset[c] &+ w] }
@@ -134,6 +187,19 @@ struct FlatCells: Sendable {
             return (Swift.max(lows[i], low), Swift.min(highs[i], high))
         }
         preconditionFailure("the rule meets the region")
+    }
+
+    /// The smallest interval holding rule `r`'s values of integer input `c` within
+    /// `low...high`, which it meets.
+    func hull(_ r: Int, _ c: Int, within low: Int, _ high: Int) -> (Int, Int) {
+        let slot = r &* columnCount &+ c
+        var first = Int.max
+        var last = Int.min
+        for i in Int(intervalStart[slot])..<Int(intervalStart[slot &+ 1]) where lows[i] <= high && highs[i] >= low {
+            first = Swift.min(first, Swift.max(lows[i], low))
+            last = Swift.max(last, Swift.min(highs[i], high))
+        }
+        return (first, last)
     }
 
     /// Rule `r`'s interval boundaries in integer input `c` that fall strictly inside

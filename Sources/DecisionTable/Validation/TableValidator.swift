@@ -8,13 +8,14 @@ struct TableValidator {
         let producible = producibleDomains()
         let space = AnalysisSpace(table: table, producible: producible)
         var findings: [Finding] = []
-        let duplicates = duplicateRules(space)
+        let cells = FlatCells(space)
+        let duplicates = duplicateRules(space, cells)
         findings += duplicates.map(duplicateFinding)
         let duplicated = Set(duplicates.map(\.later))
 
         switch table.hitPolicy {
         case .unique, .any:
-            var partition = Partition(space: space, mode: .overlaps)
+            var partition = Partition(space: space, mode: .overlaps, cells: cells)
             partition.run()
             findings += gapFindings(partition.gaps)
             for (pair, point) in partition.overlaps.sorted(by: { $0.key < $1.key }) {
@@ -28,7 +29,7 @@ struct TableValidator {
             }
         case .first, .priority:
             let keys = table.hitPolicy == .first ? Array(table.rules.indices) : priorityKeys()
-            var partition = Partition(space: space, mode: .winners(keys: keys))
+            var partition = Partition(space: space, mode: .winners(keys: keys), cells: cells)
             partition.run()
             findings += gapFindings(partition.gaps)
             for (r, won) in partition.wins.enumerated()
@@ -36,11 +37,11 @@ struct TableValidator {
                 findings.append(shadowedFinding(r, keys: keys, space: space))
             }
         case .collect, .ruleOrder:
-            var partition = Partition(space: space, mode: .gaps)
+            var partition = Partition(space: space, mode: .gaps, cells: cells)
             partition.run()
             findings += gapFindings(partition.gaps)
         }
-        findings += unusedFindings(producible: producible)
+        findings += unusedFindings(producible: producible, space: space, cells: cells)
         findings += chainFindings(space)
         return findings
     }
@@ -184,14 +185,25 @@ struct TableValidator {
     }
 
     /// Rules whose conditions equal an earlier rule's, found by hashing the cells.
-    private func duplicateRules(_ space: AnalysisSpace) -> [Duplicate] {
-        var first: [[ColumnSet]: Int] = [:]
+    private func duplicateRules(_ space: AnalysisSpace, _ cells: FlatCells) -> [Duplicate] {
+        // The first rule of each fingerprint; and the first rule of each set of cells whose
+        // fingerprint an earlier rule with other cells has.
+        var first: [Int: Int] = [:]
+        first.reserveCapacity(space.rules.count)
+        var collided: [[ColumnSet]: Int] = [:]
         var result: [Duplicate] = []
-        for (r, cells) in space.rules.enumerated() where !space.unreachable.contains(r) {
-            if let earlier = first[cells] {
+        for r in space.rules.indices where !space.unreachable.contains(r) {
+            let fingerprint = cells.fingerprint(r)
+            guard let earlier = first[fingerprint] else {
+                first[fingerprint] = r
+                continue
+            }
+            if cells.sameCells(earlier, r) {
+                result.append(Duplicate(earlier: earlier, later: r))
+            } else if let earlier = collided[space.rules[r]] {
                 result.append(Duplicate(earlier: earlier, later: r))
             } else {
-                first[cells] = r
+                collided[space.rules[r]] = r
             }
         }
         return result
@@ -242,10 +254,27 @@ struct TableValidator {
 
     // MARK: Unused values
 
-    private func unusedFindings(producible: [Int: ColumnSet]) -> [Finding] {
+    private func unusedFindings(producible: [Int: ColumnSet], space: AnalysisSpace, cells: FlatCells) -> [Finding] {
+        // Per input, whether some cell is a wildcard, whether every one is, and the values
+        // written cells (a value, a list, a `not`) take (within the analysis domain; a value
+        // outside it is not reported).
+        let width = table.inputs.count
+        var anyWildcard = [Bool](repeating: false, count: width)
+        var allWildcard = [Bool](repeating: true, count: width)
+        var mentioned = (0..<width).map { [UInt64](repeating: 0, count: cells.wordCount[$0]) }
+        for r in space.rules.indices {
+            for i in 0..<width {
+                if space.wildcards[r * width + i] {
+                    anyWildcard[i] = true
+                } else {
+                    allWildcard[i] = false
+                    for w in 0..<cells.wordCount[i] { mentioned[i][w] |= cells.word(r, i, w) }
+                }
+            }
+        }
         var findings: [Finding] = []
         for (i, input) in table.inputs.enumerated() {
-            if table.rules.allSatisfy({ $0.conditions[i].isWildcard }) {
+            if allWildcard[i] {
                 findings.append(Finding(
                     Diagnostic(.warning, code: "unused-value",
                                "input '\(input.name)' is tested by no rule of table '\(table.name)'", at: input.location),
@@ -254,11 +283,8 @@ struct TableValidator {
             }
             // A value no wildcard reaches either is a gap, or for a chained input a value no rule
             // accepts; those findings say so, and "only wildcards reach it" would be untrue.
-            guard case .enumeration(let names) = input.domain,
-                  table.rules.contains(where: { $0.conditions[i].isWildcard }) else { continue }
-            // A value counts as used when some written cell (a value, a list, a `not`) matches it.
-            let mentioned = Set(table.rules.filter { !$0.conditions[i].isWildcard }.flatMap { $0.conditions[i].values ?? [] })
-            for (value, name) in names.enumerated() where !mentioned.contains(value) {
+            guard case .enumeration(let names) = input.domain, anyWildcard[i] else { continue }
+            for (value, name) in names.enumerated() where mentioned[i][value >> 6] & (1 << UInt64(value & 63)) == 0 {
                 if case .values(let bits)? = producible[i], !bits.contains(value) { continue }
                 findings.append(Finding(
                     Diagnostic(.warning, code: "unused-value",

@@ -1,4 +1,5 @@
 import DecisionTable
+import DecisionTableTesting
 
 extension BruteForceValidator {
     /// Where the validator's findings for this table differ from what enumeration proves, in
@@ -82,11 +83,6 @@ extension BruteForceValidator {
             }
         }
         return problems
-    }
-
-    /// Whether rules `a` and `b` match a common point.
-    private func shareAPoint(_ a: Int, _ b: Int) -> Bool {
-        zip(matched[a], matched[b]).contains { $0 & $1 != 0 }
     }
 
     // MARK: Gaps

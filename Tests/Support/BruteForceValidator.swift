@@ -4,63 +4,104 @@ import DecisionTable
 /// input space and asking each rule whether it matches there.
 ///
 /// It shares no code with `Validator`: it reads only the loaded ``TableDefinition``s, so that
-/// the box partition can be proved exact against it. It needs every input space finite and
-/// small: bounded integers, or chained inputs whose producer writes a few numbers (see
-/// `RandomTables.rulesFile(seed:maximumRules:enumerable:)`), and at most 64 rules.
-struct BruteForceValidator {
+/// the box partition can be proved exact against it (the tests), and timed against it (the
+/// validation benchmarks). It needs every input space finite and small enough to visit:
+/// bounded integers, or chained inputs whose producer writes a few numbers (see
+/// ``RandomTables/rulesFile(seed:maximumRules:enumerable:)``). Memory is one bit per rule and
+/// point; time is about one step per point plus, for the pairwise questions, one word per 64
+/// points and pair of rules.
+public struct BruteForceValidator: Sendable {
     /// A pair of rules by index, lower first.
-    struct Pair: Hashable, Comparable, CustomStringConvertible {
-        let first: Int
-        let second: Int
-        init(_ a: Int, _ b: Int) { (first, second) = a < b ? (a, b) : (b, a) }
-        static func < (l: Pair, r: Pair) -> Bool { (l.first, l.second) < (r.first, r.second) }
-        var description: String { "(\(first), \(second))" }
+    public struct Pair: Hashable, Comparable, Sendable, CustomStringConvertible {
+        public let first: Int
+        public let second: Int
+        public init(_ a: Int, _ b: Int) { (first, second) = a < b ? (a, b) : (b, a) }
+        public static func < (l: Pair, r: Pair) -> Bool { (l.first, l.second) < (r.first, r.second) }
+        public var description: String { "(\(first), \(second))" }
     }
 
-    let table: TableDefinition
+    /// The most points a table may have: beyond, one bit per rule and point does not fit.
+    public static let maximumPoints = 1 << 32
+
+    /// The table enumerated.
+    public let table: TableDefinition
     /// Per input, the encoded values the analysis visits, ascending: the declared domain, or
     /// for a chained input only what its producer can emit.
-    let axes: [[Int]]
+    public let axes: [[Int]]
     /// Per rule, the points it matches: bit `p` of word `p / 64` for the point of index `p`.
-    let matched: [[UInt64]]
+    public let matched: [[UInt64]]
     /// The number of points of the space.
-    let pointCount: Int
+    public let pointCount: Int
 
     /// Enumerates `table`, finding the producers of its chained inputs among `tables`.
-    init(table: TableDefinition, tables: [TableDefinition]) {
-        precondition(table.rules.count <= 64, "one UInt64 of rules per point")
+    ///
+    /// Visits every point once, last input fastest, and sets the point's bit in each rule
+    /// that matches there.
+    /// - Precondition: Every input is finite or bounded (or narrowed by its producer), and the
+    ///   space has at most ``maximumPoints`` points.
+    public init(table: TableDefinition, tables: [TableDefinition]) {
         self.table = table
-        axes = table.inputs.map { Self.axis($0, tables: tables) }
-        pointCount = axes.reduce(1) { $0 * $1.count }
-        // Per input and value, the rules whose cell takes the value; a point's rules are the
-        // intersection over its coordinates.
-        let masks = zip(table.inputs.indices, axes).map { i, axis in
-            axis.map { value in
-                table.rules.indices.reduce(UInt64(0)) { mask, r in
-                    Self.matches(table.rules[r].conditions[i], value) ? mask | 1 << UInt64(r) : mask
+        let axes = table.inputs.map { Self.axis($0, tables: tables) }
+        self.axes = axes
+        var points = 1
+        for axis in axes {
+            let (product, overflow) = points.multipliedReportingOverflow(by: axis.count)
+            precondition(!overflow && product <= Self.maximumPoints, "table '\(table.name)' has too many points to enumerate")
+            points = product
+        }
+        pointCount = points
+        let ruleCount = table.rules.count
+        let ruleWords = max(1, (ruleCount + 63) / 64)
+        let pointWords = (pointCount + 63) / 64
+        // Per input and value, the rules whose cell takes the value (`ruleWords` words); a
+        // point's rules are the intersection over its coordinates.
+        let masks: [[UInt64]] = zip(table.inputs.indices, axes).map { i, axis in
+            var words = [UInt64](repeating: 0, count: axis.count * ruleWords)
+            for (k, value) in axis.enumerated() {
+                for (r, rule) in table.rules.enumerated() where Self.matches(rule.conditions[i], value) {
+                    words[k * ruleWords + r >> 6] |= 1 << UInt64(r & 63)
                 }
             }
+            return words
         }
-        let words = (pointCount + 63) / 64
-        var matched = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: table.rules.count)
+        var matched = [UInt64](repeating: 0, count: ruleCount * pointWords)
+        // prefix[i]: the rules matching the coordinates of inputs 0...i so far; only the
+        // inputs whose coordinate changed are recomputed, so a point costs about one AND.
+        var prefix = [UInt64](repeating: 0, count: (axes.count + 1) * ruleWords)
+        for w in 0..<ruleWords {
+            let bits = w == ruleWords - 1 && ruleCount & 63 != 0 ? (UInt64(1) << UInt64(ruleCount & 63)) - 1 : ~0
+            prefix[w] = ruleCount == 0 ? 0 : bits
+        }
         var coordinates = [Int](repeating: 0, count: axes.count)
-        for p in 0..<pointCount {
-            var rules = table.rules.isEmpty ? 0 : UInt64.max
-            for (i, k) in coordinates.enumerated() { rules &= masks[i][k] }
-            while rules != 0 {
-                matched[rules.trailingZeroBitCount][p >> 6] |= 1 << UInt64(p & 63)
-                rules &= rules - 1
-            }
-            // The next point, last input fastest.
-            var i = axes.count - 1
-            while i >= 0 {
-                coordinates[i] += 1
-                if coordinates[i] < axes[i].count { break }
-                coordinates[i] = 0
-                i -= 1
+        var changed = 0
+        if pointCount > 0 {
+            for p in 0..<pointCount {
+                for i in changed..<axes.count {
+                    for w in 0..<ruleWords {
+                        prefix[(i + 1) * ruleWords + w] = prefix[i * ruleWords + w] & masks[i][coordinates[i] * ruleWords + w]
+                    }
+                }
+                let last = axes.count * ruleWords
+                for w in 0..<ruleWords {
+                    var rules = prefix[last + w]
+                    while rules != 0 {
+                        let r = w << 6 | rules.trailingZeroBitCount
+                        matched[r * pointWords + p >> 6] |= 1 << UInt64(p & 63)
+                        rules &= rules - 1
+                    }
+                }
+                // The next point, last input fastest.
+                var i = axes.count - 1
+                while i >= 0 {
+                    coordinates[i] += 1
+                    if coordinates[i] < axes[i].count { break }
+                    coordinates[i] = 0
+                    i -= 1
+                }
+                changed = max(0, i)
             }
         }
-        self.matched = matched
+        self.matched = (0..<ruleCount).map { r in Array(matched[(r * pointWords)..<((r + 1) * pointWords)]) }
     }
 
     // MARK: The space
@@ -74,7 +115,7 @@ struct BruteForceValidator {
         case .enumeration(let names): return Array(names.indices)
         case .integer(let low?, let high?):
             let (span, overflow) = high.subtractingReportingOverflow(low)
-            precondition(!overflow && span < 64, "input '\(input.name)' has too many values to enumerate")
+            precondition(!overflow && span < maximumPoints, "input '\(input.name)' has too many values to enumerate")
             return Array(low...high)
         case .integer:
             preconditionFailure("input '\(input.name)' is unbounded and not chained: it cannot be enumerated")
@@ -87,7 +128,7 @@ struct BruteForceValidator {
     /// too when it can apply: on no match, which the engine allows only when every output has a
     /// default, or when a rule leaves the output out. An aggregate (`collect: sum` and the
     /// like) computes numbers no rule writes, so it narrows nothing.
-    static func producible(_ input: InputDefinition, tables: [TableDefinition]) -> [Int]? {
+    public static func producible(_ input: InputDefinition, tables: [TableDefinition]) -> [Int]? {
         guard let name = input.producer, let producer = tables.first(where: { $0.name == name }),
               let o = producer.outputs.firstIndex(where: { $0.name == input.name }) else { return nil }
         if case .collect(_?) = producer.hitPolicy { return nil }
@@ -104,7 +145,7 @@ struct BruteForceValidator {
     }
 
     /// A value as the tables encode it: an integer, 0 or 1, or an enum value's declared index.
-    static func encode(_ value: Value, in domain: Domain) -> Int? {
+    public static func encode(_ value: Value, in domain: Domain) -> Int? {
         switch (value, domain) {
         case (.integer(let n), .integer): n
         case (.boolean(let flag), .boolean): flag ? 1 : 0
@@ -121,7 +162,7 @@ struct BruteForceValidator {
     }
 
     /// The point of index `p`: one encoded value per input.
-    func point(_ p: Int) -> [Int] {
+    public func point(_ p: Int) -> [Int] {
         var rest = p
         var point = [Int](repeating: 0, count: axes.count)
         for i in axes.indices.reversed() {
@@ -132,7 +173,7 @@ struct BruteForceValidator {
     }
 
     /// The index of a point, or nil when some coordinate lies outside the analysed space.
-    func index(of point: [Int]) -> Int? {
+    public func index(of point: [Int]) -> Int? {
         guard point.count == axes.count else { return nil }
         var p = 0
         for (axis, value) in zip(axes, point) {
@@ -145,39 +186,43 @@ struct BruteForceValidator {
     private func bit(_ set: [UInt64], _ p: Int) -> Bool { set[p >> 6] & (1 << UInt64(p & 63)) != 0 }
 
     /// Whether rule `r` matches the point of index `p`.
-    func rule(_ r: Int, matches p: Int) -> Bool { bit(matched[r], p) }
+    public func rule(_ r: Int, matches p: Int) -> Bool { bit(matched[r], p) }
 
     // MARK: The answers
 
     /// Every point no rule matches.
-    var uncovered: Set<[Int]> {
+    public var uncovered: Set<[Int]> {
         var union = [UInt64](repeating: 0, count: (pointCount + 63) / 64)
         for set in matched { for w in union.indices { union[w] |= set[w] } }
         return Set((0..<pointCount).filter { !bit(union, $0) }.map(point))
     }
 
     /// Rules that match no point at all (they test only values their producer never emits).
-    var unreachable: Set<Int> { Set(table.rules.indices.filter { matched[$0].allSatisfy { $0 == 0 } }) }
+    public var unreachable: Set<Int> { Set(table.rules.indices.filter { matched[$0].allSatisfy { $0 == 0 } }) }
 
     /// Every pair of rules that match a common point.
-    var overlapping: Set<Pair> {
+    public var overlapping: Set<Pair> {
         var pairs = Set<Pair>()
         for a in table.rules.indices {
-            for b in (a + 1)..<table.rules.count where zip(matched[a], matched[b]).contains(where: { $0 & $1 != 0 }) {
-                pairs.insert(Pair(a, b))
-            }
+            for b in (a + 1)..<table.rules.count where shareAPoint(a, b) { pairs.insert(Pair(a, b)) }
         }
         return pairs
     }
 
+    /// Whether rules `a` and `b` match a common point.
+    public func shareAPoint(_ a: Int, _ b: Int) -> Bool {
+        zip(matched[a], matched[b]).contains { $0 & $1 != 0 }
+    }
+
     /// Whether rule `b` matches every point rule `a` matches.
-    func isContained(_ a: Int, in b: Int) -> Bool {
+    public func isContained(_ a: Int, in b: Int) -> Bool {
         zip(matched[a], matched[b]).allSatisfy { $0 & ~$1 == 0 }
     }
 
     /// Each rule whose points equal an earlier rule's, with the first rule that has them.
     /// Rules that match nothing are left out: they are not copies of one another.
-    var duplicates: [Pair] {
+    public var duplicates: [Pair] {
+        let unreachable = unreachable
         var first: [[UInt64]: Int] = [:]
         var result: [Pair] = []
         for r in table.rules.indices where !unreachable.contains(r) {
@@ -187,13 +232,13 @@ struct BruteForceValidator {
     }
 
     /// A rule's outputs as the engine returns them: a left-out output takes its default.
-    func outputs(_ r: Int) -> [Value] {
+    public func outputs(_ r: Int) -> [Value] {
         zip(table.outputs, table.rules[r].outputs).map { output, value in value ?? output.defaultValue! }
     }
 
     /// The ranking `first` and `priority` pick winners by, lower first: file order, or for
     /// `priority` each enum output's position in its `values`, output by output, then file order.
-    var ranks: [Int] {
+    public var ranks: [Int] {
         guard table.hitPolicy == .priority else { return Array(table.rules.indices) }
         func key(_ r: Int) -> [Int] {
             zip(table.outputs, outputs(r)).compactMap { output, value -> Int? in
@@ -207,14 +252,15 @@ struct BruteForceValidator {
         return ranks
     }
 
-    /// The rules that decide at least one point under `first` or `priority`.
-    var winners: Set<Int> {
+    /// The rules that decide at least one point under `first` or `priority`: taking the rules
+    /// best first, each one that matches a point no better rule matched.
+    public var winners: Set<Int> {
         let ranks = ranks
+        var claimed = [UInt64](repeating: 0, count: (pointCount + 63) / 64)
         var won = Set<Int>()
-        for p in 0..<pointCount {
-            if let best = table.rules.indices.filter({ rule($0, matches: p) }).min(by: { ranks[$0] < ranks[$1] }) {
-                won.insert(best)
-            }
+        for r in table.rules.indices.sorted(by: { ranks[$0] < ranks[$1] }) {
+            if zip(matched[r], claimed).contains(where: { $0 & ~$1 != 0 }) { won.insert(r) }
+            for w in claimed.indices { claimed[w] |= matched[r][w] }
         }
         return won
     }

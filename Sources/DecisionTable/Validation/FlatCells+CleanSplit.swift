@@ -1,0 +1,89 @@
+/// Cuts that no rule straddles: the validator's partition follows the table's own structure.
+extension FlatCells {
+    /// The region cut along input `c` so that each rule of `rules` (each constraining `c`
+    /// there) lies in one piece: for a finite input, the groups of values the rules' cells
+    /// chain together; for an integer input, the runs of overlapping intervals (a cell of
+    /// several intervals counts as the one from its lowest to its highest). Values none of
+    /// them takes form a piece of their own (finite), or join the run before them (integer;
+    /// a piece of their own before the first run). Nil when that leaves one piece.
+    ///
+    /// A table written as a decision tree (split the space on an input, split each part on
+    /// another, ...) has such a cut at every node of its tree, and cutting there copies no
+    /// rule into two pieces; the cuts of ``parts(of:column:cutting:)`` (the classes of values
+    /// every rule takes all or none of, the median boundary) copy every rule that spans
+    /// several, and the copies multiply level after level.
+    func cleanParts(of region: Region, column c: Int, cutting rules: [Int]) -> [Region]? {
+        if isFinite[c] {
+            let offset = wordOffset[c]
+            let count = wordCount[c]
+            // The groups, `count` words each: a rule's cell merges every group it meets.
+            var groups: [UInt64] = []
+            var cell = [UInt64](repeating: 0, count: count)
+            for r in rules {
+                for w in 0..<count { cell[w] = word(r, c, w) & region.bits[offset + w] }
+                var k = 0
+                while k < groups.count / count {
+                    var meets = false
+                    for w in 0..<count where groups[k * count + w] & cell[w] != 0 { meets = true }
+                    if meets {
+                        for w in 0..<count { cell[w] |= groups[k * count + w] }
+                        // Move the last group here and drop it.
+                        let last = groups.count / count - 1
+                        for w in 0..<count { groups[k * count + w] = groups[last * count + w] }
+                        groups.removeLast(count)
+                    } else {
+                        k += 1
+                    }
+                }
+                var whole = true
+                for w in 0..<count where cell[w] != region.bits[offset + w] { whole = false }
+                if whole { return nil }
+                groups += cell
+            }
+            var rest = Array(region.bits[offset..<(offset + count)])
+            for k in 0..<(groups.count / count) {
+                for w in 0..<count { rest[w] &= ~groups[k * count + w] }
+            }
+            if rest.contains(where: { $0 != 0 }) { groups += rest }
+            guard groups.count / count > 1 else { return nil }
+            return (0..<(groups.count / count)).map { k in
+                var part = region
+                for w in 0..<count { part.bits[offset + w] = groups[k * count + w] }
+                return part
+            }
+        }
+        // Integers: each rule's hull within the region, by lower end; a new run starts where
+        // an interval begins past every interval before it.
+        var hulls: [(low: Int, high: Int)] = []
+        hulls.reserveCapacity(rules.count)
+        for r in rules {
+            let (low, high) = hull(r, c, within: region.low[c], region.high[c])
+            hulls.append((low, high))
+        }
+        guard !hulls.isEmpty else { return nil }
+        hulls.sort { $0.low < $1.low }
+        var starts: [Int] = []
+        if hulls[0].low > region.low[c] { starts.append(hulls[0].low) }
+        var reach = hulls[0].high
+        for (low, high) in hulls.dropFirst() {
+            if low > reach { starts.append(low) }
+            reach = Swift.max(reach, high)
+        }
+        if reach < region.high[c] { starts.append(reach + 1) }
+        guard !starts.isEmpty else { return nil }
+        var pieces: [Region] = []
+        pieces.reserveCapacity(starts.count + 1)
+        var low = region.low[c]
+        for start in starts {
+            var piece = region
+            piece.low[c] = low
+            piece.high[c] = start - 1
+            pieces.append(piece)
+            low = start
+        }
+        var last = region
+        last.low[c] = low
+        pieces.append(last)
+        return pieces
+    }
+}
