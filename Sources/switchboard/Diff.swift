@@ -11,7 +11,9 @@ extension Switchboard {
                 Reports, table by table, the regions of the input space where the decided outputs
                 differ, with the old and new outputs and the deciding rules, and the tables,
                 inputs and outputs added or removed. Reordered rules, renamed ids and new
-                descriptions that change no outcome report nothing.
+                descriptions that change no outcome report nothing. A table that reads another
+                table's outputs is also compared by its final outputs over the facts a caller
+                gives, through the tables it reads: rows for '<table> (final)'.
 
                 Exit codes: 0 the versions decide alike; 1 they differ (or a file is invalid);
                 64 bad usage.

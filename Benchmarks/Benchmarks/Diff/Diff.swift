@@ -25,10 +25,9 @@ enum DiffFixture {
         lines[line("r\(k)")] = lines[line("r\(k)")].replacingOccurrences(of: "then: { o: \(k) }", with: "then: { o: -1 }")
         // Narrow the first enum cell that lists several values to its first value.
         let narrowed = line("r\(2 * k)")
-        if let open = lines[narrowed].range(of: ": [v"), let comma = lines[narrowed][open.upperBound...].firstIndex(of: ","),
-           let close = lines[narrowed][comma...].firstIndex(of: "]") {
-            lines[narrowed].replaceSubrange(comma...close, with: "")
-            lines[narrowed] = lines[narrowed].replacingOccurrences(of: ": [v", with: ": v")
+        if let open = lines[narrowed].range(of: ": [v"), let close = lines[narrowed][open.upperBound...].firstIndex(of: "]") {
+            let first = lines[narrowed][open.upperBound..<close].prefix { $0 != "," }
+            lines[narrowed].replaceSubrange(open.lowerBound...close, with: ": v" + first)
         }
         lines.remove(at: line("r\(5 * k)"))
         let copy = lines[line("r\(7 * k)")]

@@ -35,7 +35,9 @@ public enum DecidedOutcome: Hashable, Sendable {
     /// The outputs the two versions share, by name (lists for collect and rule-order).
     case outputs([NamedOutput])
     /// Rules that match together where the hit policy forbids it (`unique`, or `any` with
-    /// different outputs).
+    /// different outputs); for final outputs, also a table read on the way that fails so, or
+    /// that emits an integer outside the range of the input reading it. Any two conflicts
+    /// count as the same outcome: the message and the rules say which.
     case conflict(String)
 }
 
