@@ -52,7 +52,7 @@ struct TableCompiler {
             columns: columns, masks: masks, breakpoints: breakpoints,
             outputSlots: table.outputs.map { layout.outputSlot($0.name) },
             ruleOutputs: ruleOutputs, defaults: defaults,
-            priorityRank: Self.priorityRanks(table, ruleOutputs: ruleOutputs))
+            priorityRank: table.hitPolicy == .priority ? table.priorityRanks().map(Int32.init) : [])
     }
 
     private static func policy(_ hit: HitPolicy) -> CompiledTable.Policy {
@@ -128,26 +128,5 @@ struct TableCompiler {
             }
         }
         return starts.sorted()
-    }
-
-    /// Ranks for the priority policy: enum outputs compared in declared order by the position
-    /// of their value in `values` (first is highest), ties broken by file order.
-    private static func priorityRanks(_ table: TableDefinition, ruleOutputs: [Int]) -> [Int32] {
-        guard table.hitPolicy == .priority else { return [] }
-        let outputCount = table.outputs.count
-        let enumOutputs = table.outputs.indices.filter {
-            if case .enumeration = table.outputs[$0].type { true } else { false }
-        }
-        let order = table.rules.indices.sorted { a, b in
-            for o in enumOutputs {
-                let x = ruleOutputs[a * outputCount + o]
-                let y = ruleOutputs[b * outputCount + o]
-                if x != y { return x < y }
-            }
-            return a < b
-        }
-        var ranks = [Int32](repeating: 0, count: table.rules.count)
-        for (rank, rule) in order.enumerated() { ranks[rule] = Int32(rank) }
-        return ranks
     }
 }

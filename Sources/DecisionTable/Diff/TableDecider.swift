@@ -11,7 +11,7 @@ struct TableDecider {
 
     init(_ table: TableDefinition) {
         self.table = table
-        ranks = table.hitPolicy == .priority ? Self.priorityRanks(table) : Array(table.rules.indices)
+        ranks = table.hitPolicy == .priority ? table.priorityRanks() : Array(table.rules.indices)
     }
 
     /// What the table decides over a box, and the deciding rules (table indices).
@@ -101,21 +101,6 @@ struct TableDecider {
     private static func integer(_ value: Value) -> Int {
         if case .integer(let number) = value { return number }
         return 0
-    }
-
-    private static func priorityRanks(_ table: TableDefinition) -> [Int] {
-        let enumOutputs = table.outputs.indices.filter { if case .enumeration = table.outputs[$0].type { true } else { false } }
-        let keys = table.rules.indices.map { r in
-            enumOutputs.map { o -> Int in
-                guard case .enumeration(let names) = table.outputs[o].type,
-                      case .string(let name)? = table.rules[r].outputs[o] ?? table.outputs[o].defaultValue else { return 0 }
-                return names.firstIndex(of: name) ?? 0
-            } + [r]
-        }
-        let order = table.rules.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var ranks = [Int](repeating: 0, count: table.rules.count)
-        for (rank, r) in order.enumerated() { ranks[r] = rank }
-        return ranks
     }
 }
 

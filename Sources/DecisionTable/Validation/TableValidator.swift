@@ -28,7 +28,7 @@ struct TableValidator {
                 if sameOutputs { findings += subsumedFindings(pair, space) }
             }
         case .first, .priority:
-            let keys = table.hitPolicy == .first ? Array(table.rules.indices) : priorityKeys()
+            let keys = table.hitPolicy == .first ? Array(table.rules.indices) : table.priorityRanks()
             var partition = Partition(space: space, mode: .winners(keys: keys), cells: cells)
             partition.run()
             findings += gapFindings(partition.gaps)
@@ -220,24 +220,6 @@ struct TableValidator {
     }
 
     // MARK: Shadowed rules
-
-    /// Priority keys: rank by the enum outputs' positions in `values`, then file order.
-    private func priorityKeys() -> [Int] {
-        let enumOutputs = table.outputs.indices.filter {
-            if case .enumeration = table.outputs[$0].type { true } else { false }
-        }
-        func key(_ r: Int) -> [Int] {
-            enumOutputs.map { o in
-                let value = table.rules[r].outputs[o] ?? table.outputs[o].defaultValue!
-                guard case .enumeration(let names) = table.outputs[o].type, case .string(let name) = value else { return 0 }
-                return names.firstIndex(of: name) ?? 0
-            } + [r]
-        }
-        let order = table.rules.indices.sorted { key($0).lexicographicallyPrecedes(key($1)) }
-        var ranks = [Int](repeating: 0, count: table.rules.count)
-        for (rank, r) in order.enumerated() { ranks[r] = rank }
-        return ranks
-    }
 
     private func shadowedFinding(_ r: Int, keys: [Int], space: AnalysisSpace) -> Finding {
         let rule = table.rules[r]
