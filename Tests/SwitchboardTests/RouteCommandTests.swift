@@ -81,7 +81,7 @@ import Testing
 
     @Test("--assign-contact routes a shared-number call by the chosen contact's project membership",
           arguments: [
-              ([], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "unassigned", "contact": null, "projects": [], "team_member": "tm-jane", "actions": ["assign_contact"], "button": "Assign to Contact", "reason": "Several Spark contacts share the number.", "rules": {"contact": ["shared-number"], "team-member": ["shared-line-inbound-call"], "projects": ["no-contact"], "assignments": ["choose-contact"], "button": ["assign-contact-button"]}}"#),
+              ([], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "unassigned", "contact": null, "projects": [], "team_member": "tm-jane", "actions": ["assign_contact"], "candidates": {"contact": ["c-400", "c-401"]}, "button": "Assign to Contact", "reason": "Several Spark contacts share the number.", "rules": {"contact": ["shared-number"], "team-member": ["shared-line-inbound-call"], "projects": ["no-contact"], "assignments": ["choose-contact"], "button": ["assign-contact-button"]}}"#),
               (["--assign-contact", "c-400"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-400", "projects": ["maple-lofts"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["shared-line-inbound-call"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
               (["--assign-contact", "c-401"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-401", "projects": ["the-pier"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["shared-line-inbound-call"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
           ])
@@ -92,33 +92,141 @@ import Testing
         #expect(result.status == 0)
     }
 
-    @Test("--assign-team-member and --assign-projects finish what the Unassigned tab asked for")
+    @Test("--assign-team-member finishes what the Unassigned tab asked for; projects it does not ask for are refused")
     func assignTeamMemberAndProjects() throws {
         // The shared-line message from Grace Hopper (two projects, ON) asks only for the team member.
         let message = try Self.exampleEvent(line: 9)
         let before = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"], stdin: message)
-        #expect(before.lines.first?.contains(#""actions": ["assign_team_member"], "button": "Assign Team Member""#) == true)
+        #expect(before.lines.first?.contains(#""actions": ["assign_team_member"], "candidates": {"team_member": ["tm-jane", "tm-raj"]}, "button": "Assign Team Member""#) == true)
         let after = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-team-member", "tm-raj", "-"],
                                           stdin: message)
         #expect(after.lines.first?.contains(#""status": "logged", "contact": "c-200", "projects": ["maple-lofts"], "team_member": "tm-raj""#) == true)
+        #expect(after.status == 0)
+        #expect(after.stderr == "")
         let projects = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-team-member", "tm-jane",
                                               "--assign-projects", "the-pier, harbour-tower", "-"], stdin: message)
-        #expect(projects.lines.first?.contains(#""status": "logged", "contact": "c-200", "projects": ["harbour-tower", "the-pier"]"#) == true)
-        #expect(projects.status == 0)
+        #expect(projects.stdout == before.stdout)
+        #expect(projects.stderr == "error: interaction msg-c200-shared (message.sent) does not ask for Assign Projects; projects 'the-pier', 'harbour-tower' not applied\n")
+        #expect(projects.status == 1)
     }
 
-    @Test("An id the directory lacks, given to --assign-*, is bad usage naming the id",
+    @Test("A choice that is not among the candidates is refused on standard error, naming the interaction, the choice and the candidates; the route is printed unassigned (exit 1)",
           arguments: [
-              (["--assign-contact", "c-999"], "Error: no contact 'c-999' in the directory\n"),
-              (["--assign-team-member", "tm-nobody"], "Error: no team member 'tm-nobody' in the directory\n"),
-              (["--assign-projects", "maple-lofts,atlantis"], "Error: no project 'atlantis' in the directory\n"),
-              (["--assign-projects", ""], "Error: assigned projects must name at least one project\n"),
+              (["--assign-contact", "c-999"],
+               "error: interaction 815 (call.ended): contact 'c-999' is not among the candidates for Assign to Contact (c-400, c-401); not applied\n"),
+              (["--assign-contact", "c-100"],
+               "error: interaction 815 (call.ended): contact 'c-100' is not among the candidates for Assign to Contact (c-400, c-401); not applied\n"),
+              (["--assign-team-member", "tm-raj"],
+               "error: interaction 815 (call.ended) does not ask for Assign Team Member; team member 'tm-raj' not applied\n"),
+              (["--assign-projects", "maple-lofts,atlantis"],
+               "error: interaction 815 (call.ended) does not ask for Assign Projects; projects 'maple-lofts', 'atlantis' not applied\n"),
           ])
-    func unknownAssignmentIsBadUsage(options: [String], message: String) throws {
+    func refusedChoice(options: [String], message: String) throws {
+        let call = try Self.exampleEvent(line: 5)  // a shared number, c-400 and c-401
+        let plain = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"], stdin: call)
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml"] + options + ["-"], stdin: call)
+        #expect(result.stderr == message)
+        #expect(result.stdout == plain.stdout)
+        #expect(result.lines.first?.contains(#""status": "unassigned""#) == true)
+        #expect(result.status == 1)
+    }
+
+    @Test("A number on no contact cannot be forced onto a contact: the choice is refused and the call stays not logged")
+    func notLoggedStaysNotLogged() throws {
+        let call = try Self.exampleEvent(line: 2)  // 813, a number on no contact
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-contact", "c-100", "-"], stdin: call)
+        #expect(result.lines.first?.contains(#""status": "not_logged""#) == true)
+        #expect(result.stderr == "error: interaction 813 (call.ended) does not ask for Assign to Contact; contact 'c-100' not applied\n")
+        #expect(result.status == 1)
+    }
+
+    @Test("--assign-* with several interactions needs --interaction; with it, only that interaction takes the choice")
+    func assignNamesItsInteraction() throws {
+        let ambiguous = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-contact", "c-400",
+                                               "Examples/events.jsonl"])
+        #expect(ambiguous.status == 64)
+        #expect(ambiguous.stdout == "")
+        #expect(ambiguous.stderr.hasPrefix(
+            "Error: --assign-* choices are for one interaction, but the events hold 17 (812, 813, msg-c200-jane, 814, 815, ...);"
+            + " name it with --interaction ID, or give --assignments FILE\n"))
+        let named = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-contact", "c-400",
+                                           "--interaction", "815", "Examples/events.jsonl"])
+        let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
+        #expect(named.lines.count == expected.count)
+        for (index, (got, want)) in zip(named.lines, expected).enumerated() where index != 4 { #expect(got == want) }
+        #expect(named.lines[4].contains(#""id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-400", "projects": ["maple-lofts"]"#))
+        #expect(named.stderr == "")
+        #expect(named.status == 1)  // the examples' broken line
+        let absent = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assign-contact", "c-400",
+                                            "--interaction", "999", "Examples/events.jsonl"])
+        #expect(absent.stderr == "error: no interaction '999' among the events; its choices are not applied\n")
+        #expect(absent.lines == expected)
+    }
+
+    @Test("--assignments FILE applies per-interaction choices; a refused line names its place, the interaction, the choice and the candidates")
+    func assignmentsFile() throws {
+        let file = try CommandRunner.temporaryFile("""
+            {"id": "815", "contact": "c-401"}
+            {"id": "msg-c400-shared", "contact": "c-400", "team_member": "tm-raj"}
+
+            {"id": "818", "team_member": "tm-lee"}
+            {"id": 819, "projects": ["the-pier"]}
+            {"id": "nope", "contact": "c-100"}
+
+            """, name: "assignments.jsonl")
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assignments", file, "Examples/events.jsonl"])
+        let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
+        #expect(result.lines.count == expected.count)
+        // Changed: 815 (line 5), msg-c400-shared (10), 819 (12); refused, so unchanged: 818 (11).
+        for (index, (got, want)) in zip(result.lines, expected).enumerated() where ![4, 9, 11].contains(index) { #expect(got == want) }
+        #expect(result.lines[4].contains(#""status": "logged", "contact": "c-401", "projects": ["the-pier"], "team_member": "tm-jane""#))
+        #expect(result.lines[9].contains(#""status": "logged", "contact": "c-400", "projects": ["maple-lofts"], "team_member": "tm-raj""#))
+        #expect(result.lines[11].contains(#""status": "logged", "contact": "c-600", "projects": ["the-pier"]"#))
+        #expect(result.stderr == """
+            \(file):4:1: error: interaction 818 (call.ended): team member 'tm-lee' is not among the candidates for Assign Team Member (tm-jane, tm-raj); not applied
+            \(file):6:1: error: no interaction 'nope' among the events; its choices are not applied
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test("An invalid assignments file is reported line by line with positions, and nothing is routed")
+    func invalidAssignmentsFile() throws {
+        let file = try CommandRunner.temporaryFile("""
+            {"id": "815", "contakt": "c-401"}
+            {"id": "815", "contact": "c-400"
+            {"contact": "c-400"}
+            {"id": "816", "projects": "the-pier"}
+            {"id": "817"}
+            {"id": "815", "contact": "c-400"}
+            {"id": "815", "team_member": "tm-raj"}
+
+            """, name: "assignments.jsonl")
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--assignments", file, "Examples/events.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix(file) }
+        #expect(errors == [
+            "\(file):1:15: error: unknown key 'contakt'; did you mean 'contact'? (a line holds: id, contact, team_member, projects)",
+            "\(file):2:33: error: expected one JSON object per line: expected ',' or '}' in the object",
+            "\(file):3:1: error: a line needs the interaction's event id, \"id\"",
+            "\(file):4:15: error: 'projects' must be a list of project ids, found a string",
+            "\(file):5:1: error: the line chooses nothing: give 'contact', 'team_member' or 'projects'",
+            "\(file):7:2: error: another line has choices for interaction '815'",
+            "\(file):6:1: note: the first is here",
+        ].map { Substring($0) })
+    }
+
+    @Test("--interaction without a choice, and --assign-* with --assignments, are bad usage",
+          arguments: [
+              (["--interaction", "815"], "Error: --interaction names the interaction --assign-* choices are for; give a choice"),
+              (["--assign-contact", "c-400", "--assignments", "a.jsonl"], "Error: give --assign-* for one interaction or --assignments for many, not both"),
+          ])
+    func assignmentUsage(options: [String], message: String) throws {
         let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml"] + options + ["Examples/events.jsonl"])
         #expect(result.status == 64)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix(message))
+        #expect(result.stderr.hasPrefix(message + "\n"))
     }
 
     @Test("A missing directory is reported at the file, and nothing is routed")

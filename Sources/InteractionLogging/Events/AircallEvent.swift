@@ -14,6 +14,9 @@ public struct AircallEvent: Hashable, Sendable {
     /// The external party's number as Aircall wrote it (`raw_digits`, `external_number`, or
     /// the external participant's `phone_number`); nil when absent.
     public var externalNumber: String?
+    /// The numbers of Aircall's own contact for the other party (`data.contact.phone_numbers`),
+    /// read when ``externalNumber`` gives no number: each is looked up in Spark.
+    public var contactNumbers: [String] = []
     /// The Aircall user's email (calls only: messages carry no user); nil when absent.
     public var userEmail: String?
     /// The Aircall line's number (`e164_digits`, else `digits`); nil when absent.

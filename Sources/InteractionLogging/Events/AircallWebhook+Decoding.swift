@@ -22,14 +22,20 @@ extension AircallWebhook {
             "external_number": .all,
             "participants": .fields(["type": .all, "phone_number": .all]),
             "user": .fields(["email": .all]),
+            "contact": .fields(["phone_numbers": .fields(["value": .all])]),
             "number": .fields(["e164_digits": .all, "digits": .all, "country": .all]),
         ]),
     ])
 
     /// Reads a webhook body: `call.ended`, `message.received` and `message.sent` are
     /// interactions; every other event, known or not, is ignored with a reason.
+    ///
+    /// A message's direction is `data.direction`, or, when the payload has none (published
+    /// message payloads often carry only `external_number`, `number`, `body`, `status` and
+    /// `created_at`), its event's: `message.received` is inbound, `message.sent` outbound.
     /// - Throws: ``DecodingError`` when the body is not an envelope with an `event`, or an
-    ///   interaction lacks the fields routing needs (`data.id`, `data.direction`).
+    ///   interaction lacks the fields routing needs (`data.id`; a call's `data.direction`), or
+    ///   has a `data.direction` that is neither `inbound` nor `outbound`.
     public init(json: JSONValue) throws(DecodingError) {
         guard case .object = json else { throw DecodingError(description: "expected a webhook object, found \(json.kindDescription)") }
         guard case .string(let event)? = json["event"] else {
@@ -45,8 +51,12 @@ extension AircallWebhook {
             throw DecodingError(description: "\(event) has no \"data\" object")
         }
         guard let id else { throw DecodingError(description: "\(event) has no data.id") }
-        guard case .string(let directionText)? = data["direction"],
-              let direction = AircallEvent.Direction(rawValue: directionText) else {
+        let direction: AircallEvent.Direction
+        if case .string(let text)? = data["direction"], let written = AircallEvent.Direction(rawValue: text) {
+            direction = written
+        } else if data["direction"] == nil || data["direction"] == .null, let implied = Self.impliedDirection(event) {
+            direction = implied
+        } else {
             throw DecodingError(description: "\(event) \(id): data.direction must be \"inbound\" or \"outbound\"")
         }
         let external: String? = switch kind {
@@ -57,6 +67,7 @@ extension AircallWebhook {
         self = .interaction(AircallEvent(
             name: event, id: id, kind: kind, direction: direction,
             externalNumber: external,
+            contactNumbers: external == nil ? Self.contactNumbers(data["contact"]) : [],
             // Messages have no documented user; a user on one is ignored rather than trusted.
             userEmail: kind == .call ? Self.text(data["user"]?["email"]) : nil,
             lineNumber: Self.text(line?["e164_digits"]) ?? Self.text(line?["digits"]),
@@ -67,6 +78,15 @@ extension AircallWebhook {
         switch event {
         case "call.ended": .call
         case "message.received", "message.sent": .message
+        default: nil
+        }
+    }
+
+    /// The direction a message event's name implies; nil for calls, whose payload must say.
+    private static func impliedDirection(_ event: String) -> AircallEvent.Direction? {
+        switch event {
+        case "message.received": .inbound
+        case "message.sent": .outbound
         default: nil
         }
     }
@@ -92,6 +112,12 @@ extension AircallWebhook {
     private static func text(_ value: JSONValue?) -> String? {
         if case .string(let text)? = value, !text.isEmpty { return text }
         return nil
+    }
+
+    /// The `value` of each of Aircall's contact's `phone_numbers`, in order.
+    private static func contactNumbers(_ value: JSONValue?) -> [String] {
+        guard case .array(let numbers)? = value?["phone_numbers"] else { return [] }
+        return numbers.compactMap { text($0["value"]) }
     }
 
     private static func externalParticipant(_ value: JSONValue?) -> String? {

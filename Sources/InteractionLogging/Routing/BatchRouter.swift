@@ -12,19 +12,24 @@ public final class BatchRouter {
     private var sources: [String] = []
 
     /// Creates a batch router with one ``Router`` per thread.
-    /// - Throws: ``RouterError`` as ``Router/init(rules:directory:assignments:)`` does.
-    public init(rules: DecisionTables, directory: SparkDirectory, assignments: ManualAssignments = .init(),
-                threads: Int = 2) throws(RouterError) {
+    /// - Throws: ``RouterError`` as ``Router/init(rules:directory:)`` does.
+    public init(rules: DecisionTables, directory: SparkDirectory, threads: Int = 2) throws(RouterError) {
         var routers: [Router] = []
         for _ in 0..<max(1, threads) {
-            routers.append(try Router(rules: rules, directory: directory, assignments: assignments))
+            routers.append(try Router(rules: rules, directory: directory))
         }
         self.routers = routers
     }
 
-    /// Routes every body of an input; `where` names the input in duplicate reasons.
+    /// Routes every body of an input.
+    /// - Parameters:
+    ///   - input: The webhook bodies.
+    ///   - source: Names the input in duplicate reasons.
+    ///   - assignments: A person's choices, by interaction (event id): each interaction they
+    ///     name is routed with ``Router/route(_:applying:)``, so a refused choice is in its
+    ///     route's ``Route/refusals``; every other interaction routes as usual.
     /// - Returns: One route per body, in input order.
-    public func route(_ input: WebhookInput, source: String = "-") -> [Route] {
+    public func route(_ input: WebhookInput, source: String = "-", assignments: [String: ManualAssignments] = [:]) -> [Route] {
         let count = input.bodies.count
         let chunk = max(1, (count + routers.count - 1) / routers.count)
         // Each worker initialises its own slice of `routes` and `hashes` and uses its own
@@ -40,7 +45,7 @@ public final class BatchRouter {
                     let router = routers[worker]
                     var i = worker * chunk
                     while i < min(count, (worker + 1) * chunk) {
-                        let route = Self.route(input.bodies[i], in: input.bytes, with: router)
+                        let route = Self.route(input.bodies[i], in: input.bytes, with: router, assignments: assignments)
                         if route.status != .error, let event = route.event, let id = route.id {
                             hashes[i] = FirstDeliveries.hash(event: event, id: id)
                         }
@@ -103,7 +108,8 @@ public final class BatchRouter {
         return place.number < 0 ? source : "\(source) item \(place.number + 1)"
     }
 
-    private static func route(_ body: WebhookInput.Body, in bytes: [UInt8], with router: Router) -> Route {
+    private static func route(_ body: WebhookInput.Body, in bytes: [UInt8], with router: Router,
+                              assignments: [String: ManualAssignments]) -> Route {
         var line: Int?
         var item: Int?
         let json: JSONValue
@@ -125,6 +131,7 @@ public final class BatchRouter {
         do {
             switch try AircallWebhook(json: json) {
             case .interaction(let event):
+                if let chosen = assignments[event.id] { return router.route(event, applying: chosen) }
                 return router.route(event)
             case .ignored(let event, let id, let reason):
                 return Route(event: event, id: id, status: .ignored, reason: reason)

@@ -31,6 +31,9 @@ public struct Route: Hashable, Sendable {
     public var teamMember: String?
     /// What a person must do: `assign_projects`, `assign_contact`, `assign_team_member`.
     public var actions: [String] = []
+    /// For `unassigned`, what a person can choose from for each of ``actions``: the dropdowns
+    /// of the Unassigned tab.
+    public var candidates = Candidates()
     /// The Unassigned tab's button label, for `unassigned`.
     public var button: String?
     public var reason: String
@@ -40,6 +43,48 @@ public struct Route: Hashable, Sendable {
     public var line: Int?
     /// For `error`, the item (1-based) when the input was a JSON array.
     public var item: Int?
+    /// Manual choices given for this interaction that were refused, and so not applied: the
+    /// route is the one without any of its choices. Not part of ``json``; a caller reports them.
+    public var refusals: [AssignmentRefusal] = []
+
+    /// The ids a person can choose from, per pending action; nil for an action the route does
+    /// not ask for.
+    public struct Candidates: Hashable, Sendable {
+        /// For `assign_contact`: the Spark contacts holding the number, in directory order.
+        public var contact: [String]?
+        /// For `assign_projects`: the contact's projects, sorted (every project, sorted, for a
+        /// contact in none).
+        public var projects: [String]?
+        /// For `assign_team_member`: the team members who use the Aircall line, in directory
+        /// order (every team member for a line Spark does not know).
+        public var teamMember: [String]?
+
+        /// Creates candidates; nil means the action is not pending.
+        public init(contact: [String]? = nil, projects: [String]? = nil, teamMember: [String]? = nil) {
+            self.contact = contact
+            self.projects = projects
+            self.teamMember = teamMember
+        }
+
+        /// The candidates for an action.
+        public subscript(action: ManualAssignments.Action) -> [String]? {
+            switch action {
+            case .contact: contact
+            case .projects: projects
+            case .teamMember: teamMember
+            }
+        }
+
+        /// Whether no action has candidates.
+        public var isEmpty: Bool { contact == nil && projects == nil && teamMember == nil }
+
+        /// `{"contact": [...], "projects": [...], "team_member": [...]}`, pending actions only.
+        public var json: JSONValue {
+            .object(ManualAssignments.Action.allCases.compactMap { action in
+                self[action].map { (action.key, .array($0.map(JSONValue.string))) }
+            })
+        }
+    }
 
     public static func == (lhs: Route, rhs: Route) -> Bool { lhs.json == rhs.json }
     public func hash(into hasher: inout Hasher) { hasher.combine(json) }
@@ -70,6 +115,7 @@ extension Route {
             ("projects", .array(projects.map(JSONValue.string))),
             ("team_member", optional(teamMember)),
             ("actions", .array(actions.map(JSONValue.string))),
+        ] + (status == .unassigned ? [("candidates", candidates.json)] : []) + [
             ("button", optional(button)),
             ("reason", .string(reason)),
             ("rules", .object(rules.map { ($0.table, .array($0.rules.map(JSONValue.string))) })),
@@ -118,6 +164,20 @@ extension Route {
         text(", \"team_member\": ", teamMember)
         writer.append(", \"actions\": ")
         list(actions)
+        if status == .unassigned {
+            // Only an unassigned interaction has dropdowns to draw.
+            writer.append(", \"candidates\": {")
+            var first = true
+            for action in ManualAssignments.Action.allCases {
+                guard let ids = candidates[action] else { continue }
+                if !first { writer.append(", ") }
+                first = false
+                writer.appendQuoted(action.key)
+                writer.append(": ")
+                list(ids)
+            }
+            writer.append(byte: UInt8(ascii: "}"))
+        }
         text(", \"button\": ", button)
         text(", \"reason\": ", reason)
         writer.append(", \"rules\": {")

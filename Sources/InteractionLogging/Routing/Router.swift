@@ -9,12 +9,9 @@ import DecisionTable
 public final class Router {
     public let tables: DecisionTables
     public let directory: SparkDirectory
-    public let assignments: ManualAssignments
     private let contract: RulesContract
     private let evaluator: Evaluator
     private var facts: FactVector
-    private let assignedContact: Int?
-    private let assignedTeamMember: Int?
 
     // Worked out once here, so that routing an event compares and hashes no names.
     /// The encoded value of each kind and direction; nil when the rules lack it.
@@ -33,37 +30,40 @@ public final class Router {
     private let reasonOutput: OutputDefinition?
     /// The reason text of each encoded value met so far.
     private var reasons: [String?] = []
-    /// The assigned projects, sorted, without repeats.
-    private let assignedProjects: [String]
     /// Per table, each rule's id as a one-element list: shared by every route it decides.
     private let ruleLists: [[[String]]]
     /// ``Route/rules`` for each combination of winning rules met so far (one winner per table),
     /// keyed by the winners' indices written as one mixed-radix number; nil when the rule
     /// counts are too large for a 64-bit key.
     private var rulesByWinners: [UInt64: [(table: String, rules: [String])]]?
+    /// The candidates offered where the directory gives no narrower list: every project
+    /// (sorted) and every team member (in directory order).
+    private let allProjects: [String]
+    private let allTeamMembers: [String]
 
     private enum TeamMemberSource { case assigned, lineMember, eventUser, unresolved }
     private enum ProjectsSource { case assigned, contactProjects, teamProjects, empty }
 
+    /// Manual choices that passed their check, resolved to directory indices.
+    private struct Resolved {
+        var contact: Int?
+        var teamMember: Int?
+        /// Sorted, without repeats.
+        var projects: [String]?
+    }
+
     /// Creates a router.
     /// - Throws: ``RouterError`` when the rules need facts the router cannot supply or
-    ///   produce values it cannot apply, or an assignment names an id the directory lacks.
-    public init(rules: DecisionTables, directory: SparkDirectory, assignments: ManualAssignments = .init()) throws(RouterError) {
+    ///   produce values it cannot apply.
+    public init(rules: DecisionTables, directory: SparkDirectory) throws(RouterError) {
         tables = rules
         self.directory = directory
-        self.assignments = assignments
         contract = try RulesContract(rules)
         evaluator = rules.makeEvaluator()
-        facts = try! rules.encode(Dictionary(uniqueKeysWithValues: rules.facts.map { ($0.name, Self.placeholder($0.domain)) }))
-        var problems: [String] = []
-        assignedContact = assignments.contact.flatMap { id in
-            directory.contact(id: id) ?? { problems.append("no contact '\(id)' in the directory"); return nil }()
-        }
-        assignedTeamMember = assignments.teamMember.flatMap { id in
-            directory.teamMember(id: id) ?? { problems.append("no team member '\(id)' in the directory"); return nil }()
-        }
-        for id in assignments.projects ?? [] where directory.project(id: id) == nil {
-            problems.append("no project '\(id)' in the directory")
+        do {
+            facts = try rules.encode(Dictionary(uniqueKeysWithValues: rules.facts.map { ($0.name, Self.placeholder($0.domain)) }))
+        } catch {
+            throw RouterError(problems: ["the rules' facts cannot be encoded: \(error)"], cause: .rules)
         }
         encodedKind = (contract.kind?.values["call"], contract.kind?.values["message"])
         encodedDirection = (contract.direction?.values["inbound"], contract.direction?.values["outbound"])
@@ -95,7 +95,6 @@ public final class Router {
         }
         buttonByValue = contract.button?.names.map { $0 == "none" ? nil : $0 } ?? []
         reasonOutput = contract.reason == nil ? nil : rules.outputs.first { $0.name == "reason" }
-        assignedProjects = Set(assignments.projects ?? []).sorted()
         ruleLists = rules.tables.map { table in table.rules.map { [$0.id] } }
         var radix: UInt64? = 1
         for table in rules.tables {
@@ -105,9 +104,8 @@ public final class Router {
             }
         }
         rulesByWinners = radix == nil ? nil : [:]
-        // "Assigned to no projects" would log the interaction nowhere and call it logged.
-        if assignments.projects?.isEmpty == true { problems.append("assigned projects must name at least one project") }
-        guard problems.isEmpty else { throw RouterError(problems: problems, cause: .assignments) }
+        allProjects = directory.projects.map(\.id).sorted()
+        allTeamMembers = directory.teamMembers.map(\.id)
     }
 
     /// A value inside any domain, so that a fact vector can be built once and overwritten.
@@ -119,19 +117,82 @@ public final class Router {
         }
     }
 
-    /// Routes one interaction.
+    /// Routes one interaction, with no manual choice made.
     public func route(_ event: AircallEvent) -> Route {
+        route(event, with: Resolved())
+    }
+
+    /// Routes one interaction with a person's choices, checked first.
+    ///
+    /// The choices are applied in steps, as the Unassigned tab offers them: each choice must
+    /// answer an action the route asks for at that step and be among its candidates
+    /// (``ManualAssignments/refusals(for:)``); the interaction is routed again with the
+    /// choices accepted so far, which can ask for more (a chosen contact in several projects,
+    /// OFF, asks for the projects). A choice left over when nothing more is asked for is not
+    /// needed.
+    /// - Parameters:
+    ///   - event: The interaction.
+    ///   - assignments: What a person chose for it.
+    /// - Returns: The route with every choice applied; or, when any choice is refused, the
+    ///   route with none of them applied and ``Route/refusals`` saying why.
+    public func route(_ event: AircallEvent, applying assignments: ManualAssignments) -> Route {
+        let plain = route(event, with: Resolved())
+        guard !assignments.isEmpty else { return plain }
+        var accepted = Resolved()
+        var pending = assignments
+        var current = plain
+        var refusals: [AssignmentRefusal] = []
+        while current.status == .unassigned {
+            var progressed = false
+            for action in ManualAssignments.Action.allCases {
+                guard let chosen = pending[action], current.actions.contains(action.rawValue) else { continue }
+                pending[action] = nil
+                if let refusal = AssignmentRefusal(action: action, chosen: chosen, route: current) {
+                    refusals.append(refusal)
+                    continue
+                }
+                // Candidates come from the directory, so every accepted id resolves.
+                switch action {
+                case .contact: accepted.contact = directory.contact(id: chosen[0])
+                case .teamMember: accepted.teamMember = directory.teamMember(id: chosen[0])
+                case .projects: accepted.projects = Set(chosen).sorted()
+                }
+                progressed = true
+            }
+            guard progressed else { break }
+            current = route(event, with: accepted)
+        }
+        refusals += pending.refusals(for: current)
+        guard refusals.isEmpty else {
+            var refused = plain
+            refused.refusals = refusals
+            return refused
+        }
+        return current
+    }
+
+    private func route(_ event: AircallEvent, with chosen: Resolved) -> Route {
         var route = Route(event: event.name, id: event.id, kind: event.kind, direction: event.direction,
                           status: .error, reason: "")
         let company = directory.company
+        let region = company.defaultCountry ?? event.lineCountry
         // Facts from the event and the directory.
+        var number: E164?
+        if let text = event.externalNumber, case .number(let parsed) = PhoneNumber.normalize(text, region: region) {
+            number = parsed
+        }
+        /// The contacts holding Aircall's contact numbers, when the event names no other party.
+        var aircallContactMatches: [Int]?
         let contactCount: Int
         let firstContact: Int?
-        if let assignedContact {
-            (contactCount, firstContact) = (1, assignedContact)
-        } else if let text = event.externalNumber,
-                  case .number(let number) = PhoneNumber.normalize(text, region: company.defaultCountry ?? event.lineCountry) {
+        if let assigned = chosen.contact {
+            (contactCount, firstContact) = (1, assigned)
+        } else if let number {
             (contactCount, firstContact) = directory.contactMatch(holding: number)
+        } else if !event.contactNumbers.isEmpty {
+            let matches = contactsHolding(event.contactNumbers, region: region)
+            aircallContactMatches = matches
+            (contactCount, firstContact) = (matches.count, matches.first)
         } else {
             (contactCount, firstContact) = (0, nil)
         }
@@ -150,27 +211,64 @@ public final class Router {
             set(contract.logOnAllProjects, flag: company.logOnAllProjects)
             try set(contract.lineTeamMembers, count: line.map { lineMemberCount[$0] } ?? 0)
             set(contract.userIsTeamMember, flag: user != nil)
-            set(contract.teamMemberAssigned, flag: assignedTeamMember != nil)
-            set(contract.projectsAssigned, flag: assignments.projects != nil)
+            set(contract.teamMemberAssigned, flag: chosen.teamMember != nil)
+            set(contract.projectsAssigned, flag: chosen.projects != nil)
             try set(contract.sharedProjects, count: 0)
 
             // The team member is decided by the rules; the projects it shares with the contact
             // are a fact for the tables after it.
             evaluator.load(facts)
             try evaluator.run(tables: 0..<contract.sharedProjectsTable)
-            let teamMember = resolvedTeamMember(line: line, user: user)
-            if let slot = contract.sharedProjects?.slot, let contact, let teamMember {
+            let teamMember = resolvedTeamMember(line: line, user: user, chosen: chosen)
+            if let sharedProjects = contract.sharedProjects, let contact, let teamMember {
                 let shared = directory.sharedProjectCount(contact: contact, teamMember: teamMember)
-                guard contract.sharedProjects!.bounds.contains(shared) else { throw RoutingFailure.outOfRange("shared_projects", shared) }
-                evaluator.setFact(shared, at: slot)
+                guard sharedProjects.bounds.contains(shared) else { throw RoutingFailure.outOfRange("shared_projects", shared) }
+                evaluator.setFact(shared, at: sharedProjects.slot)
             }
             try evaluator.run(tables: contract.sharedProjectsTable..<tables.tables.count)
-            apply(to: &route, contact: contact, teamMember: teamMember)
+            apply(to: &route, contact: contact, teamMember: teamMember, chosen: chosen)
+            if route.status == .unassigned {
+                route.candidates = candidates(for: route.actions, number: number, aircallContactMatches: aircallContactMatches,
+                                              contact: contact, line: line)
+            }
         } catch {
             route.status = .error
             route.reason = "\(error)"
         }
         return route
+    }
+
+    /// The contacts holding any of `numbers`, each once, in the order found.
+    private func contactsHolding(_ numbers: [String], region: String?) -> [Int] {
+        var matches: [Int] = []
+        for text in numbers {
+            guard case .number(let number) = PhoneNumber.normalize(text, region: region) else { continue }
+            for contact in directory.contacts(holding: number) where !matches.contains(contact) { matches.append(contact) }
+        }
+        return matches
+    }
+
+    /// What a person can choose from for each pending action (see ``Route/Candidates``).
+    private func candidates(for actions: [String], number: E164?, aircallContactMatches: [Int]?,
+                            contact: Int?, line: Int?) -> Route.Candidates {
+        var candidates = Route.Candidates()
+        for action in actions {
+            switch ManualAssignments.Action(rawValue: action) {
+            case .contact:
+                let matches = aircallContactMatches ?? number.map { directory.contacts(holding: $0) } ?? []
+                candidates.contact = matches.map { directory.contacts[$0].id }
+            case .projects:
+                // A contact in no project can be logged to any: the choice is left to a person.
+                let projects = contact.map { Self.sorted(directory.contacts[$0].projects) } ?? []
+                candidates.projects = contact != nil && projects.isEmpty ? allProjects : projects
+            case .teamMember:
+                let members = line.map { directory.lines[$0].teamMembers } ?? []
+                candidates.teamMember = members.isEmpty ? allTeamMembers : members
+            case nil:
+                continue
+            }
+        }
+        return candidates
     }
 
     private enum RoutingFailure: Error, CustomStringConvertible {
@@ -207,21 +305,21 @@ public final class Router {
         output.map { evaluator.encodedOutput($0.slot) != 0 } ?? false
     }
 
-    private func resolvedTeamMember(line: Int?, user: Int?) -> Int? {
+    private func resolvedTeamMember(line: Int?, user: Int?, chosen: Resolved) -> Int? {
         switch teamMemberByValue[encoded(contract.teamMember)] {
-        case .assigned: assignedTeamMember
+        case .assigned: chosen.teamMember
         case .lineMember: line.flatMap { lineOnlyMember[$0] }
         case .eventUser: user
         case .unresolved: nil
         }
     }
 
-    private func apply(to route: inout Route, contact: Int?, teamMember: Int?) {
+    private func apply(to route: inout Route, contact: Int?, teamMember: Int?, chosen: Resolved) {
         route.status = statusByValue[encoded(contract.status)]
         route.contact = contactMatchedByValue[encoded(contract.contact)] ? contact.map { directory.contacts[$0].id } : nil
         route.teamMember = teamMember.map { directory.teamMembers[$0].id }
         route.projects = switch projectsByValue[encoded(contract.projects)] {
-        case .assigned: assignedProjects
+        case .assigned: chosen.projects ?? []
         case .contactProjects: contact.map { Self.sorted(directory.contacts[$0].projects) } ?? []
         case .teamProjects: contact.flatMap { c in teamMember.map { directory.sharedProjects(contact: c, teamMember: $0) } } ?? []
         case .empty: []

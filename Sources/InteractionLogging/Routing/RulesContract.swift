@@ -143,14 +143,12 @@ struct RulesContract {
     }
 }
 
-/// Why the router cannot use a rules file, or the manual assignments it was given.
+/// Why the router cannot use a rules file.
 public struct RouterError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What the problems are about.
     public enum Cause: Hashable, Sendable {
         /// The rules need facts routing cannot supply, or produce values it cannot apply.
         case rules
-        /// A manual assignment names an id the directory lacks, or no project at all.
-        case assignments
     }
 
     /// One sentence per problem.

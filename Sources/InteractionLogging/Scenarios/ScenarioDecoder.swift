@@ -464,12 +464,20 @@ final class ScenarioDecoder {
             for (project, location) in projects { checkID(project, kind: .project, in: directory, at: location) }
             expect("projects", .array(projects.map { .string($0.0) }))
         }
-        if let actions = texts(reader, "actions") {
+        for field in ["actions", "refused"] {
+            guard let actions = texts(reader, field) else { continue }
             for (action, location) in actions where !Self.actions.contains(action) {
                 sink.error("unknown-value", "'\(action)' is not an action (one of \(Self.actions.joined(separator: ", ")))"
                            + Suggestion.clause(for: action, in: Self.actions), at: location)
             }
-            expect("actions", .array(actions.map { .string($0.0) }))
+            expect(field, .array(actions.map { .string($0.0) }))
+        }
+        if let value = reader["candidates"] {
+            if value.isNull {
+                expect("candidates", .null)
+            } else if let candidates = decodeCandidates(value, directory: directory) {
+                expect("candidates", candidates)
+            }
         }
         if let value = reader["button"] {
             if value.isNull {
@@ -488,6 +496,24 @@ final class ScenarioDecoder {
             }
         }
         return sink.diagnostics.count == before ? expectations : nil
+    }
+
+    /// `candidates:` as the route prints it: a list of ids per action, in action order.
+    private func decodeCandidates(_ node: YAMLNode, directory: SparkDirectory?) -> JSONValue? {
+        let keys = ManualAssignments.Action.allCases.map(\.key)
+        guard let reader = MappingReader(node, what: "'candidates'", allowed: keys, sink: sink) else { return nil }
+        var pairs: [(String, JSONValue)] = []
+        for action in ManualAssignments.Action.allCases {
+            guard let ids = texts(reader, action.key) else { continue }
+            let kind: IDKind = switch action {
+            case .contact: .contact
+            case .projects: .project
+            case .teamMember: .teamMember
+            }
+            for (id, location) in ids { checkID(id, kind: kind, in: directory, at: location) }
+            pairs.append((action.key, .array(ids.map { .string($0.0) })))
+        }
+        return .object(pairs)
     }
 
     private enum IDKind: String {

@@ -45,14 +45,15 @@ extension ScenarioFile {
             route = Route(event: event, id: id, status: .ignored, reason: reason)
         case .interaction(let event):
             do {
-                route = try Router(rules: rules, directory: input.directory, assignments: input.assignments).route(event)
+                route = try Router(rules: rules, directory: input.directory).route(event, applying: input.assignments)
             } catch {
                 return ScenarioResult(scenario: scenario, mismatches: [], error: error.description, reason: nil, rules: [])
             }
         }
         let json = route.json
         let mismatches = scenario.expectations.compactMap { expectation -> Mismatch? in
-            let actual = json[expectation.field] ?? .null
+            let actual = expectation.field == "refused" ? .array(route.refusals.map { .string($0.action.rawValue) })
+                : json[expectation.field] ?? .null
             guard !Self.same(expectation.value, actual, unordered: Scenario.unorderedFields.contains(expectation.field)) else {
                 return nil
             }
@@ -70,9 +71,10 @@ extension ScenarioFile {
         return a.map(\.rendered).sorted() == b.map(\.rendered).sorted()
     }
 
-    /// The table whose output a route field shows: `actions` come from the `assign_*` outputs.
+    /// The table whose output a route field shows: `actions`, `candidates` and `refused`
+    /// follow the `assign_*` outputs.
     private func producingTable(of field: String) -> String? {
-        let outputs = field == "actions" ? ScenarioDecoder.actions : [field]
+        let outputs = ["actions", "candidates", "refused"].contains(field) ? ScenarioDecoder.actions : [field]
         return rules.tables.first { table in table.outputs.contains { outputs.contains($0.name) } }?.name
     }
 

@@ -358,25 +358,6 @@ import Testing
             rules: ["one-contact", "team-member-assigned", "projects-assigned", "logged", "no-button"]))
     }
 
-    @Test("An assignment naming an id the directory lacks, or no project at all, is a clear error",
-          arguments: [
-              (ManualAssignments(contact: "c-999"), ["no contact 'c-999' in the directory"]),
-              (ManualAssignments(teamMember: "tm-nobody"), ["no team member 'tm-nobody' in the directory"]),
-              (ManualAssignments(projects: ["the-pier", "atlantis"]), ["no project 'atlantis' in the directory"]),
-              (ManualAssignments(projects: []), ["assigned projects must name at least one project"]),
-              (ManualAssignments(contact: "c-999", teamMember: "tm-nobody"),
-               ["no contact 'c-999' in the directory", "no team member 'tm-nobody' in the directory"]),
-          ])
-    func unknownAssignmentsAreAClearError(assignments: ManualAssignments, problems: [String]) throws {
-        let directory = try SparkDirectory(yaml: Self.office(logOnAllProjects: true))
-        let rules = try ShippedRouting.rules()
-        let error = try #require(throws: RouterError.self) {
-            try Router(rules: rules, directory: directory, assignments: assignments)
-        }
-        #expect(error.problems == problems)
-        #expect(error.cause == .assignments)
-    }
-
     // MARK: - The rules file
 
     @Test("Every shipped rule cites the article's row or section, or says the article does not cover its case")

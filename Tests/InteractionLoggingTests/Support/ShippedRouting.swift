@@ -25,11 +25,11 @@ enum ShippedRouting {
     /// - Parameters:
     ///   - webhook: The JSON text Aircall posts; it must be an interaction.
     ///   - directory: The Spark directory, as YAML.
-    ///   - assignments: What a person chose on the Unassigned tab.
+    ///   - assignments: What a person chose on the Unassigned tab, checked and applied.
     static func route(_ webhook: String, directory: String, assignments: ManualAssignments = .init()) throws -> Route {
-        let router = try Router(rules: rules(), directory: SparkDirectory(yaml: directory), assignments: assignments)
+        let router = try Router(rules: rules(), directory: SparkDirectory(yaml: directory))
         let decoded = try AircallWebhook(json: JSONParser.parse(webhook))
-        return router.route(try #require(decoded.interaction, "\(decoded) is not an interaction"))
+        return router.route(try #require(decoded.interaction, "\(decoded) is not an interaction"), applying: assignments)
     }
 }
 
