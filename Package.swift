@@ -42,6 +42,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Normalises phone numbers in batch, one `REGION<TAB>NUMBER` line at a time, for the
+        // differential test against libphonenumber (Scripts/phone-differential).
+        .executableTarget(
+            name: "phone-normalize",
+            dependencies: ["InteractionLogging"]
+        ),
         .target(
             name: "DecisionTableTesting",
             dependencies: ["DecisionTable"],

@@ -238,7 +238,7 @@ struct DirectoryDecoder {
     /// Reports an unreadable number; `regionFrom` names the settings that would give a
     /// national number its region.
     private func invalidPhone(
-        _ text: String, _ reason: String, at location: SourceLocation, regionUnset: Bool, regionFrom: String
+        _ text: String, _ reason: PhoneProblem, at location: SourceLocation, regionUnset: Bool, regionFrom: String
     ) {
         var message = "'\(text)' is not a phone number: \(reason)"
         if regionUnset && reason == PhoneNumber.nationalWithoutRegion {

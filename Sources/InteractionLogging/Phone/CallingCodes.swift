@@ -3,7 +3,8 @@
 ///
 /// Regions are ISO 3166 alpha-2 codes. A region is left out rather than guessed when its
 /// national format cannot be read by the one rule "drop a leading 0" (Russia and Kazakhstan
-/// dial 8, Hungary 06).
+/// dial 8, Hungary 06). The lengths of each region's numbers come from libphonenumber's
+/// metadata (``PhoneLengths``), and a test checks the codes and trunk prefixes against it.
 enum CallingCodes {
     /// How a region writes national numbers.
     enum Trunk {
@@ -20,6 +21,8 @@ enum CallingCodes {
         /// How many digits the calling code has.
         var codeDigits: Int
         var trunk: Trunk
+        /// The lengths of the region's national numbers, trunk prefix excluded.
+        var lengths: PhoneLengths.Mask
         /// NANP numbers follow their own rule: 10 digits, or 11 starting with 1.
         var isNorthAmerican: Bool { code == 1 }
     }
@@ -37,12 +40,12 @@ enum CallingCodes {
         ("GB", 44, .zero), ("IE", 353, .zero), ("FR", 33, .zero), ("DE", 49, .zero),
         ("ES", 34, .none), ("IT", 39, .none), ("SM", 378, .none), ("VA", 39, .none),
         ("NL", 31, .zero), ("BE", 32, .zero), ("LU", 352, .none), ("CH", 41, .zero),
-        ("LI", 423, .none), ("AT", 43, .zero), ("PT", 351, .none), ("SE", 46, .zero),
+        ("LI", 423, .zero), ("AT", 43, .zero), ("PT", 351, .none), ("SE", 46, .zero),
         ("NO", 47, .none), ("DK", 45, .none), ("FI", 358, .zero), ("IS", 354, .none),
         ("PL", 48, .none), ("CZ", 420, .none), ("SK", 421, .zero), ("GR", 30, .none),
         ("RO", 40, .zero), ("BG", 359, .zero), ("HR", 385, .zero), ("SI", 386, .zero),
         ("RS", 381, .zero), ("EE", 372, .none), ("LV", 371, .none), ("MT", 356, .none),
-        ("CY", 357, .none), ("MC", 377, .none), ("GI", 350, .none), ("UA", 380, .zero),
+        ("CY", 357, .none), ("MC", 377, .zero), ("GI", 350, .none), ("UA", 380, .zero),
         ("TR", 90, .zero), ("IL", 972, .zero),
         // Asia and Oceania
         ("AU", 61, .zero), ("NZ", 64, .zero), ("JP", 81, .zero), ("KR", 82, .zero),
@@ -53,24 +56,24 @@ enum CallingCodes {
         // Africa
         ("ZA", 27, .zero), ("EG", 20, .zero), ("NG", 234, .zero), ("KE", 254, .zero),
         ("MA", 212, .zero),
-        // Latin America (Mexico, Chile and Colombia dropped their trunk prefixes)
+        // Latin America (Mexico and Chile dropped their trunk prefixes; Colombia's numbers
+        // no longer need one, but a written 0 is still a trunk prefix)
         ("MX", 52, .none), ("BR", 55, .zero), ("AR", 54, .zero), ("CL", 56, .none),
-        ("CO", 57, .none), ("PE", 51, .zero),
+        ("CO", 57, .zero), ("PE", 51, .zero),
     ]
 
     /// Every entry by region, in a 26 × 26 array indexed by the two letters: a lookup on the
     /// hot path is two subtractions and a load, no hashing and no allocation.
     private static let table: [Entry?] = {
         var table = [Entry?](repeating: nil, count: 26 * 26)
-        func put(_ region: String, _ entry: Entry) {
+        func put(_ region: String, code: UInt64, trunk: Trunk) {
             let key = slot(region.utf8)!
             precondition(table[key] == nil, "\(region) is listed twice")
-            table[key] = entry
+            let lengths = PhoneLengths.region(slot: key)?.mask ?? PhoneLengths.Mask(bits: 0)
+            table[key] = Entry(code: code, codeDigits: String(code).count, trunk: trunk, lengths: lengths)
         }
-        for region in northAmerica { put(region, Entry(code: 1, codeDigits: 1, trunk: .zero)) }
-        for (region, code, trunk) in others {
-            put(region, Entry(code: code, codeDigits: String(code).count, trunk: trunk))
-        }
+        for region in northAmerica { put(region, code: 1, trunk: .zero) }
+        for (region, code, trunk) in others { put(region, code: code, trunk: trunk) }
         return table
     }()
 
@@ -83,7 +86,7 @@ enum CallingCodes {
     }
 
     /// The table index of two ASCII letters, or nil for anything else.
-    private static func slot(_ utf8: String.UTF8View) -> Int? {
+    static func slot(_ utf8: String.UTF8View) -> Int? {
         var iterator = utf8.makeIterator()
         guard let first = iterator.next(), let second = iterator.next(), iterator.next() == nil,
               let a = letterIndex(first), let b = letterIndex(second) else { return nil }

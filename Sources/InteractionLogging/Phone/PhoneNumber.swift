@@ -1,29 +1,28 @@
-/// What ``PhoneNumber/normalize(_:region:)`` made of a text.
-public enum PhoneParse: Hashable, Sendable {
-    /// A number in E.164 form.
-    case number(E164)
-    /// No number: empty, "anonymous" (a withheld caller) or any text without a digit.
-    case none
-    /// Text with digits that is not a phone number, and why, as a phrase for a message.
-    case invalid(String)
-}
-
 /// Normalisation of free-form phone numbers to E.164, the form contacts and lines are
 /// matched on.
 ///
 /// Spark contacts hold numbers as people typed them, mostly in national form
 /// ("(604) 555-0100"); Aircall sends international form with spaces ("+1 604-555-0100").
 /// Both become the same ``E164``.
+///
+/// The reader is hand-written for speed; what it accepts is measured against Google's
+/// libphonenumber by `Scripts/phone-differential`, and the lengths it allows per country come
+/// from libphonenumber's metadata (``PhoneLengthData``).
 public enum PhoneNumber {
     /// Reads a phone number in international or national form.
     ///
-    /// Spaces, dots, dashes, parentheses and slashes are ignored, as is an extension
-    /// ("x123", "ext. 123"), and so is a trunk prefix shown as "(0)" in international form
-    /// ("+44 (0)20 7946 0000"). A leading `+` or `00` (in North America also `011`) starts
-    /// an international number of 8 to 15 digits (11 for +1). Anything else is national,
-    /// read in `region`: North American numbers have 10 digits, or 11 starting with 1;
-    /// elsewhere one trunk prefix `0` is dropped where the country uses one, and the calling
-    /// code is added.
+    /// Spaces, dots, dashes, parentheses and slashes are ignored, as are a `tel:` scheme, a
+    /// word in parentheses ("(cell)"), an extension ("x123", "ext. 123", "#123", ";ext=123")
+    /// and a trunk prefix shown as "(0)" in international form ("+44 (0)20 7946 0000").
+    /// Digits of other scripts (Arabic-Indic, fullwidth) are read as digits.
+    ///
+    /// A leading `+` or `00` (in North America also `011`) starts an international number:
+    /// its calling code must be a country's, and the rest a length that country's numbers
+    /// have. Anything else is national, read in `region`: North American numbers have 10
+    /// digits, or 11 starting with 1; elsewhere one trunk prefix `0` is dropped where the
+    /// country uses one, and the rest must be a length the country's numbers have. Argentine
+    /// mobile numbers written nationally ("011 15-2332-5418") become the international form
+    /// with 9 ("+54 9 11 2332-5418"). Every number has 8 to 15 digits, as E.164 requires.
     ///
     /// The text is read once, as UTF-8, in place: nothing is allocated unless the text is
     /// invalid (the reason) or not stored contiguously (a bridged string is copied first).
@@ -32,7 +31,7 @@ public enum PhoneNumber {
     ///   - region: The ISO 3166 alpha-2 code (`CA`, `GB`) that national numbers belong to;
     ///     needed only for national numbers.
     /// - Returns: The number, ``PhoneParse/none`` when the text holds no digit, or
-    ///   ``PhoneParse/invalid(_:)`` with the reason.
+    ///   ``PhoneParse/invalid(_:)`` with the problem.
     @inlinable
     public static func normalize(_ text: some StringProtocol, region: String?) -> PhoneParse {
         // Specialised in the caller's module, so that a String's bytes are read in place.
@@ -48,7 +47,7 @@ public enum PhoneNumber {
         var scan = DigitScan()
         if let problem = scan.read(bytes) {
             // Text with no digit at all is no number ("anonymous", "n/a"), not a broken one.
-            return scan.count == 0 && !bytes.contains(where: DigitScan.isDigit) ? .none : .invalid(problem)
+            return scan.count == 0 && !DigitScan.containsDigit(bytes) ? .none : .invalid(problem)
         }
         if scan.count == 0 { return .none }
         if scan.plus {
@@ -58,10 +57,10 @@ public enum PhoneNumber {
             return international(scan, skipping: 2)
         }
         guard let region else {
-            return .invalid(nationalWithoutRegion)
+            return .invalid(.nationalWithoutRegion)
         }
         guard let entry = CallingCodes.entry(forRegion: region) else {
-            return .invalid("it is in national form, and '\(region)' is not a known country code")
+            return .invalid(.unknownRegion(region))
         }
         if entry.isNorthAmerican {
             return northAmerican(scan)
@@ -70,21 +69,18 @@ public enum PhoneNumber {
         if scan.leadingZeros == 1 && entry.trunk == .zero {
             count -= 1  // the value already ignores the zero; only the length changes
         }
-        guard (8...15).contains(entry.codeDigits + count) else {
-            return .invalid("it has \(count) digits in national form; with the calling code +\(entry.code) "
-                            + "that is \(entry.codeDigits + count), and a number has 8 to 15")
-        }
-        return .number(E164(unchecked: entry.code * power10(count) + scan.value))
+        return national(scan.value, count: count, code: entry.code, codeDigits: entry.codeDigits,
+                        lengths: entry.lengths, region: region)
     }
 
     /// The reason for a national number read without a region, which a caller may want to
     /// explain in its own terms (which setting gives the region).
-    static let nationalWithoutRegion = "it is in national form, and no country is known to read it in"
+    static let nationalWithoutRegion = PhoneProblem.nationalWithoutRegion
 
-    /// `+` or `00` followed by the country code and number.
+    /// `+`, `00` or `011` followed by the country code and number.
     private static func international(_ scan: DigitScan, skipping prefix: Int) -> PhoneParse {
         if scan.leadingZeros > prefix {
-            return .invalid("a country code cannot start with 0")
+            return .invalid(.countryCodeStartsWithZero)
         }
         return international(scan.value, count: scan.count - prefix)
     }
@@ -92,14 +88,69 @@ public enum PhoneNumber {
     /// The digits after an international prefix, which has been checked to be followed by a
     /// digit other than 0.
     private static func international(_ digits: UInt64, count: Int) -> PhoneParse {
-        guard (8...15).contains(count) else {
-            return .invalid("it has \(count) digits; an international number has 8 to 15, country code included")
+        guard count <= 17 else { return .invalid(.digitCount(count)) }
+        // Calling codes have 1 to 3 digits, and no code is the start of another.
+        for codeDigits in 1...3 where codeDigits < count {
+            let code = digits / power10(count - codeDigits)
+            guard let lengths = PhoneLengths.callingCode(code) else { continue }
+            let nationalCount = count - codeDigits
+            var national = digits % power10(nationalCount)
+            if code == 1 {
+                // Every +1 number is North American: a digit too many or too few is a typo.
+                guard nationalCount == 10 else { return .invalid(.northAmericanDigitCount(count, international: true)) }
+                guard national / power10(9) >= 2 else { return .invalid(.northAmericanAreaCode) }
+                return .number(E164(unchecked: digits))
+            }
+            var length = nationalCount
+            // "+44 (0)20 …" written without the parentheses: a trunk 0 that makes the length
+            // impossible is dropped, as libphonenumber does.
+            if lengths.trunkZero, national < power10(length - 1), !lengths.allows(length), lengths.allows(length - 1) {
+                length -= 1
+                national %= power10(length)
+            }
+            return self.national(national, count: length, code: code, codeDigits: codeDigits,
+                                 lengths: lengths, region: nil)
         }
-        // Every +1 number is North American: a digit too many or too few is a typo.
-        if count != 11 && digits / power10(count - 1) == 1 {
-            return .invalid("it has \(count) digits; a +1 (North American) number has 11")
+        if count < 8 { return .invalid(.digitCount(count)) }
+        return .invalid(.unknownCallingCode(String(String(digits).prefix(3))))
+    }
+
+    /// A national number of a country, trunk prefix removed: checked against the lengths the
+    /// country's numbers have and E.164's 8 to 15 digits, and prefixed with the calling code.
+    private static func national(
+        _ value: UInt64, count: Int, code: UInt64, codeDigits: Int, lengths: PhoneLengths.Mask, region: String?
+    ) -> PhoneParse {
+        var value = value
+        var count = count
+        if code == 54 {
+            (value, count) = argentineMobile(value, count: count)
         }
-        return .number(E164(unchecked: digits))
+        guard lengths.allows(count) else {
+            return .invalid(.impossibleLength(callingCode: Int(code), region: region?.uppercased(), digits: count,
+                                              possible: lengths.lengths))
+        }
+        guard (8...15).contains(codeDigits + count) else {
+            return .invalid(.digitCount(codeDigits + count))
+        }
+        return .number(E164(unchecked: code * power10(count) + value))
+    }
+
+    /// Argentine mobile numbers are written nationally with 15 after the area code
+    /// ("11 15-2332-5418") and internationally with 9 before it ("+54 9 11 2332-5418"):
+    /// twelve digits that start with a mobile area code and 15 become the eleven of the
+    /// international form. Anything else is returned as it is.
+    private static func argentineMobile(_ value: UInt64, count: Int) -> (UInt64, Int) {
+        guard count == 12, value >= power10(11) else { return (value, count) }
+        // Longest first, as libphonenumber's pattern reads them (checked by the generator).
+        for areaDigits in [4, 3, 2] {
+            let area = value / power10(12 - areaDigits)
+            let marker = value / power10(10 - areaDigits) % 100
+            if marker == 15, PhoneLengths.isArgentineMobileArea(area) {
+                let subscriber = value % power10(10 - areaDigits)
+                return (9 * power10(10) + area * power10(10 - areaDigits) + subscriber, 11)
+            }
+        }
+        return (value, count)
     }
 
     /// The North American Numbering Plan: area codes and exchanges start with 2 to 9.
@@ -108,7 +159,7 @@ public enum PhoneNumber {
         // 011 is North America's international prefix, as 00 is elsewhere.
         if scan.leadingZeros == 1, count > 4, count <= 19, scan.value / power10(count - 3) == 11 {
             let rest = scan.value % power10(count - 3)
-            guard rest >= power10(count - 4) else { return .invalid("a country code cannot start with 0") }
+            guard rest >= power10(count - 4) else { return .invalid(.countryCodeStartsWithZero) }
             return international(rest, count: count - 3)
         }
         let national: UInt64
@@ -116,10 +167,10 @@ public enum PhoneNumber {
         case 10: national = scan.value
         case 11 where scan.value / power10(10) == 1: national = scan.value % power10(10)
         default:
-            return .invalid("it has \(count) digits; a North American number has 10, or 11 starting with 1")
+            return .invalid(.northAmericanDigitCount(count, international: false))
         }
         guard national / power10(9) >= 2 else {
-            return .invalid("a North American area code cannot start with 0 or 1")
+            return .invalid(.northAmericanAreaCode)
         }
         return .number(E164(unchecked: power10(10) + national))
     }
@@ -128,129 +179,5 @@ public enum PhoneNumber {
         var result: UInt64 = 1
         for _ in 0..<exponent { result &*= 10 }
         return result
-    }
-}
-
-/// One pass over a number's bytes: its digits as an integer, and what came before them.
-struct DigitScan {
-    /// The digits read as a decimal integer (leading zeros add nothing).
-    var value: UInt64 = 0
-    /// How many digits, leading zeros included.
-    var count = 0
-    /// How many zeros came before the first other digit.
-    var leadingZeros = 0
-    /// Whether the number started with `+`.
-    var plus = false
-
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
-
-    /// Reads the number up to its end or its extension.
-    /// - Returns: nil when the text is a number's digits and separators, else the reason.
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var i = 0
-        let end = bytes.count
-        while i < end {
-            let byte = bytes[i]
-            if Self.isDigit(byte) {
-                let digit = byte &- UInt8(ascii: "0")
-                if digit == 0 && leadingZeros == count { leadingZeros += 1 }
-                // 19 digits always fit in a UInt64; longer numbers are only counted, then refused.
-                if count < 19 { value = value &* 10 &+ UInt64(digit) }
-                count += 1
-                i += 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "("):
-                // "+44 (0)20 7946 0000": the trunk prefix shown for callers inside the country,
-                // not part of the international number.
-                if plus, count > 0, i + 2 < end, bytes[i + 1] == UInt8(ascii: "0"), bytes[i + 2] == UInt8(ascii: ")") {
-                    i += 3
-                } else {
-                    i += 1
-                }
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "."), UInt8(ascii: "-"),
-                 UInt8(ascii: ")"), UInt8(ascii: "/"):
-                i += 1
-            case UInt8(ascii: "+"):
-                if count > 0 || plus { return "a '+' can only start the number" }
-                plus = true
-                i += 1
-            default:
-                if let width = Self.unicodeSeparatorWidth(bytes, at: i) {
-                    i += width
-                } else if count > 0, Self.isExtension(bytes, from: i) {
-                    return nil
-                } else if Self.isLetter(byte) {
-                    return "it contains letters; only an extension (x123, ext. 123) may follow the number"
-                } else {
-                    return "it contains '\(Self.character(bytes, at: i))', which is not part of a phone number"
-                }
-            }
-        }
-        return nil
-    }
-
-    /// Spaces and dashes that word processors and web pages put into copied numbers:
-    /// no-break space (U+00A0), the spaces U+2000–U+200B, the dashes U+2010–U+2015 and the
-    /// narrow no-break space (U+202F). Returns their width in bytes.
-    private static func unicodeSeparatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
-        if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
-            switch bytes[i + 2] {
-            case 0x80...0x8B, 0x90...0x95, 0xAF: return 3
-            default: return nil
-            }
-        }
-        return nil
-    }
-
-    /// Whether the bytes from `start` to the end are an extension: `x`, `ext`, `extn` or
-    /// `extension` in any case, optionally followed by `.`, `:` or `=`, then digits.
-    private static func isExtension(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var i = start
-        while i < bytes.count, isLetter(bytes[i]) { i += 1 }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-        guard isMarker(word) else { return false }
-        if i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "="): i += 1
-            default: break
-            }
-        }
-        var digits = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if isDigit(byte) {
-                digits += 1
-            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
-                return false
-            }
-            i += 1
-        }
-        return digits > 0
-    }
-
-    private static func isMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Compared lower-cased against "extension" and its prefixes "ext", plus "x" and "extn".
-        let extensionWord: StaticString = "extension"
-        func lower(_ k: Int) -> UInt8 { word[k] | 0x20 }
-        switch word.count {
-        case 1: return lower(0) == UInt8(ascii: "x")
-        case 4: return (0..<3).allSatisfy { lower($0) == extensionWord.utf8Start[$0] } && lower(3) == UInt8(ascii: "n")
-        case 3, 9: return (0..<word.count).allSatisfy { lower($0) == extensionWord.utf8Start[$0] }
-        default: return false
-        }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- UInt8(ascii: "a") < 26
-    }
-
-    /// The character at a byte offset, for a message.
-    private static func character(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> String {
-        var end = i + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
     }
 }
