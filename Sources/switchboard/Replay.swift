@@ -18,6 +18,10 @@ extension Switchboard {
                 event holding both routes: {"event": ..., "id": ..., "old": {...}, "new":
                 {...}}.
 
+                A contact's phone field that cannot be read is left out, with a warning on
+                standard error naming the contact and the field, and routing goes on;
+                --strict makes such warnings errors.
+
                 Exit codes: 0 no interaction changes; 1 some change, or the rules or
                 directory are invalid; 64 bad usage. Malformed lines are counted, not fatal.
                 """
@@ -42,6 +46,9 @@ extension Switchboard {
         @Option(help: "Output format: human or json.")
         var format: Format = .human
 
+        @Flag(help: "Treat directory warnings (an unreadable phone field, otherwise left out) as errors.")
+        var strict = false
+
         @Option(help: "Threads that route in parallel, per version.")
         var threads = 2
 
@@ -65,10 +72,14 @@ extension Switchboard {
                     guard let url = ShippedRules.url else { throw ValidationError("the built-in rules are missing; give --rules") }
                     new = try DecisionTables(contentsOf: url)
                 }
-                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory))
+                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
             } catch let error as DiagnosticsError {
                 DiagnosticsPrinter.print(error)
                 throw ExitCode(1)
+            }
+            if !sparkDirectory.warnings.isEmpty {
+                // An unreadable phone field is left out and routing goes on (--strict: exit 1).
+                DiagnosticsPrinter.print(DiagnosticsError(sparkDirectory.warnings, sources: sparkDirectory.warningSources))
             }
             var routers: [BatchRouter] = []
             for (tables, name) in [(old, baseline), (new, rules ?? "the built-in rules")] {

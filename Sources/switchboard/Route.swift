@@ -26,6 +26,10 @@ extension Switchboard {
                 interaction, the choice and the candidates, and the interaction routes as if
                 nothing were chosen.
 
+                A contact's phone field that cannot be read is left out, with a warning on
+                standard error naming the contact and the field, and routing goes on;
+                --strict makes such warnings errors.
+
                 Exit codes: 0 every event routed (ignored and duplicate events included);
                 1 an input could not be read or routed, a choice was refused or named no
                 interaction of the events, or the rules, directory or assignments file are
@@ -58,6 +62,9 @@ extension Switchboard {
         @Option(help: ArgumentHelp("Choices for many interactions: JSON Lines of {\"id\": ..., \"contact\" | \"team_member\" | \"projects\": ...}.",
                                    valueName: "file"))
         var assignments: String?
+
+        @Flag(help: "Treat directory warnings (an unreadable phone field, otherwise left out) as errors.")
+        var strict = false
 
         @Option(help: "Threads that route in parallel.")
         var threads = 2
@@ -93,10 +100,14 @@ extension Switchboard {
                     guard let url = ShippedRules.url else { throw ValidationError("the built-in rules are missing; give --rules") }
                     tables = try DecisionTables(contentsOf: url)
                 }
-                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory))
+                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
             } catch let error as DiagnosticsError {
                 DiagnosticsPrinter.print(error)
                 throw ExitCode(1)
+            }
+            if !sparkDirectory.warnings.isEmpty {
+                // An unreadable phone field is left out and routing goes on (--strict: exit 1).
+                DiagnosticsPrinter.print(DiagnosticsError(sparkDirectory.warnings, sources: sparkDirectory.warningSources))
             }
             let router: BatchRouter
             do {

@@ -59,6 +59,10 @@ extension Switchboard {
             for path in paths {
                 do {
                     let file = try ScenarioFile(contentsOf: URL(filePath: path))
+                    if !file.warnings.isEmpty {
+                        // A directory's left-out phone field, for instance: shown, not fatal.
+                        DiagnosticsPrinter.print(DiagnosticsError(file.warnings, sources: file.warningSources))
+                    }
                     let results = file.run()
                     report.results.append((file, results))
                     report.coverage.add(results, of: file)
@@ -133,6 +137,9 @@ struct TestReport {
         }
         if let error = result.error { out += "    error: \(error)\n" }
         if let reason = result.reason, !result.mismatches.isEmpty { out += "    reason: \(reason)\n" }
+        if !result.mismatches.isEmpty {
+            for refusal in result.refusals { out += "    refused: \(refusal)\n" }
+        }
         return out
     }
 
@@ -168,7 +175,7 @@ struct TestReport {
                 ("unexercised", .array(table.unexercised.map(Self.ruleJSON))),
             ])
         }
-        let diagnostics: [JSONValue] = invalid.flatMap(\.diagnostics).map { diagnostic in
+        let diagnostics: [JSONValue] = (results.flatMap(\.file.warnings) + invalid.flatMap(\.diagnostics)).map { diagnostic in
             .object([
                 ("file", .string(diagnostic.location.file)),
                 ("line", .integer(diagnostic.location.line)),

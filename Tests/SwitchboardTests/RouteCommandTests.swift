@@ -81,9 +81,9 @@ import Testing
 
     @Test("--assign-contact routes a shared-number call by the chosen contact's project membership",
           arguments: [
-              ([], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "unassigned", "contact": null, "projects": [], "team_member": "tm-jane", "actions": ["assign_contact"], "candidates": {"contact": ["c-400", "c-401"]}, "button": "Assign to Contact", "reason": "Several Spark contacts share the number.", "rules": {"contact": ["shared-number"], "team-member": ["shared-line-inbound-call"], "projects": ["no-contact"], "assignments": ["choose-contact"], "button": ["assign-contact-button"]}}"#),
-              (["--assign-contact", "c-400"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-400", "projects": ["maple-lofts"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["shared-line-inbound-call"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
-              (["--assign-contact", "c-401"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-401", "projects": ["the-pier"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["shared-line-inbound-call"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
+              ([], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "unassigned", "contact": null, "projects": [], "team_member": "tm-jane", "actions": ["assign_contact"], "candidates": {"contact": ["c-400", "c-401"]}, "button": "Assign to Contact", "reason": "Several Spark contacts share the number.", "rules": {"contact": ["shared-number"], "team-member": ["inbound-call-to-team-member"], "projects": ["no-contact"], "assignments": ["choose-contact"], "button": ["assign-contact-button"]}}"#),
+              (["--assign-contact", "c-400"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-400", "projects": ["maple-lofts"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["inbound-call-to-team-member"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
+              (["--assign-contact", "c-401"], #"{"event": "call.ended", "id": "815", "kind": "call", "direction": "inbound", "status": "logged", "contact": "c-401", "projects": ["the-pier"], "team_member": "tm-jane", "actions": [], "button": null, "reason": "Logged automatically.", "rules": {"contact": ["one-contact"], "team-member": ["inbound-call-to-team-member"], "projects": ["one-project"], "assignments": ["logged"], "button": ["no-button"]}}"#),
           ])
     func assignContact(options: [String], line: String) throws {
         let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml"] + options + ["-"],
@@ -227,6 +227,36 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix(message + "\n"))
+    }
+
+    @Test("A contact's unreadable phone field is a positioned warning naming the contact and the field; routing goes on; --strict refuses the directory (exit 1)")
+    func directoryWarning() throws {
+        let example = try Self.text(of: "Examples/directory.yaml")
+        let old = #"    mobile_phone: "+1 (604) 555-0101""#
+        try #require(example.contains(old))
+        let path = try CommandRunner.temporaryFile(example.replacingOccurrences(of: old, with: #"    mobile_phone: "555-01""#),
+                                                   name: "directory.yaml")
+        let line = try #require(example.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == old }) + 1
+        let call = try Self.exampleEvent(line: 1)  // 812, to Ada's phone, which still reads
+        let result = try CommandRunner.run(["route", "--directory", path, "-"], stdin: call)
+        #expect(result.lines == [try Self.lines(of: "Examples/expected-routes.jsonl")[0]])
+        let stderr = result.stderr.split(separator: "\n").map(String.init)
+        #expect(stderr.count == 3)
+        #expect(stderr.first?.hasPrefix("\(path):\(line):19: warning: contact 'c-100' (Ada Lovelace): 'mobile_phone' '555-01' is not a phone number: ") == true)
+        #expect(stderr.first?.hasSuffix("; the field is left out") == true)
+        #expect(stderr.dropFirst() == [#"    mobile_phone: "555-01""#, "                  ^"])
+        #expect(result.status == 0)
+
+        let strict = try CommandRunner.run(["route", "--strict", "--directory", path, "-"], stdin: call)
+        #expect(strict.stdout == "")
+        #expect(strict.stderr == result.stderr.replacingOccurrences(of: ": warning: ", with: ": error: "))
+        #expect(strict.status == 1)
+
+        let replay = try CommandRunner.run(["replay", "--strict", "--baseline", "rules/interaction-logging.yaml", "--directory", path, "-"],
+                                           stdin: call)
+        #expect(replay.stdout == "")
+        #expect(replay.stderr == strict.stderr)
+        #expect(replay.status == 1)
     }
 
     @Test("A missing directory is reported at the file, and nothing is routed")

@@ -9,6 +9,9 @@ import DecisionTable
 /// again at every reference to it.
 struct DirectoryDecoder {
     let sink = DiagnosticSink()
+    /// Whether what is otherwise a warning (an unreadable phone field of a contact, left out)
+    /// is an error.
+    var strict = false
 
     static let fileKeys = ["company", "projects", "team_members", "aircall_lines", "contacts"]
     static let companyKeys = ["log_on_all_projects", "default_country"]
@@ -164,8 +167,12 @@ struct DirectoryDecoder {
             case .number(let number): if !phones.contains(number) { phones.append(number) }
             case .none: break
             case .invalid(let reason):
+                // People keep contacts: one unreadable field must not stop the office's routing.
+                // It is left out, with a warning (an error under `strict`).
+                let contact = "contact" + (id.map { " '\($0)'" } ?? "") + (name.map { " (\($0))" } ?? "")
                 invalidPhone(text, reason, at: value.location, regionUnset: region == nil,
-                             regionFrom: "the contact's 'country' or the company's 'default_country'")
+                             regionFrom: "the contact's 'country' or the company's 'default_country'",
+                             field: (contact, key))
             }
         }
         let contactProjects = references(reader, "projects", to: projects)
@@ -236,15 +243,26 @@ struct DirectoryDecoder {
     }
 
     /// Reports an unreadable number; `regionFrom` names the settings that would give a
-    /// national number its region.
+    /// national number its region. A contact's phone field (`field`) is a warning naming the
+    /// contact and the field, which is left out; an Aircall line's number is an error.
     private func invalidPhone(
-        _ text: String, _ reason: PhoneProblem, at location: SourceLocation, regionUnset: Bool, regionFrom: String
+        _ text: String, _ reason: PhoneProblem, at location: SourceLocation, regionUnset: Bool, regionFrom: String,
+        field: (contact: String, key: String)? = nil
     ) {
         var message = "'\(text)' is not a phone number: \(reason)"
         if regionUnset && reason == PhoneNumber.nationalWithoutRegion {
             message += "; set \(regionFrom), or write the number with + and its country code"
         }
-        sink.error("invalid-phone", message, at: location)
+        guard let field else {
+            sink.error("invalid-phone", message, at: location)
+            return
+        }
+        message = "\(field.contact): '\(field.key)' \(message); the field is left out"
+        if strict {
+            sink.error("invalid-phone", message, at: location)
+        } else {
+            sink.warning("invalid-phone", message, at: location)
+        }
     }
 
     /// One '@' with text on both sides and no spaces: enough to catch a value in the wrong

@@ -10,36 +10,49 @@ extension YAMLLimits {
 
 extension SparkDirectory {
     /// Loads a directory file.
-    /// - Parameter url: The file.
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - strict: Whether problems loading leaves out with a warning (an unreadable phone
+    ///     field of a contact) are errors instead.
     /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
-    public init(contentsOf url: URL) throws(DiagnosticsError) {
+    public init(contentsOf url: URL, strict: Bool = false) throws(DiagnosticsError) {
         let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
-        try self.init(bytes: try SourceReader.read(path: path, limits: .sparkDirectory), file: path)
+        try self.init(bytes: try SourceReader.read(path: path, limits: .sparkDirectory), file: path, strict: strict)
     }
 
     /// Loads a directory from text.
     /// - Parameters:
     ///   - yaml: The directory file's contents.
     ///   - file: The path to name in diagnostics.
+    ///   - strict: Whether warnings are errors.
     /// - Throws: ``DiagnosticsError`` with every problem found.
-    public init(yaml: String, file: String = "<directory>") throws(DiagnosticsError) {
-        try self.init(bytes: Array(yaml.utf8), file: file)
+    public init(yaml: String, file: String = "<directory>", strict: Bool = false) throws(DiagnosticsError) {
+        try self.init(bytes: Array(yaml.utf8), file: file, strict: strict)
     }
 
     /// Loads a directory from bytes.
+    ///
+    /// An unreadable phone field of a contact is left out with a warning in ``warnings``
+    /// naming the contact and the field, so that one typo does not stop routing; `strict`
+    /// makes it an error.
     /// - Parameters:
     ///   - bytes: The directory file's contents, UTF-8.
     ///   - file: The path to name in diagnostics.
-    /// - Throws: ``DiagnosticsError`` with every problem found.
-    public init(bytes: [UInt8], file: String) throws(DiagnosticsError) {
-        let decoder = DirectoryDecoder()
+    ///   - strict: Whether warnings are errors.
+    /// - Throws: ``DiagnosticsError`` with every problem found (warnings included).
+    public init(bytes: [UInt8], file: String, strict: Bool = false) throws(DiagnosticsError) {
+        var decoder = DirectoryDecoder()
+        decoder.strict = strict
         // The tree lives only for this expression: it is the largest thing a load holds, and
         // the index is built after it is freed.
         let decoded = decoder.decode(try YAMLParser.parse(bytes, file: file, limits: .sparkDirectory))
         guard let decoded else {
             throw DiagnosticsError(decoder.sink.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])
         }
+        let warnings = decoder.sink.diagnostics
         self.init(company: decoded.company, projects: decoded.projects, teamMembers: decoded.teamMembers,
-                  lines: decoded.lines, contacts: decoded.contacts)
+                  lines: decoded.lines, contacts: decoded.contacts,
+                  warnings: DiagnosticsError(warnings).diagnostics,
+                  warningSources: warnings.isEmpty ? [:] : [file: String(decoding: bytes, as: UTF8.self)])
     }
 }

@@ -1,3 +1,5 @@
+import DecisionTable
+
 /// The part of a Spark account the router reads: the company's settings, its projects, its
 /// team members, which of them use each Aircall line, and the contacts with their numbers.
 ///
@@ -28,10 +30,19 @@ public struct SparkDirectory: Sendable {
     public let contacts: [Contact]
     /// Built once from the arrays above.
     let index: DirectoryIndex
+    /// What loading left out, each with its position: an unreadable phone field of a contact,
+    /// for instance. A caller reports them (see ``warningSources``).
+    public let warnings: [Diagnostic]
+    /// The directory's text by path, kept only when there are ``warnings``, so that they can
+    /// be printed with excerpts (`DiagnosticsFormatter`).
+    public let warningSources: [String: String]
 
     /// Indexes a directory whose ids are unique and whose references resolve (the decoder
     /// checks both before it gets here).
-    init(company: Company, projects: [Project], teamMembers: [TeamMember], lines: [AircallLine], contacts: [Contact]) {
+    init(company: Company, projects: [Project], teamMembers: [TeamMember], lines: [AircallLine], contacts: [Contact],
+         warnings: [Diagnostic] = [], warningSources: [String: String] = [:]) {
+        self.warnings = warnings
+        self.warningSources = warningSources
         self.company = company
         self.projects = projects
         self.teamMembers = teamMembers

@@ -32,7 +32,7 @@ public struct Scenario: Sendable {
 
     /// One expected value: an output (facts) or a route field (events).
     public struct Expectation: Sendable, Hashable {
-        /// The output's name, or the route field (`status`, `contact`, `projects`,
+        /// The output's name, or the route field (`direction`, `status`, `contact`, `projects`,
         /// `team_member`, `actions`, `candidates`, `refused`, `button`).
         public var field: String
         /// The value, as JSON: a string, integer, boolean, null, or a list of them.
@@ -45,7 +45,7 @@ public struct Scenario: Sendable {
 extension Scenario {
     /// The route fields an event scenario may expect, in the order `switchboard route` prints them.
     /// `refused` lists the actions whose manual choices were refused (``Route/refusals``).
-    public static let routeFields = ["status", "contact", "projects", "team_member", "actions", "candidates", "refused", "button"]
+    public static let routeFields = ["direction", "status", "contact", "projects", "team_member", "actions", "candidates", "refused", "button"]
 
     /// The route fields whose lists are compared as sets (the router sorts them).
     static let unorderedFields: Set<String> = ["projects", "actions", "refused"]

@@ -50,7 +50,10 @@ final class ScenarioDecoder {
             if let scenario { scenarios.append(scenario) }
         }
         guard !hasErrors else { return nil }
-        return ScenarioFile(path: path, rules: rules, scenarios: scenarios)
+        let warnings = DiagnosticsError(diagnostics.filter { $0.severity == .warning }).diagnostics
+        let files = Set(warnings.map(\.location.file))
+        return ScenarioFile(path: path, rules: rules, scenarios: scenarios, warnings: warnings,
+                            warningSources: sources.filter { files.contains($0.key) })
     }
 
     // MARK: - Files the scenario file names
@@ -132,7 +135,11 @@ final class ScenarioDecoder {
             return nil
         }
         guard let resolved = existingFile(node, "directory", what: "the Spark directory") else { return nil }
-        do { return try SparkDirectory(contentsOf: URL(filePath: resolved)) } catch {
+        do {
+            let directory = try SparkDirectory(contentsOf: URL(filePath: resolved))
+            include(DiagnosticsError(directory.warnings, sources: directory.warningSources))
+            return directory
+        } catch {
             include(error)
             return nil
         }
@@ -441,6 +448,15 @@ final class ScenarioDecoder {
         var expectations: [Scenario.Expectation] = []
         func expect(_ field: String, _ value: JSONValue) {
             if let node = reader[field] { expectations.append(Scenario.Expectation(field: field, value: value, location: node.location)) }
+        }
+        if let direction = reader.text("direction"), let value = reader["direction"] {
+            let directions = ["inbound", "outbound"]
+            if directions.contains(direction) {
+                expect("direction", .string(direction))
+            } else {
+                sink.error("unknown-value", "'\(direction)' is not a direction (inbound or outbound)"
+                           + Suggestion.clause(for: direction, in: directions), at: value.location)
+            }
         }
         if let status = reader.text("status"), let value = reader["status"] {
             let statuses = ["logged", "unassigned", "not_logged", "ignored", "duplicate", "error"]

@@ -29,10 +29,14 @@ extension ScenarioFile {
     public init(bytes: [UInt8], file: String) throws(DiagnosticsError) {
         let decoder = ScenarioDecoder(path: file)
         let decoded = decoder.decode(try YAMLParser.parse(bytes, file: file, limits: .rulesFile))
-        guard let decoded else {
+        guard var decoded else {
             var sources = decoder.sources
             sources[file] = String(decoding: bytes, as: UTF8.self)
             throw DiagnosticsError(decoder.diagnostics, sources: sources)
+        }
+        // An inline directory's warnings point into this file.
+        if decoded.warnings.contains(where: { $0.location.file == file }) {
+            decoded.warningSources[file] = String(decoding: bytes, as: UTF8.self)
         }
         self = decoded
     }

@@ -62,7 +62,7 @@ extension ScenarioFile {
                             decidedBy: table.map { references(table: $0, in: route.rules) } ?? [])
         }
         return ScenarioResult(scenario: scenario, mismatches: mismatches, error: route.status == .error ? route.reason : nil,
-                              reason: route.status == .error ? nil : route.reason, rules: route.rules)
+                              reason: route.status == .error ? nil : route.reason, rules: route.rules, refusals: route.refusals)
     }
 
     /// Lists compared as sets where the router's order is its own (projects are sorted).

@@ -21,4 +21,9 @@ public struct ScenarioFile: Sendable {
     public let rules: DecisionTables
     /// The scenarios, in file order.
     public let scenarios: [Scenario]
+    /// Warnings from loading the file and the files it names, such as a directory's
+    /// unreadable phone field that was left out.
+    public var warnings: [Diagnostic] = []
+    /// The text of the files ``warnings`` point into, by path, for excerpts.
+    public var warningSources: [String: String] = [:]
 }

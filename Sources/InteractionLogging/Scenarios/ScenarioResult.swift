@@ -12,6 +12,8 @@ public struct ScenarioResult: Sendable {
     public var reason: String?
     /// Per table, the rules that decided, in evaluation order.
     public var rules: [(table: String, rules: [String])]
+    /// The scenario's manual choices that were refused, and so not applied (event scenarios).
+    public var refusals: [AssignmentRefusal] = []
 
     /// Whether every expected value matched.
     public var passed: Bool { mismatches.isEmpty && error == nil }

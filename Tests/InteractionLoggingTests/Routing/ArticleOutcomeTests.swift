@@ -56,6 +56,12 @@ import Testing
             : Webhook.message("message.received", id: "msg-1", "inbound", external: external, line: janesLine)
     }
 
+    /// The team-member rule for ``onJanesLine(_:from:)``: Jane took the call; a message
+    /// carries no user and follows the line's only user.
+    static func janesLineRule(_ kind: String) -> String {
+        kind == "call" ? "inbound-call-to-team-member" : "one-team-member-on-line-message"
+    }
+
     static func route(_ webhook: String, on: Bool = true, assignments: ManualAssignments = .init()) throws -> RouteOutcome {
         RouteOutcome(try ShippedRouting.route(webhook, directory: office(logOnAllProjects: on), assignments: assignments))
     }
@@ -74,13 +80,11 @@ import Testing
 
     @Test("Table, row 1: a number on no contact is not logged, ON or OFF", arguments: [true, false])
     func numberOnNoContactIsNotLogged(on: Bool) throws {
-        let webhooks = [Self.onJanesLine("call", from: "+1 778-555-0999"), Self.onJanesLine("message", from: "+1 778-555-0999"),
-                        Self.onJanesLine("call", from: "anonymous")]
-        for webhook in webhooks {
-            let route = try ShippedRouting.route(webhook, directory: Self.office(logOnAllProjects: on))
+        for (kind, external) in [("call", "+1 778-555-0999"), ("message", "+1 778-555-0999"), ("call", "anonymous")] {
+            let route = try ShippedRouting.route(Self.onJanesLine(kind, from: external), directory: Self.office(logOnAllProjects: on))
             #expect(RouteOutcome(route) == RouteOutcome(
                 status: .notLogged, teamMember: "tm-jane",
-                rules: ["number-not-in-spark", "one-team-member-on-line", "no-contact", "not-logged", "no-button"]))
+                rules: ["number-not-in-spark", Self.janesLineRule(kind), "no-contact", "not-logged", "no-button"]))
             #expect(route.reason == "The number is not on any Spark contact.")
         }
     }
@@ -91,7 +95,7 @@ import Testing
         for kind in ["call", "message"] {
             #expect(try Self.route(Self.onJanesLine(kind, from: contact.number), on: on) == RouteOutcome(
                 status: .logged, contact: contact.id, projects: [contact.project], teamMember: "tm-jane",
-                rules: ["one-contact", "one-team-member-on-line", "one-project", "logged", "no-button"]))
+                rules: ["one-contact", Self.janesLineRule(kind), "one-project", "logged", "no-button"]))
         }
     }
 
@@ -100,15 +104,15 @@ import Testing
               Case(name: "Jane, on two of three",
                    webhook: Webhook.call(id: 812, "outbound", external: "+1 604-555-0300", user: jane, line: janesLine),
                    expected: RouteOutcome(status: .logged, contact: "c-300", projects: ["harbour-tower", "maple-lofts"], teamMember: "tm-jane",
-                                          rules: ["one-contact", "one-team-member-on-line", "multiple-projects-on", "logged", "no-button"])),
+                                          rules: ["one-contact", "outbound-call-by-team-member", "multiple-projects-on", "logged", "no-button"])),
               Case(name: "Lee, on one of three",
                    webhook: Webhook.message("message.sent", id: "msg-2", "outbound", external: "+1 604-555-0300", line: leesLine),
                    expected: RouteOutcome(status: .logged, contact: "c-300", projects: ["the-pier"], teamMember: "tm-lee",
-                                          rules: ["one-contact", "one-team-member-on-line", "multiple-projects-on", "logged", "no-button"])),
+                                          rules: ["one-contact", "one-team-member-on-line-message", "multiple-projects-on", "logged", "no-button"])),
               Case(name: "Raj on the shared line, on one of two",
                    webhook: Webhook.call(id: 813, "outbound", external: "+1 604-555-0200", user: raj, line: salesLine),
                    expected: RouteOutcome(status: .logged, contact: "c-200", projects: ["maple-lofts"], teamMember: "tm-raj",
-                                          rules: ["one-contact", "shared-line-outbound-call", "multiple-projects-on", "logged", "no-button"])),
+                                          rules: ["one-contact", "outbound-call-by-team-member", "multiple-projects-on", "logged", "no-button"])),
           ])
     func severalProjectsWithSettingOnLogToTheTeamMembersProjectsOnly(_ example: Case) throws {
         #expect(try Self.route(example.webhook, on: true) == example.expected)
@@ -119,7 +123,7 @@ import Testing
     func severalProjectsWithSettingOffAskForTheProjects(kind: String) throws {
         #expect(try Self.route(Self.onJanesLine(kind, from: "+1 604-555-0300"), on: false) == RouteOutcome(
             status: .unassigned, contact: "c-300", teamMember: "tm-jane", actions: ["assign_projects"], button: "Assign Projects",
-            rules: ["one-contact", "one-team-member-on-line", "multiple-projects-off", "choose-projects", "assign-projects-button"]))
+            rules: ["one-contact", Self.janesLineRule(kind), "multiple-projects-off", "choose-projects", "assign-projects-button"]))
     }
 
     // MARK: - Shared phone numbers
@@ -129,7 +133,7 @@ import Testing
     func sharedNumberAsksForTheContact(on: Bool, external: String) throws {
         #expect(try Self.route(Self.onJanesLine("call", from: external), on: on) == RouteOutcome(
             status: .unassigned, teamMember: "tm-jane", actions: ["assign_contact"], button: "Assign to Contact",
-            rules: ["shared-number", "one-team-member-on-line", "no-contact", "choose-contact", "assign-contact-button"]))
+            rules: ["shared-number", "inbound-call-to-team-member", "no-contact", "choose-contact", "assign-contact-button"]))
     }
 
     @Test("Shared phone numbers (multiple team members): an outbound call logs to the user who placed it",
@@ -138,7 +142,7 @@ import Testing
         let call = Webhook.call(id: 814, "outbound", external: "+1 604-555-0100", user: user, line: Self.salesLine)
         #expect(try Self.route(call) == RouteOutcome(
             status: .logged, contact: "c-100", projects: ["harbour-tower"], teamMember: teamMember,
-            rules: ["one-contact", "shared-line-outbound-call", "one-project", "logged", "no-button"]))
+            rules: ["one-contact", "outbound-call-by-team-member", "one-project", "logged", "no-button"]))
     }
 
     @Test("Shared phone numbers (multiple team members): an inbound call logs to the user the call distribution chose (data.user)",
@@ -147,7 +151,7 @@ import Testing
         let call = Webhook.call(id: 815, "inbound", external: "+1 604-555-0100", user: user, line: Self.salesLine)
         #expect(try Self.route(call) == RouteOutcome(
             status: .logged, contact: "c-100", projects: ["harbour-tower"], teamMember: teamMember,
-            rules: ["one-contact", "shared-line-inbound-call", "one-project", "logged", "no-button"]))
+            rules: ["one-contact", "inbound-call-to-team-member", "one-project", "logged", "no-button"]))
     }
 
     @Test("Shared phone numbers (multiple team members): a message waits for a person to assign the team member",
@@ -216,7 +220,7 @@ import Testing
     func contactInNoProjectAsksForTheProjects(on: Bool) throws {
         #expect(try Self.route(Self.onJanesLine("call", from: "+1 604-555-0600"), on: on) == RouteOutcome(
             status: .unassigned, contact: "c-600", teamMember: "tm-jane", actions: ["assign_projects"], button: "Assign Projects",
-            rules: ["one-contact", "one-team-member-on-line", "contact-in-no-project", "choose-projects", "assign-projects-button"]))
+            rules: ["one-contact", "inbound-call-to-team-member", "contact-in-no-project", "choose-projects", "assign-projects-button"]))
     }
 
     @Test("Not covered: ON, but the team member is on none of the contact's projects: a person assigns the projects")
@@ -224,7 +228,7 @@ import Testing
         let call = Webhook.call(id: 817, "outbound", external: "+1 604-555-0200", user: Self.lee, line: Self.leesLine)
         #expect(try Self.route(call, on: true) == RouteOutcome(
             status: .unassigned, contact: "c-200", teamMember: "tm-lee", actions: ["assign_projects"], button: "Assign Projects",
-            rules: ["one-contact", "one-team-member-on-line", "multiple-projects-on-team-member-on-none", "choose-projects", "assign-projects-button"]))
+            rules: ["one-contact", "outbound-call-by-team-member", "multiple-projects-on-team-member-on-none", "choose-projects", "assign-projects-button"]))
     }
 
     @Test("Not covered: an unanswered inbound call on a shared line waits for a person to assign the team member",
@@ -245,12 +249,27 @@ import Testing
             rules: ["one-contact", "shared-line-call-without-team-member", "one-project", "choose-team-member", "assign-team-member-button"]))
     }
 
-    @Test("Not covered: a line one team member uses logs to that team member, whoever Aircall says took the call")
-    func aLineOneTeamMemberUsesLogsToThem() throws {
-        let call = Webhook.call(id: 820, "inbound", external: "+1 604-555-0100", user: Self.tempAgent, line: Self.janesLine)
-        #expect(try Self.route(call) == RouteOutcome(
-            status: .logged, contact: "c-100", projects: ["harbour-tower"], teamMember: "tm-jane",
-            rules: ["one-contact", "one-team-member-on-line", "one-project", "logged", "no-button"]))
+    @Test("The person who took the call decides, whoever's line it was; a call no team member took falls back to the line's only user",
+          arguments: [
+              Case(name: "Jane's line was busy: the call distribution gave the call to Raj",
+                   webhook: Webhook.call(id: 830, "inbound", external: "+1 604-555-0200", user: raj, line: janesLine),
+                   expected: RouteOutcome(status: .logged, contact: "c-200", projects: ["maple-lofts"], teamMember: "tm-raj",
+                                          rules: ["one-contact", "inbound-call-to-team-member", "multiple-projects-on", "logged", "no-button"])),
+              Case(name: "Jane calls out from Lee's line",
+                   webhook: Webhook.call(id: 831, "outbound", external: "+1 604-555-0300", user: jane, line: leesLine),
+                   expected: RouteOutcome(status: .logged, contact: "c-300", projects: ["harbour-tower", "maple-lofts"], teamMember: "tm-jane",
+                                          rules: ["one-contact", "outbound-call-by-team-member", "multiple-projects-on", "logged", "no-button"])),
+              Case(name: "a missed call on Lee's line falls back to Lee",
+                   webhook: Webhook.call(id: 832, "inbound", external: "+1 604-555-0300", user: .null, line: leesLine),
+                   expected: RouteOutcome(status: .logged, contact: "c-300", projects: ["the-pier"], teamMember: "tm-lee",
+                                          rules: ["one-contact", "one-team-member-on-line-call", "multiple-projects-on", "logged", "no-button"])),
+              Case(name: "an Aircall user with no Spark account took a call on Jane's line: it falls back to Jane",
+                   webhook: Webhook.call(id: 820, "inbound", external: "+1 604-555-0100", user: tempAgent, line: janesLine),
+                   expected: RouteOutcome(status: .logged, contact: "c-100", projects: ["harbour-tower"], teamMember: "tm-jane",
+                                          rules: ["one-contact", "one-team-member-on-line-call", "one-project", "logged", "no-button"])),
+          ])
+    func theEventsUserDecidesForCalls(_ example: Case) throws {
+        #expect(try Self.route(example.webhook, on: true) == example.expected)
     }
 
     @Test("Not covered: a line Spark does not know logs a call to its Spark user, and otherwise asks for the team member",
@@ -258,11 +277,11 @@ import Testing
               Case(name: "call by a team member",
                    webhook: Webhook.call(id: 821, "outbound", external: "+1 604-555-0100", user: jane, line: frontDesk),
                    expected: RouteOutcome(status: .logged, contact: "c-100", projects: ["harbour-tower"], teamMember: "tm-jane",
-                                          rules: ["one-contact", "unknown-line-call-by-team-member", "one-project", "logged", "no-button"])),
+                                          rules: ["one-contact", "outbound-call-by-team-member", "one-project", "logged", "no-button"])),
               Case(name: "call by an Aircall user with no Spark account",
                    webhook: Webhook.call(id: 822, "inbound", external: "+1 604-555-0100", user: tempAgent, line: frontDesk),
                    expected: RouteOutcome(status: .unassigned, contact: "c-100", projects: ["harbour-tower"], actions: ["assign_team_member"], button: "Assign Team Member",
-                                          rules: ["one-contact", "unknown-line-otherwise", "one-project", "choose-team-member", "assign-team-member-button"])),
+                                          rules: ["one-contact", "unknown-line-call-without-team-member", "one-project", "choose-team-member", "assign-team-member-button"])),
               Case(name: "message",
                    webhook: Webhook.message("message.received", id: "msg-9", "inbound", external: "+1 604-555-0100", line: frontDesk),
                    expected: RouteOutcome(status: .unassigned, contact: "c-100", projects: ["harbour-tower"], actions: ["assign_team_member"], button: "Assign Team Member",
@@ -312,19 +331,19 @@ import Testing
               Case(name: "c-400, one project", assignments: ManualAssignments(contact: "c-400"),
                    webhook: onJanesLine("call", from: "+1 604-555-0400"),
                    expected: RouteOutcome(status: .logged, contact: "c-400", projects: ["maple-lofts"], teamMember: "tm-jane",
-                                          rules: ["one-contact", "one-team-member-on-line", "one-project", "logged", "no-button"])),
+                                          rules: ["one-contact", "inbound-call-to-team-member", "one-project", "logged", "no-button"])),
               Case(name: "c-401, one project Jane is not on", assignments: ManualAssignments(contact: "c-401"),
                    webhook: onJanesLine("call", from: "+1 604-555-0400"),
                    expected: RouteOutcome(status: .logged, contact: "c-401", projects: ["the-pier"], teamMember: "tm-jane",
-                                          rules: ["one-contact", "one-team-member-on-line", "one-project", "logged", "no-button"])),
+                                          rules: ["one-contact", "inbound-call-to-team-member", "one-project", "logged", "no-button"])),
               Case(name: "c-402, several projects, ON", assignments: ManualAssignments(contact: "c-402"),
                    webhook: onJanesLine("call", from: "+1 604-555-0400"),
                    expected: RouteOutcome(status: .logged, contact: "c-402", projects: ["harbour-tower", "maple-lofts"], teamMember: "tm-jane",
-                                          rules: ["one-contact", "one-team-member-on-line", "multiple-projects-on", "logged", "no-button"])),
+                                          rules: ["one-contact", "inbound-call-to-team-member", "multiple-projects-on", "logged", "no-button"])),
               Case(name: "c-402, several projects, OFF", on: false, assignments: ManualAssignments(contact: "c-402"),
                    webhook: onJanesLine("call", from: "+1 604-555-0400"),
                    expected: RouteOutcome(status: .unassigned, contact: "c-402", teamMember: "tm-jane", actions: ["assign_projects"], button: "Assign Projects",
-                                          rules: ["one-contact", "one-team-member-on-line", "multiple-projects-off", "choose-projects", "assign-projects-button"])),
+                                          rules: ["one-contact", "inbound-call-to-team-member", "multiple-projects-off", "choose-projects", "assign-projects-button"])),
           ])
     func assigningAContactFollowsItsProjectMembership(_ example: Case) throws {
         #expect(try Self.route(example.webhook, on: example.on, assignments: example.assignments) == example.expected)
@@ -346,7 +365,7 @@ import Testing
         let call = Self.onJanesLine("call", from: "+1 604-555-0300")
         #expect(try Self.route(call, on: false, assignments: ManualAssignments(projects: ["the-pier", "harbour-tower", "the-pier"])) == RouteOutcome(
             status: .logged, contact: "c-300", projects: ["harbour-tower", "the-pier"], teamMember: "tm-jane",
-            rules: ["one-contact", "one-team-member-on-line", "projects-assigned", "logged", "no-button"]))
+            rules: ["one-contact", "inbound-call-to-team-member", "projects-assigned", "logged", "no-button"]))
     }
 
     @Test("Assign: contact, team member and projects assigned together log the interaction")
