@@ -32,8 +32,9 @@ extension Switchboard {
 
                 Exit codes: 0 every event routed (ignored and duplicate events included);
                 1 an input could not be read or routed, a choice was refused or named no
-                interaction of the events, or the rules, directory or assignments file are
-                invalid (rules the router cannot act on included); 64 bad usage.
+                interaction of the events, or the rules, directory (with --strict, its
+                warnings) or assignments file are invalid (rules the router cannot act on
+                included); 64 bad usage.
                 """
         )
 
@@ -46,13 +47,13 @@ extension Switchboard {
         @Flag(help: "Print counts per status and per rule instead of JSON lines.")
         var summary = false
 
-        @Option(help: ArgumentHelp("Route as if a person assigned this contact.", valueName: "id"))
+        @Option(help: ArgumentHelp("The contact a person chose for the interaction (see --interaction).", valueName: "id"))
         var assignContact: String?
 
-        @Option(help: ArgumentHelp("Route as if a person assigned this team member.", valueName: "id"))
+        @Option(help: ArgumentHelp("The team member a person chose for the interaction (see --interaction).", valueName: "id"))
         var assignTeamMember: String?
 
-        @Option(help: ArgumentHelp("Route as if a person assigned these projects (comma-separated).", valueName: "ids"))
+        @Option(help: ArgumentHelp("The projects a person chose for the interaction, comma-separated (see --interaction).", valueName: "ids"))
         var assignProjects: String?
 
         @Option(help: ArgumentHelp("The event id of the interaction the --assign-* choices are for (needed when the events hold several).",
