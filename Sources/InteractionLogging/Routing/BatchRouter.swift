@@ -131,7 +131,8 @@ public final class BatchRouter {
         do {
             switch try AircallWebhook(json: json) {
             case .interaction(let event):
-                if let chosen = assignments[event.id] { return router.route(event, applying: chosen) }
+                // Most runs have no choices: no id is hashed then.
+                if !assignments.isEmpty, let chosen = assignments[event.id] { return router.route(event, applying: chosen) }
                 return router.route(event)
             case .ignored(let event, let id, let reason):
                 return Route(event: event, id: id, status: .ignored, reason: reason)

@@ -82,3 +82,22 @@ import Testing
         #expect(error.diagnostics.map(\.code) == ["invalid-phone"])
     }
 }
+
+/// The forms people write in a directory, next to an unreadable one.
+@Suite struct DirectoryRealNumbersTests {
+    @Test("Extensions, tel: URIs and annotations are read as the number; only the unreadable field warns")
+    func peoplesNumbers() throws {
+        let yaml = """
+            company: { default_country: CA }
+            contacts:
+              - { id: c-1, name: Ada, phone: "604-555-3007 #204", mobile_phone: "(cell)", work_phone: "tel:+1-604-555-0100" }
+              - { id: c-2, name: Bob, phone: "+1 604 555 0101;ext=204", mobile_phone: "ask reception" }
+              - { id: c-3, name: Cy, phone: "604-555-01" }
+            """
+        let directory = try SparkDirectory(yaml: yaml, file: "d.yaml")
+        let numbers = try ["604-555-3007", "604-555-0100", "604-555-0101"].map(DirectoryWarningTests.number)
+        #expect(directory.contacts.map(\.phones) == [[numbers[0], numbers[1]], [numbers[2]], []])
+        #expect(directory.warnings.map(\.location.description) == ["d.yaml:5:33"])
+        #expect(directory.warnings.first?.message.hasPrefix("contact 'c-3' (Cy): 'phone' '604-555-01' is not a phone number: ") == true)
+    }
+}
