@@ -40,6 +40,32 @@ enum PhoneLengths {
         return table
     }()
 
+    /// For each calling code with numbers, where its 100 two-digit starts begin in `masks`
+    /// (-1 for a code no country has); and the mask of lengths of each start.
+    private static let startTable: (offsets: [Int32], masks: [UInt32]) = {
+        var offsets = [Int32](repeating: -1, count: 1000)
+        var masks: [UInt32] = []
+        let runs = PhoneLengthData.startRuns
+        for index in stride(from: 0, to: runs.count - 3, by: 4) {
+            let code = Int(runs[index])
+            if offsets[code] < 0 {
+                offsets[code] = Int32(masks.count)
+                masks += [UInt32](repeating: 0, count: 100)
+            }
+            let base = Int(offsets[code])
+            for start in Int(runs[index + 1])...Int(runs[index + 2]) { masks[base + start] = runs[index + 3] }
+        }
+        return (offsets, masks)
+    }()
+
+    /// The lengths that national numbers of a calling code have when they start with the
+    /// given two digits (00 to 99), as libphonenumber's patterns of valid numbers allow.
+    static func lengths(callingCode code: UInt64, start: UInt64) -> Mask {
+        guard code < 1000, start < 100 else { return Mask(bits: 0) }
+        let offset = startTable.offsets[Int(code)]
+        return offset < 0 ? Mask(bits: 0) : Mask(bits: startTable.masks[Int(offset) + Int(start)])
+    }
+
     /// Argentine mobile area codes by value: every area code has no leading zero, so its
     /// value tells its length.
     private static let argentineAreas: [Bool] = {

@@ -22,7 +22,9 @@ public enum PhoneNumber {
     /// digits, or 11 starting with 1; elsewhere one trunk prefix `0` is dropped where the
     /// country uses one, and the rest must be a length the country's numbers have. Argentine
     /// mobile numbers written nationally ("011 15-2332-5418") become the international form
-    /// with 9 ("+54 9 11 2332-5418"). Every number has 8 to 15 digits, as E.164 requires.
+    /// with 9 ("+54 9 11 2332-5418"). The first two digits of a national number narrow its
+    /// possible lengths further ("+44 4…" is no number; "+44 20…" has 10 digits). Every number
+    /// has at most 15 digits, as E.164 requires.
     ///
     /// The text is read once, as UTF-8, in place: nothing is allocated unless the text is
     /// invalid (the reason) or not stored contiguously (a bridged string is copied first).
@@ -88,7 +90,8 @@ public enum PhoneNumber {
     /// The digits after an international prefix, which has been checked to be followed by a
     /// digit other than 0.
     private static func international(_ digits: UInt64, count: Int) -> PhoneParse {
-        guard count <= 17 else { return .invalid(.digitCount(count)) }
+        // A calling code and a national number of four digits at least (Austria's shortest).
+        guard count <= 17, count > 3 else { return .invalid(.digitCount(count)) }
         // Calling codes have 1 to 3 digits, and no code is the start of another.
         for codeDigits in 1...3 where codeDigits < count {
             let code = digits / power10(count - codeDigits)
@@ -111,12 +114,12 @@ public enum PhoneNumber {
             return self.national(national, count: length, code: code, codeDigits: codeDigits,
                                  lengths: lengths, region: nil)
         }
-        if count < 8 { return .invalid(.digitCount(count)) }
         return .invalid(.unknownCallingCode(String(String(digits).prefix(3))))
     }
 
     /// A national number of a country, trunk prefix removed: checked against the lengths the
-    /// country's numbers have and E.164's 8 to 15 digits, and prefixed with the calling code.
+    /// country's numbers have, the lengths of those with the same first two digits, and
+    /// E.164's 15 digits, and prefixed with the calling code.
     private static func national(
         _ value: UInt64, count: Int, code: UInt64, codeDigits: Int, lengths: PhoneLengths.Mask, region: String?
     ) -> PhoneParse {
@@ -129,7 +132,15 @@ public enum PhoneNumber {
             return .invalid(.impossibleLength(callingCode: Int(code), region: region?.uppercased(), digits: count,
                                               possible: lengths.lengths))
         }
-        guard (8...15).contains(codeDigits + count) else {
+        if code != 1 {
+            let start = value / power10(count - 2)
+            let startLengths = PhoneLengths.lengths(callingCode: code, start: start)
+            guard startLengths.allows(count) else {
+                return .invalid(.impossibleStart(callingCode: Int(code), region: region?.uppercased(),
+                                                 start: Int(start), digits: count, possible: startLengths.lengths))
+            }
+        }
+        guard codeDigits + count <= 15 else {
             return .invalid(.digitCount(codeDigits + count))
         }
         return .number(E164(unchecked: code * power10(count) + value))

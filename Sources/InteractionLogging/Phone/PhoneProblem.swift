@@ -17,7 +17,8 @@ public enum PhoneProblem: Hashable, Sendable, CustomStringConvertible {
     /// An international number whose first digits are no country's calling code (`+999`).
     /// Holds the first three digits.
     case unknownCallingCode(String)
-    /// A number with more or fewer digits than E.164 allows: 8 to 15, country code included.
+    /// A number with more digits than E.164 allows (15, country code included), or too few
+    /// for a calling code and a national number.
     case digitCount(Int)
     /// A number whose national part has a length no number of its country has.
     /// - `callingCode`: the country calling code.
@@ -26,6 +27,11 @@ public enum PhoneProblem: Hashable, Sendable, CustomStringConvertible {
     /// - `digits`: the digits of the national part, trunk prefix excluded.
     /// - `possible`: the lengths the country's numbers have, ascending.
     case impossibleLength(callingCode: Int, region: String?, digits: Int, possible: [Int])
+    /// A national number whose first two digits start no number of its country with that
+    /// length (`+44 4…`; `+44 20…` with 9 digits). `start` is the two digits (5 for 05),
+    /// `possible` the lengths of the country's numbers that start with them (none at all when
+    /// empty).
+    case impossibleStart(callingCode: Int, region: String?, start: Int, digits: Int, possible: [Int])
     /// A North American number with the wrong number of digits: in national form other than
     /// 10, or 11 starting with 1; in international form (`+1`) other than 11.
     case northAmericanDigitCount(Int, international: Bool)
@@ -48,6 +54,7 @@ public enum PhoneProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownCallingCode: "unknown-calling-code"
         case .digitCount: "digit-count"
         case .impossibleLength: "impossible-length"
+        case .impossibleStart: "impossible-start"
         case .northAmericanDigitCount: "north-american-digit-count"
         case .northAmericanAreaCode: "north-american-area-code"
         case .nationalWithoutRegion: "national-without-region"
@@ -70,11 +77,20 @@ public enum PhoneProblem: Hashable, Sendable, CustomStringConvertible {
             "a country code cannot start with 0"
         case .unknownCallingCode(let digits):
             "no country calling code starts its international digits (+\(digits)…)"
+        case .digitCount(let count) where count > 15:
+            "it has \(count) digits; E.164 allows at most 15, country code included"
         case .digitCount(let count):
-            "it has \(count) digits; an international number has 8 to 15, country code included"
+            "it has \(count) digits, too few for a calling code and a number"
         case .impossibleLength(let code, let region, let digits, let possible):
             "its national number has \(digits) digit\(digits == 1 ? "" : "s") (trunk prefix excluded), and +\(code)"
                 + (region.map { " (\($0))" } ?? "") + " numbers have \(Self.list(possible))"
+        case .impossibleStart(let code, let region, let start, let digits, let possible):
+            possible.isEmpty
+                ? "no +\(code)" + (region.map { " (\($0))" } ?? "")
+                    + " number starts with \(Self.twoDigits(start)) (trunk prefix excluded)"
+                : "its national number starts with \(Self.twoDigits(start)) and has \(digits) digits, and +\(code)"
+                    + (region.map { " (\($0))" } ?? "")
+                    + " numbers starting so have \(Self.list(possible))"
         case .northAmericanDigitCount(let count, international: false):
             "it has \(count) digits; a North American number has 10, or 11 starting with 1"
         case .northAmericanDigitCount(let count, international: true):
@@ -86,6 +102,11 @@ public enum PhoneProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownRegion(let region):
             "it is in national form, and '\(region)' is not a known country code"
         }
+    }
+
+    /// 05, 44.
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 
     /// "9", "9 or 10", "7, 9 or 10".

@@ -75,6 +75,11 @@ import Testing
         ("07700 900123", "FR", .impossibleLength(callingCode: 33, region: "FR", digits: 10, possible: [9])),
         ("07700 900123", "es", .impossibleLength(callingCode: 34, region: "ES", digits: 11, possible: [9])),
         ("0351 15-123-456 78", "AR", .impossibleLength(callingCode: 54, region: "AR", digits: 13, possible: [10, 11])),
+        // Starts no number of the country has, or with another length.
+        ("+44 4123 456789", nil, .impossibleStart(callingCode: 44, region: nil, start: 41, digits: 10, possible: [])),
+        ("020 7946 000", "GB", .impossibleStart(callingCode: 44, region: "GB", start: 20, digits: 9, possible: [10])),
+        // A Canadian number read in Britain: ten digits, as British numbers have, but none starts 50.
+        ("506 234 5706", "GB", .impossibleStart(callingCode: 44, region: "GB", start: 50, digits: 10, possible: [])),
         // E.164 has at most 15 digits, country code included, though Germany's numbers have 15.
         ("+49 301234567890123", nil, .digitCount(17)),
         ("030 1234567890123", "DE", .digitCount(17)),
@@ -118,7 +123,12 @@ import Testing
          "its national number has 6 digits (trunk prefix excluded), and +44 (GB) numbers have 7, 9 or 10"),
         (.impossibleLength(callingCode: 33, region: nil, digits: 1, possible: [9]), "impossible-length",
          "its national number has 1 digit (trunk prefix excluded), and +33 numbers have 9"),
-        (.digitCount(17), "digit-count", "it has 17 digits; an international number has 8 to 15, country code included"),
+        (.digitCount(17), "digit-count", "it has 17 digits; E.164 allows at most 15, country code included"),
+        (.digitCount(3), "digit-count", "it has 3 digits, too few for a calling code and a number"),
+        (.impossibleStart(callingCode: 44, region: "GB", start: 4, digits: 10, possible: []), "impossible-start",
+         "no +44 (GB) number starts with 04 (trunk prefix excluded)"),
+        (.impossibleStart(callingCode: 44, region: nil, start: 20, digits: 9, possible: [10]), "impossible-start",
+         "its national number starts with 20 and has 9 digits, and +44 numbers starting so have 10"),
         (.unsupportedParameter("isub"), "unsupported-parameter",
          "it has the parameter 'isub'; only ';ext=' (an extension) is understood"),
         (.unexpectedCharacter("✆"), "unexpected-character", "it contains '✆', which is not part of a phone number"),

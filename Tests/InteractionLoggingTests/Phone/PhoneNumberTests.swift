@@ -122,9 +122,9 @@ import Testing
         #expect(PhoneNumber.normalize(number, region: nil) == .number(E164(digits: 16045550100)!))
     }
 
-    @Test func e164HoldsEightToFifteenDigits() {
-        #expect(E164(digits: 1234567) == nil)
-        #expect(E164(digits: 12345678)?.description == "+12345678")
+    @Test func e164HoldsSixToFifteenDigits() {
+        #expect(E164(digits: 12345) == nil)
+        #expect(E164(digits: 431234)?.description == "+431234")
         #expect(E164(digits: 123456789012345)?.description == "+123456789012345")
         #expect(E164(digits: 1234567890123456) == nil)
     }
