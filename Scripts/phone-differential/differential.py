@@ -32,10 +32,12 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
+GENERATED = Path(__file__).resolve().parents[2] / "Sources/InteractionLogging/Phone/PhoneLengthData.swift"
 VALID_THRESHOLD = 99.5
 REJECTED_THRESHOLD = 90.0
 
@@ -180,6 +182,13 @@ def main():
     parser.add_argument("--show", type=int, default=8, help="disagreements shown per category")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    # Comparing against other metadata than the tables were generated from would measure
+    # the metadata's changes, not the normaliser.
+    generated = re.search(r'static let version = "([^"]+)"', GENERATED.read_text())
+    if generated is None or generated.group(1) != phonenumbers.__version__:
+        sys.exit(f"{GENERATED.name} was generated from phonenumbers {generated and generated.group(1)}, "
+                 f"but {phonenumbers.__version__} is installed: install the version in requirements.txt, "
+                 f"or run Scripts/generate-phone-lengths.py")
 
     # (category, region, text, libphonenumber's E.164 or None, the number the text was made from or None)
     cases = []

@@ -45,6 +45,9 @@ import Testing
         // Argentine landlines keep their form.
         ("011 2332-5418", "AR", "+541123325418"),
         ("0351 423-4567", "AR", "+543514234567"),
+        // Short numbers that a country has: seven digits in all, as E.164 allows.
+        ("14 020", "NL", "+3114020"),
+        ("+31 14020", nil, "+3114020"),
         // Colombia, Liechtenstein and Monaco drop a written trunk 0, as libphonenumber does.
         ("0 601 234 5678", "CO", "+576012345678"),
         ("06 12 34 56 78", "MC", "+377612345678"),
