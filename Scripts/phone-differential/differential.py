@@ -200,8 +200,11 @@ def main():
                 cases.append((category, read_in, text, reference(text, read_in), intended))
         for category, read_in, text in invalid_forms(region, rng.sample(numbers, min(len(numbers), 12)), rng):
             cases.append((category, read_in, text, reference(text, read_in), None))
-    for number, region in [("+999 123 456 789", "US"), ("118118", "GB"), ("011 15-2332-5418", "AR")]:
-        cases.append(("issue-examples", region, number, reference(number, region), None))
+    for number, region in [("+999 123 456 789", "US"), ("118118", "GB"), ("011 15-2332-5418", "AR"),
+                           ("604-555-3007 #204", "CA"), ("(cell) 604-555-3007", "CA"), ("tel:+1-604-555-0100", "CA"),
+                           ("+1 604 555 0100;ext=204", "CA"), ("604-555-3007 x204", "CA"),
+                           ("604-555-3007 ext. 204", "CA"), ("٦٠٤-٥٥٥-٣٠٠٧", "CA"), ("６０４-５５５-３００７", "CA")]:
+        cases.append(("examples", region, number, reference(number, region), None))
 
     lines = "".join(f"{region}\t{text}\n" for _, region, text, _, _ in cases)
     result = subprocess.run([args.tool], input=lines, capture_output=True, text=True, check=False)

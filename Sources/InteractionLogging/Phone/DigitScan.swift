@@ -132,18 +132,24 @@ struct DigitScan {
     /// - Returns: the offset after the `)`, or nil when the parentheses hold anything else
     ///   (`(604)` is an area code).
     private static func afterParenthesisedWord(_ bytes: UnsafeBufferPointer<UInt8>, at open: Int) -> Int? {
-        guard open + 1 < bytes.count, !isDigit(bytes[open + 1]),
-              let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
-        let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+        guard open + 1 < bytes.count, !isDigit(bytes[open + 1]) else { return nil }
+        // Decoded in place, one scalar at a time: a label costs no allocation.
+        var i = open + 1
         var letters = 0
-        for character in inside {
-            if character.isLetter && !character.isNumber {
+        while i < bytes.count {
+            guard let scalar = scalar(bytes, at: i) else { return nil }
+            switch scalar {
+            case ")":
+                return letters > 0 ? i + 1 : nil
+            case " ", ".", "-", "'":
+                break
+            default:
+                guard scalar.properties.isAlphabetic, scalar.properties.numericType == nil else { return nil }
                 letters += 1
-            } else if !" .-'".contains(character) {
-                return nil
             }
+            i += UTF8.width(scalar)
         }
-        return letters > 0 ? close + 1 : nil
+        return nil
     }
 
     /// Whether the bytes from `start` to the end are an extension: `x`, `ext`, `extn` or
