@@ -1,14 +1,18 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The layering, and the rule for what may import what, are in ARCHITECTURE.md;
+// Tests/ArchitectureTests checks every target's imports against it.
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DecisionTable", targets: ["DecisionTable"]),
-        // The naive reference evaluator and random tables, shared by the tests and Benchmarks/.
-        .library(name: "DecisionTableTesting", targets: ["DecisionTableTesting"]),
+        .library(name: "DecisionTableReports", targets: ["DecisionTableReports"]),
         .library(name: "InteractionLogging", targets: ["InteractionLogging"]),
+        // Test support for Benchmarks/, underscored: not API.
+        .library(name: "_DecisionTableTestSupport", targets: ["_DecisionTableTestSupport"]),
+        .library(name: "_InteractionLoggingTestSupport", targets: ["_InteractionLoggingTestSupport"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
     ],
     dependencies: [
@@ -21,23 +25,32 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // The generic engine: YAML loading, compiling, evaluation. Knows nothing of any domain.
-        .target(
-            name: "DecisionTable",
-            dependencies: ["CYAML"]
-        ),
+        // Diagnostics as data: positions, severities, the code catalog, the compiler-style formatter.
+        .target(name: "Diagnostics"),
+        // Positioned YAML: libyaml events to a node tree, mapping readers, size and depth limits.
+        .target(name: "YAMLLoading", dependencies: ["CYAML", "Diagnostics"]),
+        // The fast JSON reader and writer for JSON Lines batches.
+        .target(name: "JSONLines", dependencies: ["Diagnostics"]),
+        // The generic engine: rules files to checked tables, compiling, evaluation, validation,
+        // diff. Knows nothing of any domain, of JSON, or of how results are shown.
+        .target(name: "DecisionTable", dependencies: ["Diagnostics", "YAMLLoading"]),
+        // The engine's results for people and tools: text reports, JSON, Markdown and HTML tables.
+        .target(name: "DecisionTableReports", dependencies: ["DecisionTable", "Diagnostics", "JSONLines"]),
         // Aircall-to-Spark routing: events and the Spark directory become facts; the shipped
         // rules decide. Built on the engine; the engine never imports it.
         .target(
             name: "InteractionLogging",
-            dependencies: ["DecisionTable"],
+            dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"],
             resources: [.copy("Resources/interaction-logging.yaml")]
         ),
         // The command-line tool: parses arguments, calls the libraries, prints.
         .executableTarget(
             name: "switchboard",
             dependencies: [
+                "Diagnostics",
+                "JSONLines",
                 "DecisionTable",
+                "DecisionTableReports",
                 "InteractionLogging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -48,23 +61,33 @@ let package = Package(
             name: "phone-normalize",
             dependencies: ["InteractionLogging"]
         ),
+        // Test support (the naive reference evaluator, table generators, the brute-force
+        // validator): shared by the tests and Benchmarks/, never shipped as a product.
         .target(
-            name: "DecisionTableTesting",
-            dependencies: ["DecisionTable"],
+            name: "_DecisionTableTestSupport",
+            dependencies: ["DecisionTable", "Diagnostics", "YAMLLoading"],
             path: "Tests/Support"
+        ),
+        // A seeded Spark directory and Aircall webhook stream, as text, for routing benchmarks.
+        .target(
+            name: "_InteractionLoggingTestSupport",
+            dependencies: ["_DecisionTableTestSupport"],
+            path: "Tests/InteractionLoggingTestSupport"
         ),
         .testTarget(
             name: "DecisionTableTests",
-            dependencies: ["DecisionTable", "DecisionTableTesting"]
+            dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines", "_DecisionTableTestSupport"]
         ),
-        // End-to-end tests run the built `switchboard`; depending on it makes `swift test` build it.
         .testTarget(
             name: "InteractionLoggingTests",
-            dependencies: ["InteractionLogging", "DecisionTable"]
+            dependencies: ["InteractionLogging", "DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines", "_DecisionTableTestSupport"]
         ),
+        // ARCHITECTURE.md's import rule, checked on the sources.
+        .testTarget(name: "ArchitectureTests"),
+        // End-to-end tests run the built `switchboard`; depending on it makes `swift test` build it.
         .testTarget(
             name: "SwitchboardTests",
-            dependencies: ["switchboard", "DecisionTable"]
+            dependencies: ["switchboard", "DecisionTable", "Diagnostics", "JSONLines"]
         ),
     ]
 )

@@ -22,7 +22,7 @@ let package = Package(
             name: "Evaluation",
             dependencies: [
                 .product(name: "DecisionTable", package: "Switchboard"),
-                .product(name: "DecisionTableTesting", package: "Switchboard"),
+                .product(name: "_DecisionTableTestSupport", package: "Switchboard"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Evaluation",
@@ -36,7 +36,8 @@ let package = Package(
             name: "Routing",
             dependencies: [
                 .product(name: "DecisionTable", package: "Switchboard"),
-                .product(name: "DecisionTableTesting", package: "Switchboard"),
+                .product(name: "_DecisionTableTestSupport", package: "Switchboard"),
+                .product(name: "_InteractionLoggingTestSupport", package: "Switchboard"),
                 .product(name: "InteractionLogging", package: "Switchboard"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -51,7 +52,7 @@ let package = Package(
             name: "Validation",
             dependencies: [
                 .product(name: "DecisionTable", package: "Switchboard"),
-                .product(name: "DecisionTableTesting", package: "Switchboard"),
+                .product(name: "_DecisionTableTestSupport", package: "Switchboard"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Validation",
@@ -65,7 +66,7 @@ let package = Package(
             name: "Diff",
             dependencies: [
                 .product(name: "DecisionTable", package: "Switchboard"),
-                .product(name: "DecisionTableTesting", package: "Switchboard"),
+                .product(name: "_DecisionTableTestSupport", package: "Switchboard"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Diff",
@@ -78,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "routing-workload",
             dependencies: [
-                .product(name: "DecisionTableTesting", package: "Switchboard"),
+                .product(name: "_InteractionLoggingTestSupport", package: "Switchboard"),
             ],
             path: "Tools/RoutingWorkload"
         ),

@@ -1,4 +1,6 @@
 import Foundation
+import Diagnostics
+import YAMLLoading
 
 /// The tables of one rules file, checked and compiled: the engine's entry point.
 ///

@@ -1,5 +1,6 @@
 import DecisionTable
 import Foundation
+import Diagnostics
 
 /// Prints diagnostics to standard error, compiler-style, in colour only on a terminal and
 /// never when NO_COLOR is set.

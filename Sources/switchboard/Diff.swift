@@ -1,6 +1,8 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import Diagnostics
+import InteractionLogging
 
 extension Switchboard {
     /// `switchboard diff`: what an edit changes in the decisions.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionTable
+import JSONLines
 
 extension Switchboard {
     /// `switchboard evaluate`: run the tables of a rules file on facts.

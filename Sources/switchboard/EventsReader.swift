@@ -2,6 +2,7 @@ import ArgumentParser
 import DecisionTable
 import Foundation
 import InteractionLogging
+import JSONLines
 
 /// Reads an events source for `switchboard route`: a file, or standard input for `-`.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import JSONLines
 
 /// One line of a batch input, with where it came from.
 struct InputLine {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DecisionTable
 import Foundation
 import InteractionLogging
+import Diagnostics
 
 extension Switchboard {
     /// `switchboard replay`: what an edit to the rules changes on real Aircall events.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DecisionTable
 import Foundation
 import InteractionLogging
+import Diagnostics
 
 extension Switchboard {
     /// `switchboard route`: decide how Aircall webhook events are logged in Spark.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InteractionLogging
 
 /// The `switchboard` command: decision tables as data, from the command line.
 @main
@@ -10,6 +11,6 @@ struct Switchboard: ParsableCommand {
             Exit codes: 0 success; 1 evaluation errors, invalid rules or findings; 64 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [Evaluate.self, Validate.self, Route.self, Table.self, Diff.self, Test.self, Replay.self]
+        subcommands: [Evaluate.self, Validate.self, Route.self, Table.self, Diff.self, Test.self, Replay.self, Explain.self]
     )
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import DecisionTableReports
+import InteractionLogging
 
 extension Switchboard {
     /// `switchboard table`: the rules as a help-center table.

@@ -2,6 +2,8 @@ import ArgumentParser
 import DecisionTable
 import Foundation
 import InteractionLogging
+import Diagnostics
+import JSONLines
 
 extension Switchboard {
     /// `switchboard test`: run scenario files and report which rules no scenario reaches.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import DecisionTable
 import Foundation
+import JSONLines
+import DecisionTableReports
+import InteractionLogging
 
 extension Switchboard {
     /// `switchboard validate`: prove that the tables decide every input exactly once.

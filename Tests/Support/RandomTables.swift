@@ -1,4 +1,5 @@
 import DecisionTable
+import Diagnostics
 
 /// A rules file made up from a seed, as YAML text in the real file format.
 ///

@@ -1,4 +1,6 @@
+import YAMLLoading
 import DecisionTable
+import Diagnostics
 
 /// Seeded tables for the validation benchmarks in `Benchmarks/`: realistic tables with a
 /// few deliberate gaps and overlaps, the same text on every run and every machine.

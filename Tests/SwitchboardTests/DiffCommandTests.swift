@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import Testing
+import JSONLines
 
 /// `switchboard diff` as a rules author runs it before shipping an edit.
 @Suite struct DiffCommandTests {

@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import Testing
+import JSONLines
 
 /// `switchboard replay` as a user runs it: standard output, standard error, exit status, and
 /// the `--changes` file.

@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import Testing
+import JSONLines
 
 /// `switchboard test` as a user runs it: standard output, standard error, exit status.
 @Suite struct TestCommandTests {

@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import Testing
+import JSONLines
 
 /// `switchboard validate` as a product owner runs it.
 @Suite struct ValidateCommandTests {

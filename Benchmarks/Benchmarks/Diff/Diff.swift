@@ -1,6 +1,6 @@
 import Benchmark
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
 import Foundation
 
 // Semantic diff speed: `SemanticDiff.diff(old:new:)` on two versions of a generated table of

@@ -1,6 +1,6 @@
 import Benchmark
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
 import Foundation
 
 // Evaluation speed of the compiled evaluator against the naive reference scan, on the example

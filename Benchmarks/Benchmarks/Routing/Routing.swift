@@ -1,6 +1,7 @@
 import Benchmark
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
+import _InteractionLoggingTestSupport
 import Foundation
 import InteractionLogging
 

@@ -1,6 +1,6 @@
 import Benchmark
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
 import Foundation
 
 // Validation speed: the full analysis (gaps, overlaps and subsumed rules under `unique`,

@@ -1,4 +1,4 @@
-import DecisionTableTesting
+import _InteractionLoggingTestSupport
 import Foundation
 
 // Writes the routing benchmark's workload as files, to time `switchboard route` itself:

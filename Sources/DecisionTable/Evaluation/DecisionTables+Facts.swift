@@ -1,3 +1,5 @@
+import Diagnostics
+
 extension DecisionTables {
     /// Checks named facts against their domains and encodes them.
     /// - Throws: ``EvaluationError/invalidFacts(_:)`` naming every missing, unknown or

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Links tables whose inputs read other tables' outputs, checks that the linked domains
 /// agree, and orders the tables so that each runs after the tables it reads from.
 struct ChainResolver {
@@ -11,7 +13,7 @@ struct ChainResolver {
             sink.currentTable = header.position
             for output in header.table.outputs {
                 if let first = producers[output.name] {
-                    sink.error("duplicate-output",
+                    sink.error(.duplicateOutput,
                                "output '\(output.name)' is already produced by table '\(first.table)'",
                                at: output.location, notes: [Note("the first is here", at: first.output.location)])
                 } else {
@@ -30,7 +32,7 @@ struct ChainResolver {
                 guard let producer = producers[input.name] else {
                     guard let declared else {
                         if !broken.contains(input.name) {
-                            sink.error("missing-key",
+                            sink.error(.missingKey,
                                        "input '\(input.name)' needs 'type' or 'values' (no table produces it)",
                                        at: input.location)
                         }
@@ -38,7 +40,7 @@ struct ChainResolver {
                         continue
                     }
                     if let first = freeInputs[input.name], first.domain != declared {
-                        sink.error("domain-mismatch",
+                        sink.error(.domainMismatch,
                                    "input '\(input.name)' is \(declared.summary) here but \(first.domain.summary) in an earlier table",
                                    at: input.location, notes: [Note("declared here", at: first.location)])
                     } else if freeInputs[input.name] == nil {
@@ -47,13 +49,13 @@ struct ChainResolver {
                     continue
                 }
                 if producer.table == headers[h].table.name {
-                    sink.error("chain-cycle", "table '\(producer.table)' reads its own output '\(input.name)'",
+                    sink.error(.chainCycle, "table '\(producer.table)' reads its own output '\(input.name)'",
                                at: input.location)
                     if declared == nil { headers[h].uncheckedColumns.insert(input.name) }
                     continue
                 }
                 if producer.hit.yieldsLists {
-                    sink.error("chain-list",
+                    sink.error(.chainList,
                                "input '\(input.name)' reads table '\(producer.table)', whose hit policy "
                                + "'\(producer.hit)' yields a list; aggregate it or use another policy",
                                at: input.location, notes: [Note("the output is here", at: producer.output.location)])
@@ -78,7 +80,7 @@ struct ChainResolver {
         case .boolean: produced = .boolean
         case .integer: produced = declared.flatMap { if case .integer = $0 { $0 } else { nil } } ?? .integer(min: nil, max: nil)
         case .string:
-            sink.error("domain-mismatch",
+            sink.error(.domainMismatch,
                        "input '\(input.name)' reads a string output; give the output 'values' so a table can test it",
                        at: input.location, notes: [Note("the output is here", at: output.location)])
             return nil
@@ -91,7 +93,7 @@ struct ChainResolver {
         case (.boolean, .boolean), (.integer, .integer):
             return declared
         default:
-            sink.error("domain-mismatch",
+            sink.error(.domainMismatch,
                        "input '\(input.name)' is declared as \(declared.summary), but the output it reads is \(output.type.summary)",
                        at: input.location, notes: [Note("the output is here", at: output.location)])
             return nil
@@ -116,7 +118,7 @@ struct ChainResolver {
                     let emitted = table.rules.map { ($0.outputs[o], $0.outputLocations[o]) }
                         + [(output.defaultValue, output.defaultLocation ?? output.location)]
                     for case (.integer(let value)?, let location) in emitted where !bounds.contains(value) {
-                        sink.error("out-of-range",
+                        sink.error(.outOfRange,
                                    "\(value) is outside the domain of input '\(reader.name)' (\(reader.domain.summary)) that reads this output",
                                    at: location, notes: [Note("the input is here", at: reader.location)])
                     }
@@ -138,7 +140,7 @@ struct ChainResolver {
                 let stuck = tables.indices.filter { !done.contains($0) }
                 let names = stuck.map { "'\(tables[$0].name)'" }.joined(separator: ", ")
                 sink.currentTable = headers[stuck[0]].position
-                sink.error("chain-cycle", "tables \(names) read each other's outputs in a cycle",
+                sink.error(.chainCycle, "tables \(names) read each other's outputs in a cycle",
                            at: tables[stuck[0]].location,
                            notes: stuck.dropFirst().map { Note("'\(tables[$0].name)' is here", at: tables[$0].location) })
                 return nil

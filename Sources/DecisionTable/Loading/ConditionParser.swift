@@ -1,3 +1,6 @@
+import Diagnostics
+import YAMLLoading
+
 /// Parses an input cell of a rule (`when`) into a ``Condition`` over the input's domain.
 ///
 /// The cell language: `-` or an omitted input matches anything; a scalar matches that value;
@@ -22,7 +25,7 @@ struct ConditionParser {
         if case .mapping(let pairs) = node.content {
             guard pairs.count == 1, pairs[0].key == "not" else {
                 let key = pairs.first(where: { $0.key != "not" })?.key ?? ""
-                sink.error("invalid-condition",
+                sink.error(.invalidCondition,
                            "a condition mapping takes only 'not' (as in {not: X})"
                            + (key.isEmpty ? "" : Suggestion.clause(for: key, in: ["not"])),
                            at: pairs.first(where: { $0.key != "not" })?.keyLocation ?? node.location)
@@ -31,7 +34,7 @@ struct ConditionParser {
             negated = true
             body = pairs[0].value
             if case .mapping = body.content {
-                sink.error("invalid-condition", "'not' takes a value or a list of values, not a mapping",
+                sink.error(.invalidCondition, "'not' takes a value or a list of values, not a mapping",
                            at: body.location)
                 return nil
             }
@@ -39,7 +42,7 @@ struct ConditionParser {
         let items: [YAMLNode]
         if case .sequence(let list) = body.content {
             guard !list.isEmpty else {
-                sink.error("empty-condition", "an empty list matches nothing; write '-' to match anything",
+                sink.error(.emptyCondition, "an empty list matches nothing; write '-' to match anything",
                            at: body.location)
                 return nil
             }
@@ -58,7 +61,7 @@ struct ConditionParser {
             let bounds = IntervalSet([input.domain.integerBounds])
             let matched = (negated ? union.complement : union).intersection(bounds)
             guard !matched.isEmpty else {
-                sink.error("empty-condition",
+                sink.error(.emptyCondition,
                            "'\(text)' matches no value of '\(input.name)' (\(input.domain.summary))",
                            at: node.location)
                 return nil
@@ -74,7 +77,7 @@ struct ConditionParser {
             let all = Set(0..<(input.domain.finiteCount ?? 0))
             let matched = negated ? all.subtracting(chosen) : chosen
             guard !matched.isEmpty else {
-                sink.error("empty-condition",
+                sink.error(.emptyCondition,
                            "'\(text)' matches no value of '\(input.name)' (\(input.domain.summary))",
                            at: node.location)
                 return nil
@@ -98,7 +101,7 @@ struct ConditionParser {
     /// One value of an enumeration or boolean column, as its interned index.
     private func finiteItem(_ node: YAMLNode) -> Int? {
         guard case .scalar(let text, let quoted) = node.content else {
-            sink.error("invalid-condition",
+            sink.error(.invalidCondition,
                        "expected a value of '\(input.name)' (\(input.domain.summary)), found \(node.kindDescription)",
                        at: node.location)
             return nil
@@ -107,14 +110,14 @@ struct ConditionParser {
         case .boolean:
             if let value = Literals.boolean(node) { return value ? 1 : 0 }
             let hint = Literals.booleanSuggestion(text).map { "; did you mean \($0)?" } ?? ""
-            sink.error("type-mismatch",
+            sink.error(.typeMismatch,
                        "'\(input.name)' is a boolean: expected true or false, found "
                        + (quoted ? "the string \"\(text)\"" : "'\(text)'") + hint,
                        at: node.location)
             return nil
         case .enumeration(let values):
             if let index = values.firstIndex(of: text) { return index }
-            sink.error("unknown-value",
+            sink.error(.unknownValue,
                        "'\(text)' is not a value of '\(input.name)' (\(input.domain.summary))"
                        + Suggestion.clause(for: text, in: values),
                        at: node.location)
@@ -127,7 +130,7 @@ struct ConditionParser {
     /// One item of an integer column: a number, a comparison or a range.
     private func integerItem(_ node: YAMLNode) -> IntervalSet? {
         guard case .scalar(let raw, _) = node.content else {
-            sink.error("invalid-condition",
+            sink.error(.invalidCondition,
                        "expected an integer, a comparison or a range for '\(input.name)', found \(node.kindDescription)",
                        at: node.location)
             return nil
@@ -135,7 +138,7 @@ struct ConditionParser {
         let bounds = input.domain.integerBounds
         let text = raw.trimmingSpaces
         func outside(_ what: String) -> IntervalSet? {
-            sink.error("out-of-range", "\(what) is outside the domain of '\(input.name)' (\(input.domain.summary))",
+            sink.error(.outOfRange, "\(what) is outside the domain of '\(input.name)' (\(input.domain.summary))",
                        at: node.location)
             return nil
         }
@@ -144,7 +147,7 @@ struct ConditionParser {
         }
         if let range = IntegerCellSyntax.range(text) {
             guard range.low <= range.high else {
-                sink.error("invalid-condition",
+                sink.error(.invalidCondition,
                            "the range '\(text)' is empty: its start is above its end", at: node.location)
                 return nil
             }
@@ -160,7 +163,7 @@ struct ConditionParser {
         // Digits too many for Int are still a number: calling them "not a number" would mislead.
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
         if !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) { return outside(text) }
-        sink.error("type-mismatch",
+        sink.error(.typeMismatch,
                    "'\(input.name)' is an integer: expected a number, a comparison like \">= 2\" or a range"
                    + " like \"1..5\", found '\(text)'",
                    at: node.location)

@@ -1,3 +1,6 @@
+import Diagnostics
+import YAMLLoading
+
 /// Reads a table's rules: ids, conditions (`when`) and outputs (`then`), each checked against
 /// the table's final input domains and output types.
 struct RuleDecoder {
@@ -14,7 +17,7 @@ struct RuleDecoder {
         for node in nodes {
             guard let rule = rule(node) else { continue }
             if let first = seen[rule.id] {
-                sink.error("duplicate-rule-id", "table '\(table.name)' already has a rule '\(rule.id)'",
+                sink.error(.duplicateRuleId, "table '\(table.name)' already has a rule '\(rule.id)'",
                            at: rule.location, notes: [Note("the first is here", at: first)])
                 continue
             }
@@ -40,7 +43,7 @@ struct RuleDecoder {
     private func cells(_ node: YAMLNode?, section: String, columns: [String], other: [String]) -> [String: YAMLPair]? {
         guard let node, !node.isNull else { return [:] }
         guard case .mapping(let pairs) = node.content else {
-            sink.error("expected-mapping", "'\(section)' must map column names to cells, found \(node.kindDescription)",
+            sink.error(.expectedMapping, "'\(section)' must map column names to cells, found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
@@ -55,10 +58,10 @@ struct RuleDecoder {
             valid = false
             if other.contains(pair.key) {
                 let kind = section == "when" ? "an output: it belongs under 'then'" : "an input: it belongs under 'when'"
-                sink.error("unknown-column", "'\(pair.key)' is \(kind)", at: pair.keyLocation)
+                sink.error(.unknownColumn, "'\(pair.key)' is \(kind)", at: pair.keyLocation)
             } else {
                 let kind = section == "when" ? "input" : "output"
-                sink.error("unknown-column",
+                sink.error(.unknownColumn,
                            "table '\(table.name)' has no \(kind) '\(pair.key)'" + Suggestion.clause(for: pair.key, in: columns),
                            at: pair.keyLocation)
             }
@@ -109,7 +112,7 @@ struct RuleDecoder {
                 values.append(nil)
                 locations.append(node?.location ?? ruleLocation)
             } else {
-                sink.error("missing-output",
+                sink.error(.missingOutput,
                            "rule '\(ruleID ?? "?")' gives no value for output '\(output.name)', which has no default",
                            at: node?.location ?? ruleLocation)
                 valid = false

@@ -1,3 +1,6 @@
+import Diagnostics
+import YAMLLoading
+
 /// Turns the YAML tree of a rules file into checked ``TableDefinition``s.
 ///
 /// Decoding runs in passes so that chained inputs can take their domain from the table that
@@ -22,7 +25,7 @@ struct RulesFileDecoder {
             return Result(cleanTables: [], evaluationOrder: nil, diagnostics: sink.diagnostics)
         }
         if tableNodes.isEmpty {
-            sink.error("missing-key", "'tables' is empty: a rules file holds at least one table",
+            sink.error(.missingKey, "'tables' is empty: a rules file holds at least one table",
                        at: file["tables"]?.location ?? root.location)
         }
         var headers: [TableHeader] = []
@@ -31,7 +34,7 @@ struct RulesFileDecoder {
             sink.currentTable = position
             guard let header = TableHeaderDecoder(sink: sink).decode(node, position: position) else { continue }
             if let first = seenNames[header.table.name] {
-                sink.error("duplicate-name", "a table named '\(header.table.name)' already exists",
+                sink.error(.duplicateName, "a table named '\(header.table.name)' already exists",
                            at: header.nameLocation, notes: [Note("the first is here", at: first)])
                 continue
             }

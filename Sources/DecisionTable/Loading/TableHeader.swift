@@ -1,3 +1,6 @@
+import Diagnostics
+import YAMLLoading
+
 /// A table whose inputs and outputs are read, waiting for chained domains before its rules.
 struct TableHeader {
     /// The table's position in the file's `tables` list.
@@ -41,7 +44,7 @@ struct TableHeaderDecoder {
                 continue
             }
             if let first = names[input.name] {
-                sink.error("duplicate-name", "the table already has a column named '\(input.name)'",
+                sink.error(.duplicateName, "the table already has a column named '\(input.name)'",
                            at: input.location, notes: [Note("the first is here", at: first)])
                 continue
             }
@@ -57,7 +60,7 @@ struct TableHeaderDecoder {
                 continue
             }
             if let first = names[output.name] {
-                sink.error("duplicate-name", "the table already has a column named '\(output.name)'",
+                sink.error(.duplicateName, "the table already has a column named '\(output.name)'",
                            at: output.location, notes: [Note("the first is here", at: first)])
                 // An output named like an input makes that input ambiguous too.
                 if inputs.contains(where: { $0.name == output.name }) { unchecked.insert(output.name) }
@@ -67,7 +70,7 @@ struct TableHeaderDecoder {
             outputs.append(output)
         }
         if outputNodes.isEmpty, reader["outputs"] != nil {
-            sink.error("missing-key", "a table needs at least one output", at: reader["outputs"]!.location)
+            sink.error(.missingKey, "a table needs at least one output", at: reader["outputs"]!.location)
         }
         guard let (tableName, nameLocation) = name, let hit else { return nil }
         checkHitPolicy(hit, outputs: outputs, at: reader["hit"]?.location ?? node.location)
@@ -95,7 +98,7 @@ struct TableHeaderDecoder {
         switch node.content {
         case .scalar(let text, _):
             if let policy = Self.policies[text] { return policy }
-            sink.error("unknown-value",
+            sink.error(.unknownValue,
                        "'\(text)' is not a hit policy (expected one of: \(names.joined(separator: ", ")))"
                        + Suggestion.clause(for: text, in: names),
                        at: node.location)
@@ -106,14 +109,14 @@ struct TableHeaderDecoder {
             if let text = value.scalarText, let aggregation = HitPolicy.Aggregation(rawValue: text) {
                 return .collect(aggregation)
             }
-            sink.error("unknown-value",
+            sink.error(.unknownValue,
                        "'\(CellText.render(value))' is not an aggregation (expected one of: "
                        + aggregations.joined(separator: ", ") + ")"
                        + Suggestion.clause(for: value.scalarText ?? "", in: aggregations),
                        at: value.location)
             return nil
         default:
-            sink.error("unknown-value",
+            sink.error(.unknownValue,
                        "'hit' takes a policy (\(names.joined(separator: ", "))) or {collect: sum|min|max|count}",
                        at: node.location)
             return nil
@@ -123,7 +126,7 @@ struct TableHeaderDecoder {
     private func gaps(_ node: YAMLNode?) -> Bool {
         guard let node else { return false }
         if let text = node.scalarText, text == "allowed" || text == "error" { return text == "allowed" }
-        sink.error("unknown-value", "'gaps' takes 'allowed' or 'error', found \(node.kindDescription)",
+        sink.error(.unknownValue, "'gaps' takes 'allowed' or 'error', found \(node.kindDescription)",
                    at: node.location)
         return false
     }
@@ -132,13 +135,13 @@ struct TableHeaderDecoder {
         switch hit {
         case .priority:
             if !outputs.contains(where: { if case .enumeration = $0.type { true } else { false } }) {
-                sink.error("invalid-hit-policy",
+                sink.error(.invalidHitPolicy,
                            "a priority table needs an output with 'values': their order is the priority",
                            at: location)
             }
         case .collect(let aggregation?):
             for output in outputs where output.type != .integer {
-                sink.error("invalid-hit-policy",
+                sink.error(.invalidHitPolicy,
                            "collect: \(aggregation.rawValue) folds integer outputs, but '\(output.name)' is not an integer",
                            at: output.location)
             }
@@ -167,7 +170,7 @@ struct TableHeaderDecoder {
             let low = reader.integer("min")
             let high = reader.integer("max")
             if let low, let high, low > high {
-                sink.error("invalid-domain", "'min' (\(low)) is above 'max' (\(high))", at: reader["min"]!.location)
+                sink.error(.invalidDomain, "'min' (\(low)) is above 'max' (\(high))", at: reader["min"]!.location)
                 domainFailed = true
             }
             domain = .integer(min: low, max: high)
@@ -178,7 +181,7 @@ struct TableHeaderDecoder {
             domain = nil
         case let other?:
             let types = ["integer", "boolean", "enum"]
-            sink.error("unknown-value",
+            sink.error(.unknownValue,
                        "'\(other)' is not an input type (expected one of: integer, boolean, enum)"
                        + Suggestion.clause(for: other, in: types),
                        at: reader["type"]!.location)
@@ -188,11 +191,11 @@ struct TableHeaderDecoder {
         }
         if type != "integer", typeKnown {
             for key in ["min", "max"] where reader[key] != nil {
-                sink.error("unknown-key", "'\(key)' applies only to integer inputs", at: reader[key]!.location)
+                sink.error(.unknownKey, "'\(key)' applies only to integer inputs", at: reader[key]!.location)
             }
         }
         if let type, type != "enum", typeKnown, let values = reader["values"] {
-            sink.error("unknown-key", "'values' applies only to enum inputs, not \(type)", at: values.location)
+            sink.error(.unknownKey, "'values' applies only to enum inputs, not \(type)", at: values.location)
         }
         let labels = self.labels(reader["labels"], domain: domain)
         guard let (inputName, _) = name else { return nil }
@@ -207,7 +210,7 @@ struct TableHeaderDecoder {
     private func labels(_ node: YAMLNode?, domain: Domain?) -> [String: String] {
         guard let node else { return [:] }
         guard case .mapping(let pairs) = node.content else {
-            sink.error("expected-mapping", "'labels' maps values to the words documentation shows, found \(node.kindDescription)",
+            sink.error(.expectedMapping, "'labels' maps values to the words documentation shows, found \(node.kindDescription)",
                        at: node.location)
             return [:]
         }
@@ -220,13 +223,13 @@ struct TableHeaderDecoder {
         }
         for pair in pairs {
             if let names, !names.contains(pair.key) {
-                sink.error("unknown-value",
+                sink.error(.unknownValue,
                            "'\(pair.key)' is not a value of this input" + Suggestion.clause(for: pair.key, in: names),
                            at: pair.keyLocation)
                 continue
             }
             guard let text = pair.value.scalarText, !pair.value.isNull else {
-                sink.error("expected-text", "a label must be text, found \(pair.value.kindDescription)", at: pair.value.location)
+                sink.error(.expectedText, "a label must be text, found \(pair.value.kindDescription)", at: pair.value.location)
                 continue
             }
             labels[pair.key] = text
@@ -249,19 +252,19 @@ struct TableHeaderDecoder {
         case "integer": type = .integer
         case "boolean": type = .boolean
         case nil:
-            sink.error("missing-key", "an output needs 'values' or a 'type' (string, integer, boolean, enum)",
+            sink.error(.missingKey, "an output needs 'values' or a 'type' (string, integer, boolean, enum)",
                        at: node.location)
             type = nil
         case let other?:
             let types = ["string", "integer", "boolean", "enum"]
-            sink.error("unknown-value",
+            sink.error(.unknownValue,
                        "'\(other)' is not an output type (expected one of: \(types.joined(separator: ", ")))"
                        + Suggestion.clause(for: other, in: types),
                        at: reader["type"]!.location)
             type = nil
         }
         if let typeName, typeName != "enum", let values = reader["values"] {
-            sink.error("unknown-key", "'values' applies only to enum outputs, not \(typeName)", at: values.location)
+            sink.error(.unknownKey, "'values' applies only to enum outputs, not \(typeName)", at: values.location)
         }
         guard let (outputName, _) = name, let type else { return nil }
         var output = OutputDefinition(name: outputName, description: description, location: node.location,
@@ -277,7 +280,7 @@ struct TableHeaderDecoder {
     private func enumValues(_ reader: MappingReader, type: String?) -> [String]? {
         guard let items = reader.list("values") else { return nil }
         guard !items.isEmpty else {
-            sink.error("invalid-domain", "'values' is empty: an enum needs at least one value",
+            sink.error(.invalidDomain, "'values' is empty: an enum needs at least one value",
                        at: reader["values"]!.location)
             return nil
         }
@@ -285,17 +288,17 @@ struct TableHeaderDecoder {
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let text = item.scalarText, !item.isNull, !text.isEmpty else {
-                sink.error("invalid-domain", "an enum value must be a plain name, found \(item.kindDescription)",
+                sink.error(.invalidDomain, "an enum value must be a plain name, found \(item.kindDescription)",
                            at: item.location)
                 continue
             }
             if text == "-" {
-                sink.error("invalid-domain", "'-' means 'any value' in a cell and cannot be an enum value",
+                sink.error(.invalidDomain, "'-' means 'any value' in a cell and cannot be an enum value",
                            at: item.location)
                 continue
             }
             if let first = seen[text] {
-                sink.error("duplicate-name", "'\(text)' is listed twice", at: item.location,
+                sink.error(.duplicateName, "'\(text)' is listed twice", at: item.location,
                            notes: [Note("the first is here", at: first)])
                 continue
             }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A decision table as written in a rules file, with every literal checked against its
 /// column's domain and interned.
 public struct TableDefinition: Hashable, Sendable {

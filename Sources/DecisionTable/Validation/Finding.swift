@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A validator finding: a positioned diagnostic with the table, the rules involved, and for
 /// gaps the uncovered cells, for overlaps a concrete input both rules match.
 public struct Finding: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Runs every analysis of one table and words the findings.
 struct TableValidator {
     let table: TableDefinition
@@ -93,14 +95,14 @@ struct TableValidator {
                 if produced.contains(value) {
                     if !table.rules.contains(where: { $0.conditions[i].values!.contains(value) }) {
                         findings.append(Finding(
-                            Diagnostic(.warning, code: "chain-unreceived",
+                            Diagnostic(.warning, code: .chainUnreceived,
                                        "table '\(producer)' can produce \(input.name) = \(name), but no rule of table '\(table.name)' accepts it",
                                        at: input.location),
                             table: table.name))
                     }
                 } else if !testing.isEmpty {
                     findings.append(Finding(
-                        Diagnostic(.warning, code: "chain-unproduced",
+                        Diagnostic(.warning, code: .chainUnproduced,
                                    "\(Self.ruleList(testing.map(\.id))) of table '\(table.name)' \(testing.count == 1 ? "tests" : "test") \(input.name) = \(name), which table '\(producer)' never produces",
                                    at: testing[0].conditions[i].location),
                         table: table.name, rules: testing.map(\.id)))
@@ -127,7 +129,7 @@ struct TableValidator {
             }
             let when = cells.map { "\($0.input) is \($0.values.phrase)" }.joined(separator: ", ")
             return Finding(
-                Diagnostic(severity, code: "gap", "table '\(table.name)' decides nothing when \(when)\(suffix)",
+                Diagnostic(severity, code: .gap, "table '\(table.name)' decides nothing when \(when)\(suffix)",
                            at: table.location),
                 table: table.name, cells: cells)
         }
@@ -159,7 +161,7 @@ struct TableValidator {
             ? "rules '\(a.id)' and '\(b.id)' of unique table '\(table.name)' both match when \(when)"
             : "rules '\(a.id)' and '\(b.id)' of table '\(table.name)' both match when \(when), with different outputs"
         return Finding(
-            Diagnostic(.error, code: "overlap", message, at: b.location,
+            Diagnostic(.error, code: .overlap, message, at: b.location,
                        notes: [Note("rule '\(a.id)' is here", at: a.location)]),
             table: table.name, rules: [a.id, b.id], witness: input)
     }
@@ -173,7 +175,7 @@ struct TableValidator {
         } else { return [] }
         let (small, large) = (table.rules[inner], table.rules[outer])
         return [Finding(
-            Diagnostic(.warning, code: "subsumed",
+            Diagnostic(.warning, code: .subsumed,
                        "rule '\(small.id)' is subsumed by rule '\(large.id)': every input it matches, '\(large.id)' matches with the same outputs",
                        at: small.location, notes: [Note("rule '\(large.id)' is here", at: large.location)]),
             table: table.name, rules: [small.id, large.id])]
@@ -213,7 +215,7 @@ struct TableValidator {
         let (a, b) = (table.rules[duplicate.earlier], table.rules[duplicate.later])
         let agreement = outputs(duplicate.earlier) == outputs(duplicate.later) ? "and the same outputs" : "but different outputs"
         return Finding(
-            Diagnostic(.error, code: "duplicate",
+            Diagnostic(.error, code: .duplicateRule,
                        "rule '\(b.id)' has the same conditions as rule '\(a.id)' \(agreement)",
                        at: b.location, notes: [Note("rule '\(a.id)' is here", at: a.location)]),
             table: table.name, rules: [a.id, b.id])
@@ -227,7 +229,7 @@ struct TableValidator {
         let ids = cover.map { table.rules[$0].id }
         let which = table.hitPolicy == .first ? "earlier" : "higher-priority"
         return Finding(
-            Diagnostic(.error, code: "shadowed",
+            Diagnostic(.error, code: .shadowed,
                        "rule '\(rule.id)' can never win: \(which) \(Self.ruleList(ids)) match every input it matches",
                        at: rule.location,
                        notes: cover.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
@@ -258,7 +260,7 @@ struct TableValidator {
         for (i, input) in table.inputs.enumerated() {
             if allWildcard[i] {
                 findings.append(Finding(
-                    Diagnostic(.warning, code: "unused-value",
+                    Diagnostic(.warning, code: .unusedValue,
                                "input '\(input.name)' is tested by no rule of table '\(table.name)'", at: input.location),
                     table: table.name))
                 continue
@@ -269,7 +271,7 @@ struct TableValidator {
             for (value, name) in names.enumerated() where mentioned[i][value >> 6] & (1 << UInt64(value & 63)) == 0 {
                 if case .values(let bits)? = producible[i], !bits.contains(value) { continue }
                 findings.append(Finding(
-                    Diagnostic(.warning, code: "unused-value",
+                    Diagnostic(.warning, code: .unusedValue,
                                "value '\(name)' of input '\(input.name)' is named by no rule of table '\(table.name)'; only wildcards reach it",
                                at: input.location),
                     table: table.name))

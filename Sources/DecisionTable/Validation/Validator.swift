@@ -1,4 +1,5 @@
 import Foundation
+import YAMLLoading
 
 /// The result of validating one rules file.
 public struct ValidationReport: Hashable, Sendable {

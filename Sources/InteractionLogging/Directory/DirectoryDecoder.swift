@@ -1,4 +1,6 @@
 import DecisionTable
+import Diagnostics
+import YAMLLoading
 
 /// Turns the YAML tree of a directory file into a checked ``SparkDirectory``, reporting every
 /// problem with its position.
@@ -100,11 +102,11 @@ struct DirectoryDecoder {
         let email = reader.text("email", required: true)
         if let email, let at = reader["email"]?.location {
             if !Self.looksLikeEmail(email) {
-                sink.error("invalid-email", "'\(email)' is not an email address", at: at)
+                sink.error(.invalidEmail, "'\(email)' is not an email address", at: at)
             } else if let first = emails[email.lowercased()] {
                 // Aircall users are matched to team members by email: two members with one
                 // email would make the match ambiguous.
-                sink.error("duplicate-email", "another team member has the email '\(email)' (emails ignore case)",
+                sink.error(.duplicateEmail, "another team member has the email '\(email)' (emails ignore case)",
                            at: at, notes: [Note("the first is here", at: first)])
             } else {
                 emails[email.lowercased()] = at
@@ -129,14 +131,14 @@ struct DirectoryDecoder {
             switch PhoneNumber.normalize(text, region: region) {
             case .number(let parsed):
                 if let first = numbers[parsed] {
-                    sink.error("duplicate-line", "another Aircall line has the number \(parsed)",
+                    sink.error(.duplicateLine, "another Aircall line has the number \(parsed)",
                                at: at, notes: [Note("the first is here", at: first)])
                 } else {
                     numbers[parsed] = at
                     number = parsed
                 }
             case .none:
-                sink.error("no-number", "an Aircall line needs a phone number, found '\(text)'", at: at)
+                sink.error(.noNumber, "an Aircall line needs a phone number, found '\(text)'", at: at)
             case .invalid(let reason):
                 invalidPhone(text, reason, at: at, regionUnset: region == nil,
                              regionFrom: "the company's 'default_country'")
@@ -193,11 +195,11 @@ struct DirectoryDecoder {
     private func identifier(_ reader: MappingReader, _ ids: inout IDRegistry) -> String? {
         guard let id = reader.text("id", required: true), let at = reader["id"]?.location else { return nil }
         guard !id.isEmpty else {
-            sink.error("expected-text", "'id' in \(reader.what) must not be empty", at: at)
+            sink.error(.expectedText, "'id' in \(reader.what) must not be empty", at: at)
             return nil
         }
         if let first = ids.locations[id] {
-            sink.error("duplicate-id", "another \(ids.kind) has the id '\(id)'", at: at,
+            sink.error(.duplicateId, "another \(ids.kind) has the id '\(id)'", at: at,
                        notes: [Note("the first is here", at: first)])
             return nil
         }
@@ -210,13 +212,13 @@ struct DirectoryDecoder {
         var ids: [String] = []
         for item in list(reader, key) {
             guard case .scalar(let id, _) = item.content, !item.isNull else {
-                sink.error("expected-text",
+                sink.error(.expectedText,
                            "each item of '\(key)' in \(reader.what) must be an id, found \(item.kindDescription)",
                            at: item.location)
                 continue
             }
             guard registry.locations[id] != nil else {
-                sink.error("unknown-id", "no \(registry.kind) has the id '\(id)'"
+                sink.error(.unknownId, "no \(registry.kind) has the id '\(id)'"
                            + Suggestion.clause(for: id, in: registry.locations.keys), at: item.location)
                 continue
             }
@@ -233,7 +235,7 @@ struct DirectoryDecoder {
         guard CallingCodes.entry(forRegion: text) != nil else {
             // "UK" is the common mistake: the ISO code of the United Kingdom is GB.
             let hint = text.uppercased() == "UK" ? "; did you mean 'GB'?" : ""
-            sink.error("unknown-country",
+            sink.error(.unknownCountry,
                        "'\(text)' is not a country code the directory knows"
                        + " (ISO 3166 alpha-2, such as CA, US, GB)\(hint)",
                        at: value.location)
@@ -254,14 +256,14 @@ struct DirectoryDecoder {
             message += "; set \(regionFrom), or write the number with + and its country code"
         }
         guard let field else {
-            sink.error("invalid-phone", message, at: location)
+            sink.error(.invalidPhone, message, at: location)
             return
         }
         message = "\(field.contact): '\(field.key)' \(message); the field is left out"
         if strict {
-            sink.error("invalid-phone", message, at: location)
+            sink.error(.invalidPhone, message, at: location)
         } else {
-            sink.warning("invalid-phone", message, at: location)
+            sink.warning(.invalidPhone, message, at: location)
         }
     }
 

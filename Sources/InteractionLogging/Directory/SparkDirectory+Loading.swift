@@ -1,5 +1,7 @@
 import DecisionTable
 import Foundation
+import Diagnostics
+import YAMLLoading
 
 extension YAMLLimits {
     /// The limits for a Spark directory: 1 GiB, 64 levels. A directory grows with the

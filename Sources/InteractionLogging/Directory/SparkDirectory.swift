@@ -1,4 +1,5 @@
 import DecisionTable
+import Diagnostics
 
 /// The part of a Spark account the router reads: the company's settings, its projects, its
 /// team members, which of them use each Aircall line, and the contacts with their numbers.

@@ -1,3 +1,7 @@
+import YAMLLoading
+import JSONLines
+import DecisionTable
+
 /// What the router needs from an Aircall webhook that describes a call or a message.
 public struct AircallEvent: Hashable, Sendable {
     /// A phone call or a text message.

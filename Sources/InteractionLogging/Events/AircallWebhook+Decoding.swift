@@ -1,4 +1,6 @@
 import DecisionTable
+import YAMLLoading
+import JSONLines
 
 extension AircallWebhook {
     /// A webhook body that cannot be read, and why.

@@ -1,4 +1,5 @@
 import DecisionTable
+import JSONLines
 
 /// What changes when the same Aircall events are routed under two versions of the rules:
 /// how many interactions change status, projects, team member or button, grouped by field

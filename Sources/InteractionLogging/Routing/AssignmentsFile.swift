@@ -1,5 +1,8 @@
 import DecisionTable
 import Foundation
+import Diagnostics
+import YAMLLoading
+import JSONLines
 
 /// Manual choices for many interactions, one JSON object per line, each naming its
 /// interaction by event id (`data.id`):
@@ -59,7 +62,7 @@ public struct AssignmentsFile: Sendable {
             let reader = LineReader(line: line, location: SourceLocation(file: file, line: index + 1, column: 1), sink: sink)
             guard let entry = reader.entry() else { continue }
             if let first = firstLine[entry.id] {
-                sink.error("duplicate-id", "another line has choices for interaction '\(entry.id)'",
+                sink.error(.duplicateId, "another line has choices for interaction '\(entry.id)'",
                            at: reader.location(of: "id"), notes: [Note("the first is here", at: first)])
                 continue
             }
@@ -82,7 +85,7 @@ private struct LineReader {
         do {
             json = try JSONParser.parse(line)
         } catch {
-            sink.error("invalid-json", "expected one JSON object per line: \(error.message)",
+            sink.error(.invalidJson, "expected one JSON object per line: \(error.message)",
                        at: SourceLocation(file: location.file, line: location.line, column: error.column))
             return nil
         }
@@ -93,7 +96,7 @@ private struct LineReader {
         }
         let before = sink.diagnostics.count
         for (key, _) in pairs where !AssignmentsFile.keys.contains(key) {
-            sink.error("unknown-key", "unknown key '\(key)'\(Suggestion.clause(for: key, in: AssignmentsFile.keys))"
+            sink.error(.unknownKey, "unknown key '\(key)'\(Suggestion.clause(for: key, in: AssignmentsFile.keys))"
                        + " (a line holds: \(AssignmentsFile.keys.joined(separator: ", ")))", at: self.location(of: key))
         }
         let id: String?
@@ -101,10 +104,10 @@ private struct LineReader {
         case .string(let text)? where !text.isEmpty: id = text
         case .integer(let number)?: id = String(number)
         case nil:
-            sink.error("missing-key", "a line needs the interaction's event id, \"id\"", at: location)
+            sink.error(.missingKey, "a line needs the interaction's event id, \"id\"", at: location)
             id = nil
         case let other?:
-            sink.error("expected-text", "'id' must be the event id (text or an integer), found \(other.kindDescription)", at: self.location(of: "id"))
+            sink.error(.expectedText, "'id' must be the event id (text or an integer), found \(other.kindDescription)", at: self.location(of: "id"))
             id = nil
         }
         let contact = text("contact", in: json)
@@ -114,10 +117,10 @@ private struct LineReader {
             if case .array(let items) = value, items.allSatisfy({ if case .string = $0 { true } else { false } }) {
                 projects = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
                 if projects?.isEmpty == true {
-                    sink.error("empty-list", "'projects' must name at least one project", at: self.location(of: "projects"))
+                    sink.error(.emptyList, "'projects' must name at least one project", at: self.location(of: "projects"))
                 }
             } else {
-                sink.error("expected-list", "'projects' must be a list of project ids, found \(value.kindDescription)",
+                sink.error(.expectedList, "'projects' must be a list of project ids, found \(value.kindDescription)",
                            at: self.location(of: "projects"))
             }
         }
@@ -132,7 +135,7 @@ private struct LineReader {
     private func text(_ key: String, in json: JSONValue) -> String? {
         guard let value = json[key] else { return nil }
         guard case .string(let text) = value, !text.isEmpty else {
-            sink.error("expected-text", "'\(key)' must be an id, found \(value.kindDescription)", at: location(of: key))
+            sink.error(.expectedText, "'\(key)' must be an id, found \(value.kindDescription)", at: location(of: key))
             return nil
         }
         return text

@@ -1,5 +1,6 @@
 import DecisionTable
 import Dispatch
+import JSONLines
 
 /// Routes many webhook bodies on several threads, in input order, marking repeats of an
 /// event for the same id as duplicates (Aircall delivers at least once).

@@ -1,4 +1,6 @@
 import DecisionTable
+import YAMLLoading
+import JSONLines
 
 /// How one webhook is logged in Spark: the router's answer for one input.
 public struct Route: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import JSONLines
 import DecisionTable
 #if canImport(Glibc)
 import Glibc

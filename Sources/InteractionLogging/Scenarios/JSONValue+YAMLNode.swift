@@ -1,4 +1,6 @@
 import DecisionTable
+import YAMLLoading
+import JSONLines
 
 extension JSONValue {
     /// A YAML tree as JSON, typed the way the loader reads scalars: plain `true` and `false`

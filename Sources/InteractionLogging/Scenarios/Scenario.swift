@@ -1,4 +1,6 @@
 import DecisionTable
+import Diagnostics
+import JSONLines
 
 /// One named case: facts or an Aircall event, and the outputs or route fields it must give.
 public struct Scenario: Sendable {

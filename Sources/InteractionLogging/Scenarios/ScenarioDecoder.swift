@@ -1,5 +1,8 @@
 import DecisionTable
 import Foundation
+import Diagnostics
+import YAMLLoading
+import JSONLines
 
 /// Turns the YAML tree of a scenario file into checked scenarios, reporting every problem
 /// with its position: unknown keys (with a "did you mean"), facts the rules do not take,
@@ -34,7 +37,7 @@ final class ScenarioDecoder {
         let rules = loadRules(file)
         let items = file.list("scenarios") ?? []
         if let list = file["scenarios"], case .sequence(let nodes) = list.content, nodes.isEmpty {
-            sink.error("empty-scenarios", "'scenarios' lists no scenario", at: list.location)
+            sink.error(.emptyScenarios, "'scenarios' lists no scenario", at: list.location)
         }
         guard let rules else { return nil }
         var defaultDirectory: SparkDirectory??
@@ -82,13 +85,13 @@ final class ScenarioDecoder {
     /// A path written in the file, resolved, or nil after reporting a path that names no file.
     private func existingFile(_ node: YAMLNode, _ key: String, what: String) -> String? {
         guard case .scalar(let text, _) = node.content, !node.isNull else {
-            sink.error("expected-text", "'\(key)' must be the path of \(what), found \(node.kindDescription)", at: node.location)
+            sink.error(.expectedText, "'\(key)' must be the path of \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
         let resolved = resolve(text)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue else {
-            sink.error("unreadable", "cannot read \(what) '\(resolved)'", at: node.location)
+            sink.error(.unreadable, "cannot read \(what) '\(resolved)'", at: node.location)
             return nil
         }
         return resolved
@@ -102,7 +105,7 @@ final class ScenarioDecoder {
     private func loadRules(_ file: MappingReader) -> DecisionTables? {
         guard let node = file["rules"] else {
             guard let url = ShippedRules.url else {
-                sink.error("missing-key", "the built-in rules are missing; name a rules file with 'rules'", at: file.node.location)
+                sink.error(.missingKey, "the built-in rules are missing; name a rules file with 'rules'", at: file.node.location)
                 return nil
             }
             do { return try DecisionTables(contentsOf: url) } catch {
@@ -129,7 +132,7 @@ final class ScenarioDecoder {
             }
         }
         guard case .scalar = node.content, !node.isNull else {
-            sink.error("expected-directory",
+            sink.error(.expectedDirectory,
                        "'directory' must be the path of a Spark directory file or the directory as a mapping, found \(node.kindDescription)",
                        at: node.location)
             return nil
@@ -153,7 +156,7 @@ final class ScenarioDecoder {
         let name = reader.text("name", required: true)
         if let name, let nameNode = reader["name"] {
             if let first = names[name] {
-                sink.error("duplicate-scenario", "another scenario is named '\(name)'", at: nameNode.location,
+                sink.error(.duplicateScenario, "another scenario is named '\(name)'", at: nameNode.location,
                            notes: [Note("the first is here", at: first)])
             } else {
                 names[name] = nameNode.location
@@ -165,17 +168,17 @@ final class ScenarioDecoder {
         switch (reader["facts"], reader["event"]) {
         case (let facts?, let event?):
             let first = facts.location < event.location ? "facts" : "event"
-            sink.error("conflicting-keys", "a scenario has 'facts' or an 'event', not both",
+            sink.error(.conflictingKeys, "a scenario has 'facts' or an 'event', not both",
                        at: first == "facts" ? event.location : facts.location)
             return nil
         case (nil, nil):
-            sink.error("missing-key", "a scenario needs 'facts' (evaluated by the rules' tables) or an 'event' (an Aircall webhook, routed)",
+            sink.error(.missingKey, "a scenario needs 'facts' (evaluated by the rules' tables) or an 'event' (an Aircall webhook, routed)",
                        at: node.location)
             return nil
         case (let facts?, nil):
             for key in ["directory", "company", "assignments"] {
                 if let value = reader[key] {
-                    sink.error("unexpected-key", "'\(key)' applies to event scenarios; this scenario gives facts", at: keyLocation(of: key, in: node) ?? value.location)
+                    sink.error(.unexpectedKey, "'\(key)' applies to event scenarios; this scenario gives facts", at: keyLocation(of: key, in: node) ?? value.location)
                 }
             }
             let tables = scopedTables(reader, rules: rules)
@@ -185,7 +188,7 @@ final class ScenarioDecoder {
             expectations = tables.flatMap { tables in expectNode.flatMap { decodeOutputs($0, tables: tables) } }
         case (nil, let event?):
             if reader["table"] != nil {
-                sink.error("unexpected-key", "'table' applies to facts scenarios; an event is routed through every table",
+                sink.error(.unexpectedKey, "'table' applies to facts scenarios; an event is routed through every table",
                            at: keyLocation(of: "table", in: node) ?? node.location)
             }
             let webhook = decodeEvent(event)
@@ -196,7 +199,7 @@ final class ScenarioDecoder {
                 // Nil when the file's directory has problems, which are reported once.
                 directory = fileDirectory
             } else {
-                sink.error("missing-key", "an event scenario needs a 'directory', here or at the top of the file", at: node.location)
+                sink.error(.missingKey, "an event scenario needs a 'directory', here or at the top of the file", at: node.location)
             }
             if let company = reader["company"], let base = directory {
                 directory = applyCompany(company, to: base)
@@ -228,7 +231,7 @@ final class ScenarioDecoder {
         do {
             _ = try Router(rules: rules, directory: directory)
         } catch {
-            sink.error("rules-cannot-route", "the rules '\(rules.file)' cannot route Aircall events: "
+            sink.error(.rulesCannotRoute, "the rules '\(rules.file)' cannot route Aircall events: "
                        + error.problems.joined(separator: "; "), at: location)
         }
     }
@@ -241,7 +244,7 @@ final class ScenarioDecoder {
         guard let name = reader.text("table"), let node = reader["table"] else { return nil }
         guard let table = rules.tables.first(where: { $0.name == name }) else {
             let names = rules.tables.map(\.name)
-            sink.error("unknown-table", "no table '\(name)' in '\(rules.file)'\(Suggestion.clause(for: name, in: names))"
+            sink.error(.unknownTable, "no table '\(name)' in '\(rules.file)'\(Suggestion.clause(for: name, in: names))"
                        + " (its tables: \(names.joined(separator: ", ")))", at: node.location)
             return nil
         }
@@ -250,7 +253,7 @@ final class ScenarioDecoder {
 
     private func decodeFacts(_ node: YAMLNode, tables: DecisionTables) -> [String: Value]? {
         guard case .mapping(let pairs) = node.content else {
-            sink.error("expected-mapping", "'facts' must be a mapping of fact names to values, found \(node.kindDescription)",
+            sink.error(.expectedMapping, "'facts' must be a mapping of fact names to values, found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
@@ -261,10 +264,10 @@ final class ScenarioDecoder {
             guard let input = tables.facts.first(where: { $0.name == pair.key }) else {
                 failed = true
                 if let producer = tables.tables.first(where: { $0.outputs.contains { $0.name == pair.key } }) {
-                    sink.error("not-a-fact", "'\(pair.key)' is decided by table '\(producer.name)' and cannot be given as a fact",
+                    sink.error(.notAFact, "'\(pair.key)' is decided by table '\(producer.name)' and cannot be given as a fact",
                                at: pair.keyLocation)
                 } else {
-                    sink.error("unknown-fact", "unknown fact '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names))"
+                    sink.error(.unknownFact, "unknown fact '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names))"
                                + " (the facts are: \(names.joined(separator: ", ")))", at: pair.keyLocation)
                 }
                 continue
@@ -279,7 +282,7 @@ final class ScenarioDecoder {
         let misspelt = Set(pairs.filter { pair in !names.contains(pair.key) }.compactMap { Suggestion.nearest(to: $0.key, in: names) })
         let missing = tables.facts.filter { input in !pairs.contains { $0.key == input.name } && !misspelt.contains(input.name) }
         if !missing.isEmpty {
-            sink.error("missing-fact", "the facts lack " + missing.map { "\($0.name) (\($0.domain.summary))" }.joined(separator: ", "),
+            sink.error(.missingFact, "the facts lack " + missing.map { "\($0.name) (\($0.domain.summary))" }.joined(separator: ", "),
                        at: node.location)
             failed = true
         }
@@ -291,11 +294,11 @@ final class ScenarioDecoder {
         switch domain {
         case .integer:
             guard let number = Self.integer(node) else {
-                sink.error("expected-integer", "\(what) must be \(domain.summary), found \(node.kindDescription)", at: node.location)
+                sink.error(.expectedInteger, "\(what) must be \(domain.summary), found \(node.kindDescription)", at: node.location)
                 return nil
             }
             guard domain.integerBounds.contains(number) else {
-                sink.error("out-of-domain", "\(what) must be \(domain.summary), found \(number)", at: node.location)
+                sink.error(.outOfDomain, "\(what) must be \(domain.summary), found \(number)", at: node.location)
                 return nil
             }
             return .integer(number)
@@ -304,11 +307,11 @@ final class ScenarioDecoder {
             return .boolean(flag)
         case .enumeration(let values):
             guard case .scalar(let text, _) = node.content, !node.isNull else {
-                sink.error("expected-text", "\(what) must be \(domain.summary), found \(node.kindDescription)", at: node.location)
+                sink.error(.expectedText, "\(what) must be \(domain.summary), found \(node.kindDescription)", at: node.location)
                 return nil
             }
             guard values.contains(text) else {
-                sink.error("unknown-value", "'\(text)' is not a value of \(what) (\(domain.summary))\(Suggestion.clause(for: text, in: values))",
+                sink.error(.unknownValue, "'\(text)' is not a value of \(what) (\(domain.summary))\(Suggestion.clause(for: text, in: values))",
                            at: node.location)
                 return nil
             }
@@ -318,11 +321,11 @@ final class ScenarioDecoder {
 
     private func decodeOutputs(_ node: YAMLNode, tables: DecisionTables) -> [Scenario.Expectation]? {
         guard case .mapping(let pairs) = node.content else {
-            sink.error("expected-mapping", "'expect' must be a mapping of outputs to values, found \(node.kindDescription)",
+            sink.error(.expectedMapping, "'expect' must be a mapping of outputs to values, found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
-        if pairs.isEmpty { sink.error("empty-expectation", "'expect' names no output, so the scenario checks nothing", at: node.location) }
+        if pairs.isEmpty { sink.error(.emptyExpectation, "'expect' names no output, so the scenario checks nothing", at: node.location) }
         let names = tables.outputs.map(\.name)
         var expectations: [Scenario.Expectation] = []
         var failed = false
@@ -331,7 +334,7 @@ final class ScenarioDecoder {
                   let output = table.outputs.first(where: { $0.name == pair.key }) else {
                 failed = true
                 let isFact = tables.facts.contains { $0.name == pair.key }
-                sink.error("unknown-output", isFact ? "'\(pair.key)' is a fact, not an output of the rules"
+                sink.error(.unknownOutput, isFact ? "'\(pair.key)' is a fact, not an output of the rules"
                            : "unknown output '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names)) (the outputs are: \(names.joined(separator: ", ")))",
                            at: pair.keyLocation)
                 continue
@@ -343,7 +346,7 @@ final class ScenarioDecoder {
                     let values = items.map { outputValue($0, type: output.type, what: what) }
                     value = values.contains { $0 == nil } ? nil : .array(values.map { $0! })
                 } else {
-                    sink.error("expected-list", "\(what) of the '\(table.hitPolicy)' table '\(table.name)' is a list of values, found \(pair.value.kindDescription)",
+                    sink.error(.expectedList, "\(what) of the '\(table.hitPolicy)' table '\(table.name)' is a list of values, found \(pair.value.kindDescription)",
                                at: pair.value.location)
                     value = nil
                 }
@@ -363,7 +366,7 @@ final class ScenarioDecoder {
         switch type {
         case .integer:
             guard let number = Self.integer(node) else {
-                sink.error("expected-integer", "\(what) must be an integer, found \(node.kindDescription)", at: node.location)
+                sink.error(.expectedInteger, "\(what) must be an integer, found \(node.kindDescription)", at: node.location)
                 return nil
             }
             return .integer(number)
@@ -371,11 +374,11 @@ final class ScenarioDecoder {
             return boolean(node, what: what).map(JSONValue.bool)
         case .string, .enumeration:
             guard case .scalar(let text, _) = node.content, !node.isNull else {
-                sink.error("expected-text", "\(what) must be \(type.summary), found \(node.kindDescription)", at: node.location)
+                sink.error(.expectedText, "\(what) must be \(type.summary), found \(node.kindDescription)", at: node.location)
                 return nil
             }
             if case .enumeration(let values) = type, !values.contains(text) {
-                sink.error("unknown-value", "'\(text)' is not a value of \(what) (\(type.summary))\(Suggestion.clause(for: text, in: values))",
+                sink.error(.unknownValue, "'\(text)' is not a value of \(what) (\(type.summary))\(Suggestion.clause(for: text, in: values))",
                            at: node.location)
                 return nil
             }
@@ -396,18 +399,18 @@ final class ScenarioDecoder {
             do {
                 json = try JSONParser.parse(String(decoding: data, as: UTF8.self))
             } catch {
-                sink.error("invalid-json", "'\(text)' is not one JSON webhook: \(error)", at: node.location)
+                sink.error(.invalidJson, "'\(text)' is not one JSON webhook: \(error)", at: node.location)
                 return nil
             }
         default:
-            sink.error("expected-event", "'event' must be an Aircall webhook body as a mapping, or the path of a JSON file holding one, found \(node.kindDescription)",
+            sink.error(.expectedEvent, "'event' must be an Aircall webhook body as a mapping, or the path of a JSON file holding one, found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
         do {
             return try AircallWebhook(json: json)
         } catch {
-            sink.error("invalid-event", "the event cannot be routed: \(error.description)", at: node.location)
+            sink.error(.invalidEvent, "the event cannot be routed: \(error.description)", at: node.location)
             return nil
         }
     }
@@ -429,7 +432,7 @@ final class ScenarioDecoder {
         if let teamMember, let value = reader["team_member"] { checkID(teamMember, kind: .teamMember, in: directory, at: value.location) }
         let projects = texts(reader, "projects")
         if let projects, projects.isEmpty, let value = reader["projects"] {
-            sink.error("empty-list", "assigned projects must name at least one project", at: value.location)
+            sink.error(.emptyList, "assigned projects must name at least one project", at: value.location)
         }
         for (project, location) in projects ?? [] { checkID(project, kind: .project, in: directory, at: location) }
         guard sink.diagnostics.count == before else { return nil }
@@ -441,7 +444,7 @@ final class ScenarioDecoder {
             return nil
         }
         guard case .mapping(let pairs) = node.content, !pairs.isEmpty else {
-            sink.error("empty-expectation", "'expect' names no route field, so the scenario checks nothing", at: node.location)
+            sink.error(.emptyExpectation, "'expect' names no route field, so the scenario checks nothing", at: node.location)
             return nil
         }
         let before = sink.diagnostics.count
@@ -454,7 +457,7 @@ final class ScenarioDecoder {
             if directions.contains(direction) {
                 expect("direction", .string(direction))
             } else {
-                sink.error("unknown-value", "'\(direction)' is not a direction (inbound or outbound)"
+                sink.error(.unknownValue, "'\(direction)' is not a direction (inbound or outbound)"
                            + Suggestion.clause(for: direction, in: directions), at: value.location)
             }
         }
@@ -463,7 +466,7 @@ final class ScenarioDecoder {
             if statuses.contains(status) {
                 expect("status", .string(status))
             } else {
-                sink.error("unknown-value", "'\(status)' is not a route status (one of \(statuses.joined(separator: ", ")))"
+                sink.error(.unknownValue, "'\(status)' is not a route status (one of \(statuses.joined(separator: ", ")))"
                            + Suggestion.clause(for: status, in: statuses), at: value.location)
             }
         }
@@ -483,7 +486,7 @@ final class ScenarioDecoder {
         for field in ["actions", "refused"] {
             guard let actions = texts(reader, field) else { continue }
             for (action, location) in actions where !Self.actions.contains(action) {
-                sink.error("unknown-value", "'\(action)' is not an action (one of \(Self.actions.joined(separator: ", ")))"
+                sink.error(.unknownValue, "'\(action)' is not an action (one of \(Self.actions.joined(separator: ", ")))"
                            + Suggestion.clause(for: action, in: Self.actions), at: location)
             }
             expect(field, .array(actions.map { .string($0.0) }))
@@ -504,7 +507,7 @@ final class ScenarioDecoder {
                 }
                 if let labels, !labels.contains(button) {
                     let hint = button == "none" ? "; write null for no button" : Suggestion.clause(for: button, in: labels)
-                    sink.error("unknown-value", "'\(button)' is not a button the rules show (one of \(labels.joined(separator: ", ")), or null)\(hint)",
+                    sink.error(.unknownValue, "'\(button)' is not a button the rules show (one of \(labels.joined(separator: ", ")), or null)\(hint)",
                                at: value.location)
                 } else {
                     expect("button", .string(button))
@@ -544,7 +547,7 @@ final class ScenarioDecoder {
         case .teamMember: if directory.teamMember(id: id) != nil { return }; known = directory.teamMembers.map(\.id)
         case .project: if directory.project(id: id) != nil { return }; known = directory.projects.map(\.id)
         }
-        sink.error("unknown-id", "no \(kind.rawValue) '\(id)' in the directory\(Suggestion.clause(for: id, in: known))", at: location)
+        sink.error(.unknownId, "no \(kind.rawValue) '\(id)' in the directory\(Suggestion.clause(for: id, in: known))", at: location)
     }
 
     // MARK: - Scalars
@@ -555,7 +558,7 @@ final class ScenarioDecoder {
         var texts: [(String, SourceLocation)] = []
         for item in items {
             guard case .scalar(let text, _) = item.content, !item.isNull else {
-                sink.error("expected-text", "each item of '\(key)' must be text, found \(item.kindDescription)", at: item.location)
+                sink.error(.expectedText, "each item of '\(key)' must be text, found \(item.kindDescription)", at: item.location)
                 return nil
             }
             texts.append((text, item.location))
@@ -571,7 +574,7 @@ final class ScenarioDecoder {
         case "no", "n", "off", "false": hint = "; did you mean false?"
         default: hint = ""
         }
-        sink.error("expected-boolean", "\(what) must be true or false, found \(node.kindDescription)\(hint)", at: node.location)
+        sink.error(.expectedBoolean, "\(what) must be true or false, found \(node.kindDescription)\(hint)", at: node.location)
         return nil
     }
 

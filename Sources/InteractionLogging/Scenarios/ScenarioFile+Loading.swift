@@ -1,5 +1,7 @@
 import DecisionTable
 import Foundation
+import Diagnostics
+import YAMLLoading
 
 extension ScenarioFile {
     /// Loads a scenario file, the rules it names and its Spark directories, and checks every

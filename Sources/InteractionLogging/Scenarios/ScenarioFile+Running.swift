@@ -1,4 +1,6 @@
+import DecisionTableReports
 import DecisionTable
+import JSONLines
 
 extension ScenarioFile {
     /// Runs every scenario: facts through `DecisionTables.evaluate`, events through ``Router``.

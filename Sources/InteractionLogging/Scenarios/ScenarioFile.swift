@@ -1,4 +1,5 @@
 import DecisionTable
+import Diagnostics
 
 /// A scenario file, loaded and checked: the rules it tests and its scenarios, each with what
 /// it must produce.

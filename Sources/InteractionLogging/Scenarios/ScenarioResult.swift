@@ -1,4 +1,6 @@
 import DecisionTable
+import Diagnostics
+import JSONLines
 
 /// What running one scenario gave, compared with what it expects.
 public struct ScenarioResult: Sendable {

@@ -1,5 +1,7 @@
 import DecisionTable
-import DecisionTableTesting
+import DecisionTableReports
+import JSONLines
+import _DecisionTableTestSupport
 import Testing
 
 /// The diff cuts the joint input space into boxes and never visits a point; here random

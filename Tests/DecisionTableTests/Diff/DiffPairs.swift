@@ -1,5 +1,7 @@
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
+import YAMLLoading
+import JSONLines
 
 /// A random rules file and an edited copy of it, to diff.
 struct DiffPair: CustomStringConvertible {

@@ -1,5 +1,5 @@
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
 
 /// The semantic diff the slow way: both versions evaluated at every point of the joint input
 /// space, to prove ``SemanticDiff`` exact.

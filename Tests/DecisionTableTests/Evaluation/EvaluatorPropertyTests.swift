@@ -1,6 +1,8 @@
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
 import Testing
+import Diagnostics
+import JSONLines
 
 /// Proves the compiled bitset evaluator against ``NaiveEvaluator`` on random rules files.
 ///

@@ -1,5 +1,5 @@
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
 import Testing
 
 /// The random rules files cover what ``EvaluatorPropertyTests`` relies on: a generator that

@@ -1,5 +1,6 @@
 import DecisionTable
 import Testing
+import Diagnostics
 
 /// The compiler-style text people read: `FILE:LINE:COL: error: message`, the source line, a
 /// caret under the column, and each note the same way.
@@ -73,7 +74,7 @@ import Testing
 
     @Test func keepsTabsSoTheCaretStaysUnderTheColumn() {
         let diagnostic = Diagnostic(
-            .error, code: "example", "here", at: SourceLocation(file: "t.yaml", line: 2, column: 4))
+            .error, code: .yamlSyntax, "here", at: SourceLocation(file: "t.yaml", line: 2, column: 4))
         let text = DiagnosticsFormatter().format([diagnostic], sources: ["t.yaml": "first\n\tab: c\n"])
         #expect(text == "t.yaml:2:4: error: here\n\tab: c\n\t  ^\n")
     }
@@ -105,7 +106,7 @@ import Testing
     @Test func cutsLongLinesAroundTheColumn() {
         let line = String(repeating: "a", count: 1_000) + "X" + String(repeating: "b", count: 1_000)
         let diagnostic = Diagnostic(
-            .error, code: "example", "here", at: SourceLocation(file: "t.yaml", line: 1, column: 1_001))
+            .error, code: .yamlSyntax, "here", at: SourceLocation(file: "t.yaml", line: 1, column: 1_001))
         let text = DiagnosticsFormatter().format([diagnostic], sources: ["t.yaml": line])
         let excerpt = String(repeating: "a", count: 80) + "X" + String(repeating: "b", count: 79)
         #expect(text == "t.yaml:1:1001: error: here\n...\(excerpt)...\n" + String(repeating: " ", count: 83) + "^\n")
@@ -113,7 +114,7 @@ import Testing
 
     @Test func printsNoExcerptWithoutTheSource() {
         let diagnostic = Diagnostic(
-            .error, code: "unreadable", "cannot read the file", at: SourceLocation(file: "gone.yaml", line: 1, column: 1),
+            .error, code: .unreadable, "cannot read the file", at: SourceLocation(file: "gone.yaml", line: 1, column: 1),
             notes: [Note("see also", at: SourceLocation(file: "other.yaml", line: 3, column: 2))])
         let text = DiagnosticsFormatter().format([diagnostic], sources: [:])
         #expect(text == "gone.yaml:1:1: error: cannot read the file\nother.yaml:3:2: note: see also\n")

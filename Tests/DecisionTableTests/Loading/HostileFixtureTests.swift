@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import Testing
+import Diagnostics
 
 /// Loads every hostile rules file in `Tests/Fixtures/` and checks that the loader reports
 /// exactly the errors its markers expect (see ``FixtureMarkers``): same codes, same lines,

@@ -1,6 +1,7 @@
 import DecisionTable
 import Foundation
 import Testing
+import Diagnostics
 
 /// The loader's own limits, on inputs too big to commit as fixtures: the size cap, the depth
 /// cap, aliases that would expand exponentially, and files that cannot be read at all.

@@ -1,5 +1,6 @@
 import DecisionTable
 import Foundation
+import JSONLines
 
 /// A JSON Schema (draft 2020-12) validator for the keywords `rules/schema/rules.schema.json`
 /// uses, and no others, so that the tests can hold the schema to the loader without a network

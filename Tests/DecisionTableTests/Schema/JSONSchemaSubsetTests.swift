@@ -1,5 +1,7 @@
 import DecisionTable
 import Testing
+import YAMLLoading
+import JSONLines
 
 /// The schema validator is test code that decides whether the rules schema works, so it is
 /// tested too: each keyword must reject something, or the schema tests would prove nothing.

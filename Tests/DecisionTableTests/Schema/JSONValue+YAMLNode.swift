@@ -1,4 +1,6 @@
 import DecisionTable
+import YAMLLoading
+import JSONLines
 
 extension JSONValue {
     /// A YAML tree as the JSON a schema validates, typed the way the loader reads scalars:

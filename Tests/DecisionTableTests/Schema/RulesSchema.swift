@@ -1,5 +1,7 @@
 import DecisionTable
 import Foundation
+import YAMLLoading
+import JSONLines
 
 /// `rules/schema/rules.schema.json` and the rules files the package ships, found from this
 /// source file's path as ``Fixtures`` are, so that the test target needs no resources.

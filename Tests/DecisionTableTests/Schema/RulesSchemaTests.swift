@@ -1,6 +1,9 @@
 import DecisionTable
 import Foundation
 import Testing
+import Diagnostics
+import YAMLLoading
+import JSONLines
 
 /// `rules/schema/rules.schema.json` held to the loader: it accepts every shipped rules file,
 /// rejects every hostile fixture with an error it can state (see ``SchemaExpressible``), and

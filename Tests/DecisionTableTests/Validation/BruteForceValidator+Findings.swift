@@ -1,5 +1,6 @@
 import DecisionTable
-import DecisionTableTesting
+import _DecisionTableTestSupport
+import Diagnostics
 
 extension BruteForceValidator {
     /// Where the validator's findings for this table differ from what enumeration proves, in

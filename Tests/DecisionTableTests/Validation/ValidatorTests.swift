@@ -1,5 +1,7 @@
 import DecisionTable
-import DecisionTableTesting
+import DecisionTableReports
+import JSONLines
+import _DecisionTableTestSupport
 import Testing
 
 /// Each finding on a small table, with the message, the rules and the cells or witness

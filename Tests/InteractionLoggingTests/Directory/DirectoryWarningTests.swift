@@ -1,6 +1,7 @@
 import DecisionTable
 import InteractionLogging
 import Testing
+import Diagnostics
 
 /// A directory kept by people: one unreadable phone field of a contact is left out with a
 /// warning naming the contact and the field, and the rest of the directory loads; strict

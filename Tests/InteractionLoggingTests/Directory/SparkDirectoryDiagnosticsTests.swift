@@ -1,6 +1,7 @@
 import DecisionTable
 import Testing
 @testable import InteractionLogging
+@testable import Diagnostics
 
 /// Each case is a small directory with its expected diagnostics marked in place (see
 /// ``MarkedYAML``): every problem is reported, each at its line and column.

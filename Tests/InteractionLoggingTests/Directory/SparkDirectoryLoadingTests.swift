@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 import Testing
 @testable import InteractionLogging
+@testable import Diagnostics
 
 /// A directory shaped like a real account's export: both YAML styles, every phone field,
 /// a number two contacts share, an email in mixed case, a contact with a withheld number.

@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 @testable import InteractionLogging
 import Testing
+@testable import JSONLines
 
 /// The routing hot path's shortcuts give what the plain paths give: parsing only the fields
 /// the decoder reads (`JSONParser.parse(_:selecting:)` with `AircallWebhook.fieldsRead`)

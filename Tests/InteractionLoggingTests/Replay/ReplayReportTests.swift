@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 import InteractionLogging
 import Testing
+import JSONLines
 
 /// Comparing the routes of the same events under two versions of the rules.
 @Suite struct ReplayReportTests {

@@ -1,6 +1,7 @@
 import DecisionTable
 import InteractionLogging
 import Testing
+import JSONLines
 
 /// Every outcome the help article "How are Aircall Interactions Logged?" fixes, and every case
 /// it is silent on, routed with the shipped rules from a real-shaped webhook.

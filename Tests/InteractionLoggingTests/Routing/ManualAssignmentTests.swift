@@ -1,6 +1,7 @@
 import DecisionTable
 import InteractionLogging
 import Testing
+import JSONLines
 
 /// The Unassigned tab's dropdowns (``Route/candidates``) and the checking of a person's
 /// choices against them: a choice that is not offered, or for an action the interaction does

@@ -1,6 +1,7 @@
 import DecisionTable
 import InteractionLogging
 import Testing
+import JSONLines
 
 /// Webhook bodies as Aircall publishes them, not as the documented objects promise: messages
 /// without `data.direction`, and calls whose other party is only in Aircall's own contact.

@@ -1,6 +1,7 @@
 import DecisionTable
 import Testing
 @testable import InteractionLogging
+@testable import Diagnostics
 
 /// Each case is a small scenario file (on the built-in rules) with its expected diagnostics
 /// marked in place (see ``MarkedYAML``): every problem is reported at its line and column,

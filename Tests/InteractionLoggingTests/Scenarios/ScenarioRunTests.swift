@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 import InteractionLogging
 import Testing
+import JSONLines
 
 /// Running scenarios: what passes, what a failure reports, and which rules the scenarios reach.
 @Suite struct ScenarioRunTests {

@@ -1,4 +1,5 @@
 import DecisionTable
+import Diagnostics
 
 /// YAML written inline in a test, with the diagnostics it must produce marked where they
 /// point, as the engine's fixtures do: a comment line whose `^` sits under the expected

@@ -2,6 +2,7 @@ import DecisionTable
 import Foundation
 import InteractionLogging
 import Testing
+import JSONLines
 
 /// Routing one webhook with the rules built into the library, through the public API.
 enum ShippedRouting {

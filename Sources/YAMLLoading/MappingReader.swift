@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Reads a YAML mapping whose keys are a fixed vocabulary: reports unknown keys with a
 /// "did you mean", missing required keys, and values of the wrong shape.
 ///
@@ -9,7 +11,7 @@ public struct MappingReader {
     public let node: YAMLNode
     /// What the mapping is, for messages ("a team member").
     public let what: String
-    let sink: DiagnosticSink
+    package let sink: DiagnosticSink
     private let pairs: [String: YAMLPair]
 
     /// Reads a mapping, reporting each key not in `allowed`.
@@ -21,7 +23,7 @@ public struct MappingReader {
     /// - Returns: nil (after reporting) when `node` is not a mapping.
     public init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = node.content else {
-            sink.error("expected-mapping", "expected \(what) as a mapping of keys, found \(node.kindDescription)",
+            sink.error(.expectedMapping, "expected \(what) as a mapping of keys, found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
@@ -33,7 +35,7 @@ public struct MappingReader {
             if allowed.contains(pair.key) {
                 byKey[pair.key] = pair
             } else {
-                sink.error("unknown-key",
+                sink.error(.unknownKey,
                            "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
                            + " (expected one of: \(allowed.joined(separator: ", ")))",
                            at: pair.keyLocation)
@@ -48,7 +50,7 @@ public struct MappingReader {
     /// The value of a key that must be present; reports its absence at the mapping.
     public func required(_ key: String) -> YAMLNode? {
         if let value = pairs[key]?.value { return value }
-        sink.error("missing-key", "\(what) needs a '\(key)' key", at: node.location)
+        sink.error(.missingKey, "\(what) needs a '\(key)' key", at: node.location)
         return nil
     }
 
@@ -56,7 +58,7 @@ public struct MappingReader {
     public func text(_ key: String, required: Bool = false) -> String? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .scalar(let text, _) = value.content, !value.isNull else {
-            sink.error("expected-text", "'\(key)' in \(what) must be text, found \(value.kindDescription)",
+            sink.error(.expectedText, "'\(key)' in \(what) must be text, found \(value.kindDescription)",
                        at: value.location)
             return nil
         }
@@ -64,10 +66,10 @@ public struct MappingReader {
     }
 
     /// A name matching `[a-z0-9_-]+`.
-    func name(_ key: String, required: Bool = true) -> (String, SourceLocation)? {
+    package func name(_ key: String, required: Bool = true) -> (String, SourceLocation)? {
         guard let text = text(key, required: required), let node = self[key] else { return nil }
         guard Names.isValid(text) else {
-            sink.error("invalid-name",
+            sink.error(.invalidName,
                        "'\(text)' is not a valid \(key): use lower-case letters, digits, '_' and '-'",
                        at: node.location)
             return nil
@@ -79,7 +81,7 @@ public struct MappingReader {
     public func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .sequence(let items) = value.content else {
-            sink.error("expected-list", "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
+            sink.error(.expectedList, "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
                        at: value.location)
             return nil
         }
@@ -90,7 +92,7 @@ public struct MappingReader {
     public func integer(_ key: String) -> Int? {
         guard let value = self[key] else { return nil }
         guard let number = Literals.integer(value) else {
-            sink.error("expected-integer", "'\(key)' must be an integer, found \(value.kindDescription)",
+            sink.error(.expectedInteger, "'\(key)' must be an integer, found \(value.kindDescription)",
                        at: value.location)
             return nil
         }
@@ -102,7 +104,7 @@ public struct MappingReader {
         guard let value = self[key] else { return nil }
         guard let flag = Literals.boolean(value) else {
             let hint = value.scalarText.flatMap(Literals.booleanSuggestion).map { "; did you mean \($0)?" } ?? ""
-            sink.error("expected-boolean",
+            sink.error(.expectedBoolean,
                        "'\(key)' in \(what) must be true or false, found \(value.kindDescription)\(hint)",
                        at: value.location)
             return nil
@@ -112,8 +114,8 @@ public struct MappingReader {
 }
 
 /// The naming rule for tables, inputs, outputs and rule ids.
-enum Names {
-    static func isValid(_ name: String) -> Bool {
+package enum Names {
+    package static func isValid(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
@@ -123,22 +125,22 @@ enum Names {
 }
 
 /// How plain YAML scalars read as integers and booleans. Quoted scalars are always strings.
-enum Literals {
+package enum Literals {
     /// A plain scalar spelling a decimal integer that fits in `Int`.
-    static func integer(_ node: YAMLNode) -> Int? {
+    package static func integer(_ node: YAMLNode) -> Int? {
         guard case .scalar(let text, quoted: false) = node.content else { return nil }
         return integer(text)
     }
 
     /// `-?[0-9]+` that fits in `Int`.
-    static func integer(_ text: some StringProtocol) -> Int? {
+    package static func integer(_ text: some StringProtocol) -> Int? {
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
         guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
         return Int(text)
     }
 
     /// A plain `true` or `false`.
-    static func boolean(_ node: YAMLNode) -> Bool? {
+    package static func boolean(_ node: YAMLNode) -> Bool? {
         guard case .scalar(let text, quoted: false) = node.content else { return nil }
         switch text {
         case "true": return true
@@ -148,7 +150,7 @@ enum Literals {
     }
 
     /// Spellings other YAML readers take for booleans, mapped to what this format expects.
-    static func booleanSuggestion(_ text: String) -> String? {
+    package static func booleanSuggestion(_ text: String) -> String? {
         switch text.lowercased() {
         case "true", "yes", "y", "on": "true"
         case "false", "no", "n", "off": "false"

@@ -1,10 +1,10 @@
 /// The scan that reading and writing JSON strings share: finding the next byte that a JSON
 /// string cannot hold as it is.
-enum JSONBytes {
+package enum JSONBytes {
     /// Finds the first `"`, `\` or control character (below 0x20) in `bytes[start...]`.
     /// - Returns: Its index (`bytes.count` when there is none), and whether every byte before it
     ///   is ASCII.
-    static func scanUnescaped(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
+    package static func scanUnescaped(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
         let end = bytes.count
         guard start < end, let base = bytes.baseAddress else { return (start, true) }
         var i = start

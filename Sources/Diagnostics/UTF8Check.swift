@@ -1,8 +1,9 @@
+
 /// UTF-8 validation with the position of the first bad byte, so that an invalid file gets a
 /// line and column rather than libyaml's byte offset.
-enum UTF8Check {
+package enum UTF8Check {
     /// The index of the first byte that does not belong to a well-formed UTF-8 sequence.
-    static func firstInvalidByte<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes) -> Int?
+    package static func firstInvalidByte<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes) -> Int?
     where Bytes.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
@@ -31,7 +32,7 @@ enum UTF8Check {
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
-    static func location<Bytes: RandomAccessCollection<UInt8>>(
+    package static func location<Bytes: RandomAccessCollection<UInt8>>(
         ofByte offset: Int, in bytes: Bytes, file: String
     ) -> SourceLocation where Bytes.Index == Int {
         var line = 1

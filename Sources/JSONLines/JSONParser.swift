@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes, with the column of the first error.
 ///
 /// It exists so that batches of facts and events parse without Foundation's bridging costs,
@@ -227,7 +229,7 @@ public struct JSONParser {
     }
 
     /// A string as read: where its bytes are (between the quotes) and, when built, its text.
-    struct StringRead {
+    package struct StringRead {
         var start: Int
         var end: Int
         /// For a plain key, its length and some of its bytes, to compare keys quickly.
@@ -238,7 +240,7 @@ public struct JSONParser {
 
     /// A key of an object being read. Plain data (no `String`), so that pushing and popping
     /// keys costs no reference counting.
-    struct Key {
+    package struct Key {
         var start: Int
         var end: Int
         /// See ``StringRead/fingerprint``.
@@ -251,7 +253,7 @@ public struct JSONParser {
     }
 
     /// When ``string(_:)`` builds the text.
-    enum Build {
+    package enum Build {
         case always
         /// Keys: a plain key is compared by its bytes and built only when needed.
         case unlessPlain
@@ -323,7 +325,7 @@ public struct JSONParser {
 
     /// The length in the top byte, then the first 4 and the last 3 bytes (all of a key of 7
     /// bytes or fewer): keys that share a prefix ("transferred_by", "transferred_to") differ.
-    static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func fingerprint(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = key.count
         var print = UInt64(truncatingIfNeeded: count) << 56
         if count <= 7 {

@@ -8,14 +8,14 @@
 /// ])
 /// ```
 public struct JSONSelection: Sendable {
-    enum Kind: Sendable {
+    package enum Kind: Sendable {
         case all
         case skip
         case fields(Fields)
     }
 
     /// A class, so that passing a selection around retains one object, not five arrays.
-    final class Fields: Sendable {
+    package final class Fields: Sendable {
         let names: [String]
         let selections: [JSONSelection]
         /// Each name's fingerprint, as `JSONParser` takes a plain key's, to find a key's field
@@ -52,13 +52,13 @@ public struct JSONSelection: Sendable {
         }
     }
 
-    let kind: Kind
+    package let kind: Kind
 
     /// The whole value.
     public static let all = JSONSelection(kind: .all)
 
     /// Nothing: the value is checked, and reads as null.
-    static let skip = JSONSelection(kind: .skip)
+    package static let skip = JSONSelection(kind: .skip)
 
     /// In an object, only the pairs with these keys, each value under its own selection; in an
     /// array, every element under this selection; a string, number, boolean or null as it is.
@@ -70,13 +70,13 @@ public struct JSONSelection: Sendable {
             utf8: utf8, allASCII: utf8.allSatisfy { $0.allSatisfy { $0 < 0x80 } })))
     }
 
-    var isSkip: Bool {
+    package var isSkip: Bool {
         if case .skip = kind { return true }
         return false
     }
 
     /// The names and selections of ``fields(_:)``; nil for ``all`` and ``skip``.
-    var fields: Fields? {
+    package var fields: Fields? {
         if case .fields(let fields) = kind { return fields }
         return nil
     }

@@ -3,11 +3,11 @@ public final class DiagnosticSink {
     /// Everything reported, in the order it was reported.
     public private(set) var diagnostics: [Diagnostic] = []
     /// The position in the file's `tables` list of the table being decoded, if any.
-    var currentTable: Int?
+    package var currentTable: Int?
     /// The tables (by position) that have errors; the validator skips only those.
-    private(set) var failedTables: Set<Int> = []
+    package private(set) var failedTables: Set<Int> = []
     /// Whether an error outside any table (the file's shape) stops every table.
-    private(set) var fileFailed = false
+    package private(set) var fileFailed = false
 
     /// Creates an empty sink.
     public init() {}
@@ -16,13 +16,13 @@ public final class DiagnosticSink {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Reports an error.
-    public func error(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    public func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         diagnostics.append(Diagnostic(.error, code: code, message, at: location, notes: notes))
         if let currentTable { failedTables.insert(currentTable) } else { fileFailed = true }
     }
 
     /// Reports a warning.
-    public func warning(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    public func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         diagnostics.append(Diagnostic(.warning, code: code, message, at: location, notes: notes))
     }
 }

@@ -1,3 +1,6 @@
+import DecisionTable
+import JSONLines
+
 extension Evaluation {
     /// `{"outputs": {...}, "rules": {"<table>": ["<winning rule id>", ...]}}`: outputs in
     /// declared order, lists for collect and rule-order tables.

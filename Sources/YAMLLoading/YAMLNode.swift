@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A node of a YAML document, with the 1-based line and column where it starts.
 ///
 /// Rules files use only plain data: mappings, sequences and scalars. Anchors, aliases and

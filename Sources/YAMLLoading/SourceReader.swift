@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 
 /// Reads a source file's bytes, refusing files over the size cap before reading them.
 public enum SourceReader {
@@ -12,15 +13,15 @@ public enum SourceReader {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes, let handle = FileHandle(forReadingAtPath: path) else {
-            throw DiagnosticsError([Diagnostic(.error, code: "unreadable", "cannot read the file", at: start)])
+            throw DiagnosticsError([Diagnostic(.error, code: .unreadable, "cannot read the file", at: start)])
         }
         defer { try? handle.close() }
         if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw DiagnosticsError([Diagnostic(.error, code: "unreadable", "this is a folder, not a file", at: start)])
+            throw DiagnosticsError([Diagnostic(.error, code: .unreadable, "this is a folder, not a file", at: start)])
         }
         if let size = attributes[.size] as? Int, size > limits.maximumBytes {
             throw DiagnosticsError([Diagnostic(
-                .error, code: "too-large",
+                .error, code: .tooLarge,
                 "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes", at: start)])
         }
         // Read one byte past the cap so that a file that grew, or a pipe, is still caught.

@@ -1,3 +1,7 @@
+import DecisionTable
+import Diagnostics
+import JSONLines
+
 extension ValidationReport {
     /// Compiler-style text: each finding with `[code]`, its source line and a caret, then a
     /// summary line.

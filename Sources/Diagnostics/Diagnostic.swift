@@ -20,8 +20,9 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
 ///
 /// Diagnostics are collected, not thrown: loading a file reports every problem it finds.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    /// A stable, kebab-case identifier that tests and tools can match on (`duplicate-key`).
-    public var code: String
+    /// The stable, kebab-case id of the diagnostic's ``DiagnosticCode`` (`duplicate-key`),
+    /// which tests and tools match on.
+    public private(set) var code: String
     /// Whether this stops the file from loading.
     public var severity: Severity
     /// One sentence for a person: what is wrong and what was expected.
@@ -32,12 +33,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var notes: [Note]
 
     /// Creates a diagnostic.
+    /// - Parameters:
+    ///   - severity: How serious it is here (usually `code.severity`).
+    ///   - code: Its entry in the catalog, ``DiagnosticCode``.
+    ///   - message: What is wrong and what was expected.
+    ///   - location: Where it is.
+    ///   - notes: Related places.
     public init(
-        _ severity: Severity, code: String, _ message: String,
+        _ severity: Severity, code: DiagnosticCode, _ message: String,
         at location: SourceLocation, notes: [Note] = []
     ) {
         self.severity = severity
-        self.code = code
+        self.code = code.id
         self.message = message
         self.location = location
         self.notes = notes

@@ -1,4 +1,5 @@
 internal import CYAML
+import Diagnostics
 
 /// Reads YAML through libyaml's event API into ``YAMLNode`` trees with positions.
 ///
@@ -21,7 +22,7 @@ public enum YAMLParser {
         if bytes.count > limits.maximumBytes {
             // No source excerpt: the first line of a file this size can be most of the file.
             throw DiagnosticsError([Diagnostic(
-                .error, code: "too-large",
+                .error, code: .tooLarge,
                 "the file is \(bytes.count) bytes; the limit is \(limits.maximumBytes) bytes",
                 at: start)])
         }
@@ -33,7 +34,7 @@ public enum YAMLParser {
         }
         if let bad = UTF8Check.firstInvalidByte(in: body) {
             throw fail([Diagnostic(
-                .error, code: "invalid-utf8",
+                .error, code: .invalidUtf8,
                 "the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
                 at: UTF8Check.location(ofByte: bad, in: body, file: file))])
         }
@@ -45,7 +46,7 @@ public enum YAMLParser {
             throw fail(builder.diagnostics)
         }
         guard let root = builder.root else {
-            throw fail([Diagnostic(.error, code: "empty-file", "the file holds no YAML document", at: start)])
+            throw fail([Diagnostic(.error, code: .emptyFile, "the file holds no YAML document", at: start)])
         }
         return root
     }
@@ -53,41 +54,41 @@ public enum YAMLParser {
 
 /// One open collection while events stream in.
 private struct Frame {
-    enum Kind { case sequence, mapping }
-    var kind: Kind
-    var location: SourceLocation
-    var items: [YAMLNode] = []
-    var pairs: [YAMLPair] = []
+    package enum Kind { case sequence, mapping }
+    package var kind: Kind
+    package var location: SourceLocation
+    package var items: [YAMLNode] = []
+    package var pairs: [YAMLPair] = []
     /// A mapping's key waiting for its value.
-    var pendingKey: (text: String, location: SourceLocation)?
+    package var pendingKey: (text: String, location: SourceLocation)?
     /// Where each key of a mapping was first seen, for duplicate-key notes.
-    var seenKeys: [String: SourceLocation] = [:]
+    package var seenKeys: [String: SourceLocation] = [:]
     /// Set when a key was not a scalar: its value is read and dropped.
-    var skipNextValue = false
+    package var skipNextValue = false
 }
 
 private struct TreeBuilder {
-    let file: String
-    let limits: YAMLLimits
-    var diagnostics: [Diagnostic] = []
-    var root: YAMLNode?
-    var stack: [Frame] = []
-    var documents = 0
+    package let file: String
+    package let limits: YAMLLimits
+    package var diagnostics: [Diagnostic] = []
+    package var root: YAMLNode?
+    package var stack: [Frame] = []
+    package var documents = 0
 
     /// The most errors kept. Every alias, anchor, tag and repeated key is an error of its own,
     /// so 16 MiB of `*a, ` would otherwise make four million of them (1.4 GB, seconds).
-    static let maximumErrors = 100
+    package static let maximumErrors = 100
 
-    init(file: String, limits: YAMLLimits) {
+    package init(file: String, limits: YAMLLimits) {
         self.file = file
         self.limits = limits
     }
 
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+    package mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            diagnostics.append(error("internal", "libyaml could not start", line: 1, column: 1))
+            diagnostics.append(error(.libyamlFailure, "libyaml could not start", line: 1, column: 1))
             return
         }
         defer { yaml_parser_delete(parser) }
@@ -108,7 +109,7 @@ private struct TreeBuilder {
             if diagnostics.count > Self.maximumErrors {
                 diagnostics.removeLast(diagnostics.count - Self.maximumErrors)
                 diagnostics.append(Diagnostic(
-                    .error, code: "too-many-errors",
+                    .error, code: .tooManyErrors,
                     "stopped reading after \(Self.maximumErrors) errors; fix those first", at: location(mark)))
                 return
             }
@@ -120,7 +121,7 @@ private struct TreeBuilder {
         SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
-    private func error(_ code: String, _ message: String, line: Int, column: Int) -> Diagnostic {
+    private func error(_ code: DiagnosticCode, _ message: String, line: Int, column: Int) -> Diagnostic {
         Diagnostic(.error, code: code, message, at: SourceLocation(file: file, line: line, column: column))
     }
 
@@ -132,14 +133,14 @@ private struct TreeBuilder {
             documents += 1
             if documents > 1 {
                 diagnostics.append(Diagnostic(
-                    .error, code: "multiple-documents",
+                    .error, code: .multipleDocuments,
                     "a rules file holds one YAML document; a second one starts here", at: here))
                 return false
             }
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { string($0, strlen($0)) } ?? "name"
             diagnostics.append(Diagnostic(
-                .error, code: "alias",
+                .error, code: .alias,
                 "aliases (*\(name)) are not allowed; write the value out in full", at: here))
             attach(YAMLNode(.scalar("", quoted: false), at: here))
         case YAML_SCALAR_EVENT:
@@ -157,7 +158,7 @@ private struct TreeBuilder {
             }
             if stack.count >= limits.maximumDepth {
                 diagnostics.append(Diagnostic(
-                    .error, code: "too-deep",
+                    .error, code: .tooDeep,
                     "nesting is deeper than \(limits.maximumDepth) levels", at: here))
                 return false
             }
@@ -191,7 +192,7 @@ private struct TreeBuilder {
             } else if case .scalar(let text, _) = node.content {
                 if let first = frame.seenKeys[text] {
                     diagnostics.append(Diagnostic(
-                        .error, code: "duplicate-key", "duplicate key '\(text)'", at: node.location,
+                        .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
                         notes: [Note("'\(text)' is first defined here", at: first)]))
                 } else {
                     frame.seenKeys[text] = node.location
@@ -199,7 +200,7 @@ private struct TreeBuilder {
                 frame.pendingKey = (text, node.location)
             } else {
                 diagnostics.append(Diagnostic(
-                    .error, code: "complex-key",
+                    .error, code: .complexKey,
                     "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location))
                 frame.skipNextValue = true
             }
@@ -213,7 +214,7 @@ private struct TreeBuilder {
     ) {
         if let anchor {
             diagnostics.append(Diagnostic(
-                .error, code: "anchor",
+                .error, code: .anchor,
                 "anchors (&\(string(anchor, strlen(anchor)))) are not allowed; write each value out in full",
                 at: here))
         }
@@ -222,7 +223,7 @@ private struct TreeBuilder {
             var written = string(tag, strlen(tag))
             if written.hasPrefix("tag:yaml.org,2002:") { written = "!!" + written.dropFirst("tag:yaml.org,2002:".count) }
             diagnostics.append(Diagnostic(
-                .error, code: "tag",
+                .error, code: .tag,
                 "tags (\(written)) are not allowed; a value's type comes from its column",
                 at: here))
         }
@@ -281,6 +282,6 @@ private struct TreeBuilder {
         if !message.contains("tab"), character(at: at, in: buffer) == "\t" {
             message += " (a tab: YAML indents with spaces only)"
         }
-        return Diagnostic(.error, code: "syntax", "YAML syntax: \(message)", at: at, notes: notes)
+        return Diagnostic(.error, code: .yamlSyntax, "YAML syntax: \(message)", at: at, notes: notes)
     }
 }

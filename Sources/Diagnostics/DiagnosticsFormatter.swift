@@ -48,14 +48,14 @@ public struct DiagnosticsFormatter: Sendable {
 /// Source text split into lines once per file, for excerpts.
 private struct SourceLines {
     /// The widest excerpt, in characters: a generated file can hold megabytes on one line.
-    static let widest = 160
+    package static let widest = 160
 
-    let sources: [String: String]
-    var cache: [String: [Substring.UnicodeScalarView]] = [:]
+    package let sources: [String: String]
+    package var cache: [String: [Substring.UnicodeScalarView]] = [:]
 
-    init(_ sources: [String: String]) { self.sources = sources }
+    package init(_ sources: [String: String]) { self.sources = sources }
 
-    mutating func excerpt(at location: SourceLocation) -> String {
+    package mutating func excerpt(at location: SourceLocation) -> String {
         guard let text = sources[location.file] else { return "" }
         let lines = cache[location.file] ?? {
             // Columns do not count a byte-order mark (the loader skips it), so neither do carets.

@@ -1,3 +1,5 @@
+import _DecisionTableTestSupport
+
 /// A seeded Spark directory and stream of Aircall webhooks for the routing benchmarks (and for
 /// tests that want a large, realistic input): the same text on every run and every machine.
 ///

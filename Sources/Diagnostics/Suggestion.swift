@@ -19,7 +19,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance with transpositions counted as one edit.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }

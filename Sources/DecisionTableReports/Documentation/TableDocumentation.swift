@@ -1,3 +1,5 @@
+import DecisionTable
+
 /// Renders decision tables for people, the way the help article shows them: one row per
 /// rule in file order, conditions and results in plain words, and the rule's id and
 /// description, so that the documentation is generated from the rules and cannot drift.

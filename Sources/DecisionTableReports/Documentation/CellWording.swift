@@ -1,3 +1,5 @@
+import DecisionTable
+
 /// Cells and values in plain words, the way a help article writes them: `ON or OFF`,
 /// `2 or more`, `call or message`, `not 2`.
 enum CellWording {
