@@ -203,6 +203,13 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// The rules file's inputs or outputs are not the vocabulary the router supplies and applies.
     public static let rulesCannotRoute = DiagnosticCode("rules-cannot-route", .error, "Routing", "The rules file's inputs or outputs are not the vocabulary the router supplies and applies.")
 
+    // MARK: Manual assignments
+
+    /// An assignments line is not a JSON object.
+    public static let expectedObject = DiagnosticCode("expected-object", .error, "Manual assignments", "A JSON object was expected here.")
+    /// An assignments line names no choice.
+    public static let noChoice = DiagnosticCode("no-choice", .error, "Manual assignments", "A manual assignment chooses nothing: it needs a contact, a team member or projects.")
+
     /// Every code, grouped by area in catalog order.
     public static let all: [DiagnosticCode] = [
         .unreadable,
@@ -275,5 +282,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
         .duplicateScenario,
         .emptyExpectation,
         .rulesCannotRoute,
+        .expectedObject,
+        .noChoice,
     ]
 }

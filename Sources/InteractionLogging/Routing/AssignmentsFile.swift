@@ -90,7 +90,7 @@ private struct LineReader {
             return nil
         }
         guard case .object(let pairs) = json else {
-            sink.error("expected-object", "expected a JSON object such as {\"id\": \"812\", \"contact\": \"c-200\"}, found \(json.kindDescription)",
+            sink.error(.expectedObject, "expected a JSON object such as {\"id\": \"812\", \"contact\": \"c-200\"}, found \(json.kindDescription)",
                        at: location)
             return nil
         }
@@ -126,7 +126,7 @@ private struct LineReader {
         }
         let assignments = ManualAssignments(contact: contact, teamMember: teamMember, projects: projects)
         if id != nil, assignments.isEmpty, sink.diagnostics.count == before {
-            sink.error("no-choice", "the line chooses nothing: give 'contact', 'team_member' or 'projects'", at: location)
+            sink.error(.noChoice, "the line chooses nothing: give 'contact', 'team_member' or 'projects'", at: location)
         }
         guard let id, sink.diagnostics.count == before else { return nil }
         return AssignmentsFile.Entry(id: id, assignments: assignments, location: location)
