@@ -17,12 +17,12 @@ public struct DecisionTables: Sendable {
     let layout: SlotLayout
     let compiled: [CompiledTable]
 
-    /// Loads, checks and compiles a rules file.
+    /// Loads, checks and compiles a rules file: ``RulesSource`` → ``DecodedRules`` →
+    /// ``CheckedRules`` → ``DecisionTables``.
     /// - Parameter url: The file.
     /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
     public init(contentsOf url: URL) throws(DiagnosticsError) {
-        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
-        try self.init(bytes: try SourceReader.read(path: path, limits: .rulesFile), file: path)
+        self = try RulesSource(contentsOf: url).decoded().checked().compiled()
     }
 
     /// Loads, checks and compiles rules from text.
@@ -31,7 +31,7 @@ public struct DecisionTables: Sendable {
     ///   - file: The path to name in diagnostics.
     /// - Throws: ``DiagnosticsError`` with every problem found.
     public init(yaml: String, file: String = "<rules>") throws(DiagnosticsError) {
-        try self.init(bytes: Array(yaml.utf8), file: file)
+        self = try RulesSource(yaml: yaml, file: file).decoded().checked().compiled()
     }
 
     /// Loads, checks and compiles rules from bytes.
@@ -39,24 +39,22 @@ public struct DecisionTables: Sendable {
     ///   - bytes: The rules file's contents.
     ///   - file: The path to name in diagnostics.
     ///   - limits: The loader's caps; generated tables may need more than a hand-written file.
+    /// - Throws: ``DiagnosticsError`` with every problem found.
     public init(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile) throws(DiagnosticsError) {
-        let root = try YAMLParser.parse(bytes, file: file, limits: limits)
-        let decoded = RulesFileDecoder().decode(root)
-        guard let tables = decoded.evaluationOrder else {
-            throw DiagnosticsError(decoded.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])
-        }
-        self.init(checked: tables, file: file)
+        self = try RulesSource(bytes: bytes, file: file, limits: limits).decoded().checked().compiled()
     }
 
-    /// Compiles tables that are already checked and in evaluation order (as loading leaves
-    /// them); used to compile tables built in code.
-    public init(checked tables: [TableDefinition], file: String = "<rules>") {
-        self.file = file
-        self.tables = tables
-        let layout = SlotLayout(tables: tables)
+    /// Compiles checked rules; only the loader makes ``CheckedRules``, so this cannot fail.
+    init(_ checked: CheckedRules) {
+        file = checked.file
+        tables = checked.tables
+        let layout = SlotLayout(tables: checked.tables)
         self.layout = layout
-        self.compiled = tables.map { TableCompiler(layout: layout).compile($0) }
+        compiled = checked.tables.map { TableCompiler(layout: layout).compile($0) }
     }
+
+    /// The rules these tables were compiled from.
+    public var checked: CheckedRules { CheckedRules(file: file, tables: tables) }
 
     /// The facts a caller gives, in ``FactVector`` slot order: every input no table produces.
     public var facts: [InputDefinition] { layout.facts }

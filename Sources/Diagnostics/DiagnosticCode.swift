@@ -147,6 +147,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let chainUnreceived = DiagnosticCode("chain-unreceived", .warning, "Validation", "A table emits a value that the table reading it never tests for.")
     /// A table tests for a value that the table producing it never emits.
     public static let chainUnproduced = DiagnosticCode("chain-unproduced", .warning, "Validation", "A table tests for a value that the table producing it never emits.")
+    /// A table has more inputs than the analysis handles; it is not analysed.
+    public static let tooManyInputs = DiagnosticCode("too-many-inputs", .error, "Validation", "A table has more inputs than the analysis handles, so its gaps and overlaps are not checked.")
 
     // MARK: Facts
 
@@ -262,6 +264,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
         .unusedValue,
         .chainUnreceived,
         .chainUnproduced,
+        .tooManyInputs,
         .outOfDomain,
         .missingFact,
         .unknownFact,

@@ -1,8 +1,9 @@
 import DecisionTable
 
 /// The reference the compiled evaluator is proved against: a straightforward scan over every
-/// rule and every cell, on named values, with the hit policies written out as the DMN 1.3
-/// text states them. Slow on purpose; it shares no code with the bitset matcher.
+/// rule and every cell, on named values, then the hit policy as the engine defines it once
+/// (`TableDefinition.decide(matching:ranks:)`). Slow on purpose; it shares no code with the
+/// bitset matcher.
 public enum NaiveEvaluator {
     /// What the reference decided: outputs by name and the winning rule ids per table.
     public struct Outcome: Hashable, Sendable {
@@ -28,63 +29,31 @@ public enum NaiveEvaluator {
                     return .failure(.chainedValueOutOfRange(table: table.name, input: input.name))
                 }
             }
-            let matching = table.rules.filter { rule in
-                zip(table.inputs, rule.conditions).allSatisfy { input, condition in
+            let matching = table.rules.indices.filter { r in
+                zip(table.inputs, table.rules[r].conditions).allSatisfy { input, condition in
                     matches(condition, known[input.name]!, domain: input.domain)
                 }
             }
-            let values = { (rule: RuleDefinition) in
-                zip(table.outputs, rule.outputs).map { output, value in value ?? output.defaultValue! }
+            // The hit policy, as the engine defines it once (TableDecision): the compiled
+            // evaluator is proved equal to this definition.
+            let decision = table.decide(matching: matching, ranks: table.priorityRanks())
+            switch decision {
+            case .conflict(let conflict) where conflict.kind == .multipleMatches:
+                return .failure(.multipleMatches(table: table.name, rules: conflict.rules.map { table.rules[$0].id }))
+            case .conflict(let conflict):
+                return .failure(.conflictingMatches(table: table.name, rules: conflict.rules.map { table.rules[$0].id }))
+            case .nothing:
+                outcome.winners[table.name] = []
+                return .failure(.noMatch(table: table.name))
+            case .defaults(let values):
+                outcome.winners[table.name] = []
+                // A chained table reads a default as a single value, lists or not.
+                for (output, value) in zip(table.outputs, values) { known[output.name] = value }
+            case .rules(let deciding):
+                outcome.winners[table.name] = deciding.map { table.rules[$0].id }
             }
-            var winners: [RuleDefinition]
-            switch table.hitPolicy {
-            case .unique:
-                if matching.count > 1 { return .failure(.multipleMatches(table: table.name, rules: matching.map(\.id))) }
-                winners = matching
-            case .any:
-                if Set(matching.map(values)).count > 1 {
-                    return .failure(.conflictingMatches(table: table.name, rules: matching.map(\.id)))
-                }
-                winners = Array(matching.prefix(1))
-            case .first:
-                winners = Array(matching.prefix(1))
-            case .priority:
-                winners = matching.min(by: { a, b in
-                    priority(values(a), table).lexicographicallyPrecedes(priority(values(b), table))
-                })
-                    .map { [$0] } ?? []
-            case .collect, .ruleOrder:
-                winners = matching
-            }
-            outcome.winners[table.name] = winners.map(\.id)
-            if winners.isEmpty {
-                guard table.outputs.allSatisfy({ $0.defaultValue != nil }) else {
-                    return .failure(.noMatch(table: table.name))
-                }
-                for output in table.outputs {
-                    let value = output.defaultValue!
-                    known[output.name] = value
-                    outcome.outputs[output.name] = table.hitPolicy.yieldsLists ? .list([value]) : .single(value)
-                }
-                continue
-            }
-            for (o, output) in table.outputs.enumerated() {
-                let column = winners.map { values($0)[o] }
-                let result: OutputValue
-                switch table.hitPolicy {
-                case .collect(nil), .ruleOrder:
-                    result = .list(column)
-                case .collect(.sum?):
-                    result = .single(.integer(column.reduce(0) { $0 &+ integer($1) }))
-                case .collect(.min?):
-                    result = .single(.integer(column.map(integer).min()!))
-                case .collect(.max?):
-                    result = .single(.integer(column.map(integer).max()!))
-                case .collect(.count?):
-                    result = .single(.integer(column.count))
-                default:
-                    result = .single(column[0])
-                }
+            guard let results = table.outputs(of: decision) else { continue }
+            for (output, result) in zip(table.outputs, results) {
                 if case .single(let value) = result { known[output.name] = value }
                 outcome.outputs[output.name] = result
             }
@@ -103,18 +72,5 @@ public enum NaiveEvaluator {
         default:
             return false
         }
-    }
-
-    /// A rule's priority key: the position of each enum output's value in its `values`.
-    private static func priority(_ values: [Value], _ table: TableDefinition) -> [Int] {
-        zip(table.outputs, values).compactMap { output, value in
-            guard case .enumeration(let names) = output.type, case .string(let name) = value else { return nil }
-            return names.firstIndex(of: name)!
-        }
-    }
-
-    private static func integer(_ value: Value) -> Int {
-        if case .integer(let number) = value { return number }
-        return 0
     }
 }

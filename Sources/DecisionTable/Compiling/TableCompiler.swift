@@ -41,11 +41,12 @@ struct TableCompiler {
         ruleOutputs.reserveCapacity(ruleCount * table.outputs.count)
         for rule in table.rules {
             for (o, output) in table.outputs.enumerated() {
-                ruleOutputs.append(layout.encode(rule.outputs[o] ?? output.defaultValue!, output: output))
+                ruleOutputs.append(layout.encode(rule.values[o], output: output))
             }
         }
-        let defaults: [Int]? = table.outputs.allSatisfy({ $0.defaultValue != nil })
-            ? table.outputs.map { layout.encode($0.defaultValue!, output: $0) } : nil
+        let defaults: [Int]? = table.defaults.map { values in
+            zip(values, table.outputs).map { layout.encode($0, output: $1) }
+        }
 
         return CompiledTable(
             policy: Self.policy(table.hitPolicy), ruleCount: ruleCount, wordCount: wordCount, allRules: allRules,

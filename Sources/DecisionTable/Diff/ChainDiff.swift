@@ -126,7 +126,7 @@ struct ChainDiff {
                         }
                     }
                     let key = Key(table: table.name, cells: row, reads: reads,
-                                  outputs: zip(rule.outputs, table.outputs).map { $0 ?? $1.defaultValue! })
+                                  outputs: rule.values)
                     content.append(ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }())
                     rules.append(row)
                 }

@@ -10,13 +10,7 @@ public enum SemanticDiff {
     /// - Returns: The tables in evaluation order.
     /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
     public static func tables(contentsOf url: URL) throws(DiagnosticsError) -> [TableDefinition] {
-        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
-        let bytes = try SourceReader.read(path: path, limits: .rulesFile)
-        let decoded = RulesFileDecoder().decode(try YAMLParser.parse(bytes, file: path, limits: .rulesFile))
-        guard let tables = decoded.evaluationOrder else {
-            throw DiagnosticsError(decoded.diagnostics, sources: [path: String(decoding: bytes, as: UTF8.self)])
-        }
-        return tables
+        try RulesSource(contentsOf: url).decoded().checked().tables
     }
 
     /// The outcome changes of every table present in both versions, and the tables, inputs

@@ -37,73 +37,37 @@ struct TableDecider {
                 if covers(r) { best = r }
             }
             guard let best, !meeting.contains(where: { ranks[$0] < ranks[best] }) else { return nil }
-            return Decision(outcome: outputs([best]), rules: [best])
+            return matched([best])
         case .unique, .any, .collect, .ruleOrder:
             guard meeting.allSatisfy(covers) else { return nil }
             return matched(meeting)
         }
     }
 
-    /// The decision where exactly the rules `matched` (ascending) match.
+    /// The decision where exactly the rules `matched` (ascending) match, as the table's hit
+    /// policy defines it (``TableDefinition/decide(matching:ranks:)``).
     func matched(_ matched: [Int]) -> Decision {
-        if matched.isEmpty { return Decision(outcome: defaults, rules: []) }
-        switch table.hitPolicy {
-        case .first:
-            return Decision(outcome: outputs([matched[0]]), rules: [matched[0]])
-        case .priority:
-            let best = matched.min { ranks[$0] < ranks[$1] }!
-            return Decision(outcome: outputs([best]), rules: [best])
-        case .unique where matched.count > 1:
-            return Decision(outcome: .conflict(names(matched) + " all match"), rules: matched)
-        case .any where Set(matched.map(values)).count > 1:
-            return Decision(outcome: .conflict(names(matched) + " disagree"), rules: matched)
-        case .unique, .any:
-            return Decision(outcome: outputs([matched[0]]), rules: [matched[0]])
-        case .collect, .ruleOrder:
-            return Decision(outcome: outputs(matched), rules: matched)
+        let decision = table.decide(matching: matched, ranks: ranks)
+        switch decision {
+        case .rules(let deciding):
+            return Decision(outcome: outputs(decision), rules: deciding)
+        case .defaults, .nothing:
+            return Decision(outcome: outputs(decision), rules: [])
+        case .conflict(let conflict):
+            let message = HitPolicyConflict.message(conflict.kind, table: table.name, ids: conflict.rules.map { table.rules[$0].id })
+            return Decision(outcome: .conflict(message), rules: conflict.rules)
         }
     }
 
     /// The outputs when no rule matches: the defaults, or nothing.
-    var defaults: DecidedOutcome? {
-        guard table.outputs.allSatisfy({ $0.defaultValue != nil }) else { return nil }
-        return .outputs(table.outputs.map { output in
-            NamedOutput(name: output.name,
-                        value: table.hitPolicy.yieldsLists ? .list([output.defaultValue!]) : .single(output.defaultValue!))
-        })
-    }
+    var defaults: DecidedOutcome? { outputs(table.decide(matching: [], ranks: ranks)) }
 
-    /// Rule `r`'s value of every output, defaults filled in.
-    func values(_ r: Int) -> [Value] {
-        zip(table.rules[r].outputs, table.outputs).map { value, output in value ?? output.defaultValue! }
-    }
-
-    private func names(_ rules: [Int]) -> String {
-        "rules " + rules.map { "'\(table.rules[$0].id)'" }.joined(separator: ", ")
-    }
-
-    private func outputs(_ winners: [Int]) -> DecidedOutcome {
-        let rows = winners.map(values)
-        return .outputs(table.outputs.indices.map { o in
-            let column = rows.map { $0[o] }
-            let folded: OutputValue = switch table.hitPolicy {
-            case .collect(nil), .ruleOrder: .list(column)
-            case .collect(.sum?): .single(.integer(column.reduce(0) { $0 &+ Self.integer($1) }))
-            case .collect(.min?): .single(.integer(column.map(Self.integer).min()!))
-            case .collect(.max?): .single(.integer(column.map(Self.integer).max()!))
-            case .collect(.count?): .single(.integer(column.count))
-            default: .single(column[0])
-            }
-            return NamedOutput(name: table.outputs[o].name, value: folded)
-        })
-    }
-
-    private static func integer(_ value: Value) -> Int {
-        if case .integer(let number) = value { return number }
-        return 0
+    private func outputs(_ decision: TableDecision) -> DecidedOutcome? {
+        table.outputs(of: decision).map { values in
+            .outputs(zip(table.outputs, values).map { NamedOutput(name: $0.name, value: $1) })
+        }
     }
 }
-
 extension DecidedOutcome {
     /// Whether two decisions are the same for the diff: the same outputs, or both a
     /// hit-policy violation (whichever rules take part; the rules are reported beside).

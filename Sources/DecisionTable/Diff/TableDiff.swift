@@ -102,7 +102,7 @@ struct TableDiff {
                     guard let k = own[c] else { return domains[c] }
                     return mappings[c]!.cell(rule.conditions[k])
                 }
-                let key = Key(cells: row, outputs: outputs.map { rule.outputs[$0] ?? table.outputs[$0].defaultValue! })
+                let key = Key(cells: row, outputs: outputs.map { rule.values[$0] })
                 content.append(ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }())
                 rules.append(row)
             }

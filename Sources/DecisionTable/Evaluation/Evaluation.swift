@@ -17,8 +17,8 @@ public struct Evaluation: Hashable, Sendable {
                 let value: OutputValue
                 if table.hitPolicy.yieldsLists {
                     value = .list(usedDefaults
-                        ? [output.defaultValue!]
-                        : winners.map { table.rules[$0].outputs[o] ?? output.defaultValue! })
+                        ? (table.defaults.map { [$0[o]] } ?? [])
+                        : winners.map { table.rules[$0].values[o] })
                 } else {
                     value = .single(layout.decode(evaluator.encodedOutput(layout.outputSlot(output.name)), output: output))
                 }

@@ -17,9 +17,9 @@ public enum EvaluationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .invalidFacts(let problems):
             problems.map(\.message).joined(separator: "; ")
         case .multipleMatches(let table, let rules):
-            "table '\(table)' is unique but rules \(Self.list(rules)) all match"
+            HitPolicyConflict.message(.multipleMatches, table: table, ids: rules)
         case .conflictingMatches(let table, let rules):
-            "table '\(table)' is 'any' but the matching rules \(Self.list(rules)) disagree on the outputs"
+            HitPolicyConflict.message(.disagreeingOutputs, table: table, ids: rules)
         case .noMatch(let table, let facts):
             "no rule of table '\(table)' matches "
                 + facts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
@@ -27,10 +27,6 @@ public enum EvaluationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .chainedValueOutOfRange(let table, let input, let value):
             "table '\(table)' reads \(input) = \(value), outside the input's declared range"
         }
-    }
-
-    private static func list(_ rules: [String]) -> String {
-        rules.map { "'\($0)'" }.joined(separator: ", ")
     }
 }
 

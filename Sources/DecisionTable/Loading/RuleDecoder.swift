@@ -37,7 +37,8 @@ struct RuleDecoder {
         let outputs = self.outputs(reader["then"], ruleLocation: node.location, ruleID: id?.0)
         guard let (ruleID, _) = id, let conditions, let outputs else { return nil }
         return RuleDefinition(id: ruleID, description: description, location: node.location,
-                              conditions: conditions, outputs: outputs.values, outputLocations: outputs.locations)
+                              conditions: conditions, outputs: outputs.written, values: outputs.values,
+                              outputLocations: outputs.locations)
     }
 
     private func cells(_ node: YAMLNode?, section: String, columns: [String], other: [String]) -> [String: YAMLPair]? {
@@ -92,24 +93,27 @@ struct RuleDecoder {
 
     private func outputs(
         _ node: YAMLNode?, ruleLocation: SourceLocation, ruleID: String?
-    ) -> (values: [Value?], locations: [SourceLocation])? {
+    ) -> (written: [Value?], values: [Value], locations: [SourceLocation])? {
         let outputNames = table.outputs.map(\.name)
         guard let cells = cells(node, section: "then", columns: outputNames, other: table.inputs.map(\.name)) else {
             return nil
         }
-        var values: [Value?] = []
+        var written: [Value?] = []
+        var values: [Value] = []
         var locations: [SourceLocation] = []
         var valid = true
         for output in table.outputs {
             if let cell = cells[output.name] {
                 if let value = OutputValueParser(output: output, sink: sink).parse(cell.value) {
+                    written.append(value)
                     values.append(value)
                 } else {
                     valid = false
                 }
                 locations.append(cell.value.location)
-            } else if output.defaultValue != nil {
-                values.append(nil)
+            } else if let value = output.defaultValue {
+                written.append(nil)
+                values.append(value)
                 locations.append(node?.location ?? ruleLocation)
             } else {
                 sink.error(.missingOutput,
@@ -118,6 +122,6 @@ struct RuleDecoder {
                 valid = false
             }
         }
-        return valid ? (values, locations) : nil
+        return valid ? (written, values, locations) : nil
     }
 }

@@ -3,14 +3,14 @@ extension TableDefinition {
     /// compared in declared order by the position of their value in `values` (first is
     /// highest, as in DMN), ties broken by file order. The compiler, the validator and the
     /// diff all rank through this.
-    func priorityRanks() -> [Int] {
+    package func priorityRanks() -> [Int] {
         let enumOutputs = outputs.indices.filter {
             if case .enumeration = outputs[$0].type { true } else { false }
         }
         let keys = rules.indices.map { r in
             enumOutputs.map { o -> Int in
                 guard case .enumeration(let names) = outputs[o].type,
-                      case .string(let name)? = rules[r].outputs[o] ?? outputs[o].defaultValue else { return 0 }
+                      case .string(let name) = rules[r].values[o] else { return 0 }
                 return names.firstIndex(of: name) ?? 0
             } + [r]
         }

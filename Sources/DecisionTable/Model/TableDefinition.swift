@@ -2,55 +2,66 @@ import Diagnostics
 
 /// A decision table as written in a rules file, with every literal checked against its
 /// column's domain and interned.
+///
+/// Only the loader builds and changes tables (their properties are read-only outside this
+/// package), so the invariants the compiler, the validator and the diff rely on hold.
 public struct TableDefinition: Hashable, Sendable {
     /// Unique in the file; `[a-z0-9_-]+`.
-    public var name: String
+    public package(set) var name: String
     /// What the table decides, for people.
-    public var description: String?
+    public package(set) var description: String?
     /// Where the table's mapping starts.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// How matching rules become the result.
-    public var hitPolicy: HitPolicy
+    public package(set) var hitPolicy: HitPolicy
     /// Whether combinations that no rule matches are expected (`gaps: allowed`).
-    public var gapsAllowed: Bool
+    public package(set) var gapsAllowed: Bool
     /// The condition columns, in declared order.
-    public var inputs: [InputDefinition]
+    public package(set) var inputs: [InputDefinition]
     /// The result columns, in declared order.
-    public var outputs: [OutputDefinition]
+    public package(set) var outputs: [OutputDefinition]
     /// The rows, in file order.
-    public var rules: [RuleDefinition]
+    public package(set) var rules: [RuleDefinition]
+
+    /// Every output's default, in declared order, when every output has one: what the table
+    /// decides where no rule matches. Nil when some output has no default (no rule matching
+    /// is then an error, or a gap).
+    public var defaults: [Value]? {
+        let values = outputs.compactMap(\.defaultValue)
+        return values.count == outputs.count ? values : nil
+    }
 }
 
 /// A condition column.
 public struct InputDefinition: Hashable, Sendable {
     /// The fact's name, shared by every table that reads it.
-    public var name: String
+    public package(set) var name: String
     /// What the fact means, for people.
-    public var description: String?
+    public package(set) var description: String?
     /// Where the input is declared.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// The values the fact can take.
-    public var domain: Domain
+    public package(set) var domain: Domain
     /// The table whose output feeds this input, when the input is chained.
-    public var producer: String?
+    public package(set) var producer: String?
     /// Words for values in generated documentation (`true: ON`), by value.
-    public var labels: [String: String] = [:]
+    public package(set) var labels: [String: String] = [:]
 }
 
 /// A result column.
 public struct OutputDefinition: Hashable, Sendable {
     /// The output's name, unique across the file.
-    public var name: String
+    public package(set) var name: String
     /// What the output means, for people.
-    public var description: String?
+    public package(set) var description: String?
     /// Where the output is declared.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// The values it can take.
-    public var type: OutputType
+    public package(set) var type: OutputType
     /// The value used when no rule matches, or when a rule leaves the output out.
-    public var defaultValue: Value?
+    public package(set) var defaultValue: Value?
     /// Where the default is written, so that a problem with it points there.
-    public var defaultLocation: SourceLocation? = nil
+    public package(set) var defaultLocation: SourceLocation? = nil
 }
 
 /// The type of an output column.
@@ -75,34 +86,38 @@ public enum OutputType: Hashable, Sendable {
 /// One row of a table.
 public struct RuleDefinition: Hashable, Sendable {
     /// Unique in the table.
-    public var id: String
+    public package(set) var id: String
     /// Why the rule exists, for people (where it comes from).
-    public var description: String?
+    public package(set) var description: String?
     /// Where the rule's mapping starts.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
     /// One condition per input, in input order.
-    public var conditions: [Condition]
-    /// One value per output, in output order; nil where the output's default applies.
-    public var outputs: [Value?]
+    public package(set) var conditions: [Condition]
+    /// One value per output, in output order, as written; nil where the rule leaves the
+    /// output out and its default applies.
+    public package(set) var outputs: [Value?]
+    /// One value per output, in output order, with the defaults filled in: what the rule
+    /// decides. The loader guarantees that an output a rule leaves out has a default.
+    public package(set) var values: [Value]
     /// Where each output cell is written, or the rule's location where it is left out.
-    public var outputLocations: [SourceLocation]
+    public package(set) var outputLocations: [SourceLocation]
 }
 
 /// The set of values one cell of a rule matches.
 public struct Condition: Hashable, Sendable {
     /// The matched values of a finite domain, by interned index, sorted; or nil for integers.
-    public var values: [Int]?
+    public package(set) var values: [Int]?
     /// The matched integers, for integer columns.
-    public var intervals: IntervalSet?
+    public package(set) var intervals: IntervalSet?
     /// Whether the cell was left out or written `-`: it matches the whole domain.
-    public var isWildcard: Bool
+    public package(set) var isWildcard: Bool
     /// The finite values the cell names explicitly, in a list or under `not`; empty for
     /// integer columns and wildcards. The validator reports values no rule names.
-    public var mentioned: [Int] = []
+    public package(set) var mentioned: [Int] = []
     /// The cell as written, for explanations (`">= 2"`, `[call, message]`, `-`).
-    public var text: String
+    public package(set) var text: String
     /// Where the cell is, or the rule's location when it was left out.
-    public var location: SourceLocation
+    public package(set) var location: SourceLocation
 
     /// Whether the cell matches an interned finite value or an integer.
     public func matches(_ encoded: Int) -> Bool {

@@ -6,7 +6,17 @@ struct TableValidator {
     /// Every clean table of the file, to find the producers and readers of chained inputs.
     let neighbours: [TableDefinition]
 
+    /// The widest table the partition analyses: it keeps one bit per input in a 64-bit word.
+    static let maximumInputs = 64
+
     func findings() -> [Finding] {
+        guard table.inputs.count <= Self.maximumInputs else {
+            return [Finding(
+                Diagnostic(.error, code: .tooManyInputs,
+                           "table '\(table.name)' has \(table.inputs.count) inputs; the analysis handles at most \(Self.maximumInputs), so its gaps and overlaps are not checked",
+                           at: table.location),
+                table: table.name)]
+        }
         let producible = producibleDomains()
         let space = AnalysisSpace(table: table, producible: producible)
         var findings: [Finding] = []
@@ -24,7 +34,9 @@ struct TableValidator {
                 if duplicated.contains(pair.second), space.isContained(pair.first, in: pair.second),
                    space.isContained(pair.second, in: pair.first) { continue }
                 let sameOutputs = outputs(pair.first) == outputs(pair.second)
-                if table.hitPolicy == .unique || !sameOutputs {
+                // Where both rules match, the hit policy's own definition says whether that is
+                // a conflict: always for `unique`, with different outputs for `any`.
+                if case .conflict = table.decide(matching: [pair.first, pair.second], ranks: []) {
                     findings.append(overlapFinding(pair, point, sameOutputs: sameOutputs))
                 }
                 if sameOutputs { findings += subsumedFindings(pair, space) }
@@ -60,7 +72,7 @@ struct TableValidator {
             let output = producer.outputs[o]
             if case .collect(_?) = producer.hitPolicy { continue }  // aggregates: any integer
             var emitted = producer.rules.compactMap { $0.outputs[o] }
-            let defaultsApply = producer.outputs.allSatisfy { $0.defaultValue != nil }
+            let defaultsApply = producer.defaults != nil
                 || producer.rules.contains { $0.outputs[o] == nil }
             if defaultsApply, let value = output.defaultValue { emitted.append(value) }
             switch input.domain {
@@ -115,7 +127,7 @@ struct TableValidator {
     // MARK: Gaps
 
     private func gapFindings(_ regions: [[ColumnSet]]) -> [Finding] {
-        let severity: Severity = table.gapsAllowed || table.outputs.allSatisfy({ $0.defaultValue != nil }) ? .warning : .error
+        let severity: Severity = table.gapsAllowed || table.defaults != nil ? .warning : .error
         let suffix = severity == .warning
             ? (table.gapsAllowed ? " (gaps are allowed in this table)" : " (the outputs' defaults apply)") : ""
         // Rows in the order of their smallest values, input by input: stable, and it reads
@@ -145,8 +157,8 @@ struct TableValidator {
 
     /// A rule's outputs as evaluation returns them: an output the rule leaves out takes its
     /// default, so `then: {}` and a rule writing the defaults out agree.
-    private func outputs(_ r: Int) -> [Value?] {
-        zip(table.rules[r].outputs, table.outputs).map { $0 ?? $1.defaultValue }
+    private func outputs(_ r: Int) -> [Value] {
+        table.rules[r].values
     }
 
     private func witness(_ point: [Int]) -> [NamedValue] {

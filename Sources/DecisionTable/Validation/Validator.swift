@@ -22,36 +22,38 @@ public struct ValidationReport: Hashable, Sendable {
 public enum Validator {
     /// Validates a rules file on disk.
     public static func validate(contentsOf url: URL) -> ValidationReport {
-        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
         do {
-            let bytes = try SourceReader.read(path: path, limits: .rulesFile)
-            return validate(bytes: bytes, file: path)
+            return validate(try RulesSource(contentsOf: url))
         } catch {
+            let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
             return ValidationReport(file: path, findings: error.diagnostics.map { Finding($0) }, source: "")
         }
     }
 
     /// Validates rules given as text.
     public static func validate(yaml: String, file: String = "<rules>") -> ValidationReport {
-        validate(bytes: Array(yaml.utf8), file: file)
+        validate(RulesSource(yaml: yaml, file: file))
     }
 
     /// Validates rules given as bytes, within `limits` (a rules file's by default).
     public static func validate(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile) -> ValidationReport {
-        let source = String(decoding: bytes, as: UTF8.self)
-        let root: YAMLNode
-        do {
-            root = try YAMLParser.parse(bytes, file: file, limits: limits)
-        } catch {
-            return ValidationReport(file: file, findings: error.diagnostics.map { Finding($0) }, source: source)
-        }
-        let decoded = RulesFileDecoder().decode(root)
+        validate(RulesSource(bytes: bytes, file: file, limits: limits))
+    }
+
+    /// Validates a rules file that has been read.
+    public static func validate(_ source: RulesSource) -> ValidationReport {
+        validate(source.decoded())
+    }
+
+    /// Validates decoded rules: their load problems, then the analysis of every table that
+    /// decoded without errors.
+    public static func validate(_ decoded: DecodedRules) -> ValidationReport {
         var findings = decoded.diagnostics.map { Finding($0) }
         for table in decoded.cleanTables {
             findings += TableValidator(table: table, neighbours: decoded.cleanTables).findings()
         }
         findings.sort { ($0.diagnostic.location, $0.diagnostic.code) < ($1.diagnostic.location, $1.diagnostic.code) }
-        return ValidationReport(file: file, findings: findings, source: source)
+        return ValidationReport(file: decoded.source.file, findings: findings, source: decoded.source.text)
     }
 
     /// Analyses tables already loaded (for instance by ``DecisionTables``).

@@ -89,8 +89,7 @@ public enum TableDocumentation {
     /// A rule's conditions then its outputs, in words.
     private static func cells(_ rule: RuleDefinition, _ table: TableDefinition) -> [String] {
         zip(table.inputs, rule.conditions).map { CellWording.words($1, input: $0) }
-            + zip(table.outputs, rule.outputs).map { output, value in
-                let value = value ?? output.defaultValue!
+            + rule.values.map { value in
                 if case .boolean(let flag) = value { return flag ? "yes" : "no" }
                 return value.description
             }

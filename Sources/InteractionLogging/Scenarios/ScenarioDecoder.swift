@@ -242,13 +242,13 @@ final class ScenarioDecoder {
     private func scopedTables(_ reader: MappingReader, rules: DecisionTables) -> DecisionTables? {
         guard reader["table"] != nil else { return rules }
         guard let name = reader.text("table"), let node = reader["table"] else { return nil }
-        guard let table = rules.tables.first(where: { $0.name == name }) else {
+        guard let table = rules.checked.table(named: name) else {
             let names = rules.tables.map(\.name)
             sink.error(.unknownTable, "no table '\(name)' in '\(rules.file)'\(Suggestion.clause(for: name, in: names))"
                        + " (its tables: \(names.joined(separator: ", ")))", at: node.location)
             return nil
         }
-        return DecisionTables(checked: [table], file: rules.file)
+        return table.compiled()
     }
 
     private func decodeFacts(_ node: YAMLNode, tables: DecisionTables) -> [String: Value]? {

@@ -11,9 +11,9 @@ extension ScenarioFile {
             switch scenario.input {
             case .facts(let facts, let table):
                 var tables = rules
-                if let table, let definition = rules.tables.first(where: { $0.name == table }) {
-                    tables = scoped[table] ?? DecisionTables(checked: [definition], file: rules.file)
-                    scoped[table] = tables
+                if let table, let alone = scoped[table] ?? rules.checked.table(named: table)?.compiled() {
+                    tables = alone
+                    scoped[table] = alone
                 }
                 return run(scenario, facts: facts, tables: tables)
             case .event(let input):

@@ -14,6 +14,11 @@ import Diagnostics
         return url
     }
 
+    /// The bound on a refusal: far above what a refusal costs (milliseconds), far below what
+    /// the quadratic or unbounded behaviour these limits prevent would take, and loose enough
+    /// for a loaded machine. Speed itself is measured in Benchmarks/, not here.
+    static let refusalBound = Duration.seconds(10)
+
     /// Loads and returns the diagnostics, with how long loading took.
     private func load(
         _ load: () throws(DiagnosticsError) -> DecisionTables
@@ -39,7 +44,7 @@ import Diagnostics
         #expect(diagnostic.code == "too-large")
         #expect(diagnostic.location == SourceLocation(file: url.path(percentEncoded: false), line: 1, column: 1))
         #expect(diagnostic.message.contains("\(size)") && diagnostic.message.contains("\(16 << 20)"))
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(elapsed < Self.refusalBound, "took \(elapsed)")
     }
 
     @Test func refusesBytesOverSixteenMebibytes() throws {
@@ -48,7 +53,7 @@ import Diagnostics
         let diagnostic = try #require(diagnostics.only)
         #expect(diagnostic.code == "too-large")
         #expect(diagnostic.location == SourceLocation(file: "big.yaml", line: 1, column: 1))
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(elapsed < Self.refusalBound, "took \(elapsed)")
     }
 
     /// Nesting 100,000 levels deep, written so that each level is one or two characters.
@@ -66,7 +71,7 @@ import Diagnostics
         let diagnostic = try #require(diagnostics.only, "\(name): \(diagnostics)")
         #expect(diagnostic.code == "too-deep", "\(name)")
         #expect(diagnostic.location == SourceLocation(file: "deep.yaml", line: line, column: column), "\(name)")
-        #expect(elapsed < .seconds(1), "\(name) took \(elapsed)")
+        #expect(elapsed < Self.refusalBound, "\(name) took \(elapsed)")
     }
 
     /// The deepest nesting allowed is 64 levels, the file's own mapping included.
@@ -89,7 +94,7 @@ import Diagnostics
         #expect(diagnostics.filter { $0.code == "alias" }.count == 90)
         #expect(diagnostics.allSatisfy { $0.code == "anchor" || $0.code == "alias" }, "\(diagnostics)")
         #expect(diagnostics.contains { $0.code == "alias" && $0.message.contains("*l8") })
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(elapsed < Self.refusalBound, "took \(elapsed)")
     }
 
     /// Each alias is an error of its own; a file of nothing else stops at the error cap
@@ -103,7 +108,7 @@ import Diagnostics
         #expect(last.code == "too-many-errors")
         // Where the 101st alias is: "tables: [" and 100 times "*a, ".
         #expect(last.location == SourceLocation(file: "flood.yaml", line: 1, column: 10 + 4 * 100))
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(elapsed < Self.refusalBound, "took \(elapsed)")
     }
 
     @Test func reportsAMissingFileAsUnreadable() throws {
