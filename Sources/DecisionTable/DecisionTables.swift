@@ -20,7 +20,7 @@ public struct DecisionTables: Sendable {
     /// Loads, checks and compiles a rules file: ``RulesSource`` → ``DecodedRules`` →
     /// ``CheckedRules`` → ``DecisionTables``.
     /// - Parameter url: The file.
-    /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
+    /// - Throws: `DiagnosticsError` with every problem found, each with a position.
     public init(contentsOf url: URL) throws(DiagnosticsError) {
         self = try RulesSource(contentsOf: url).decoded().checked().compiled()
     }
@@ -29,7 +29,7 @@ public struct DecisionTables: Sendable {
     /// - Parameters:
     ///   - yaml: The rules file's contents.
     ///   - file: The path to name in diagnostics.
-    /// - Throws: ``DiagnosticsError`` with every problem found.
+    /// - Throws: `DiagnosticsError` with every problem found.
     public init(yaml: String, file: String = "<rules>") throws(DiagnosticsError) {
         self = try RulesSource(yaml: yaml, file: file).decoded().checked().compiled()
     }
@@ -39,7 +39,7 @@ public struct DecisionTables: Sendable {
     ///   - bytes: The rules file's contents.
     ///   - file: The path to name in diagnostics.
     ///   - limits: The loader's caps; generated tables may need more than a hand-written file.
-    /// - Throws: ``DiagnosticsError`` with every problem found.
+    /// - Throws: `DiagnosticsError` with every problem found.
     public init(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile) throws(DiagnosticsError) {
         self = try RulesSource(bytes: bytes, file: file, limits: limits).decoded().checked().compiled()
     }

@@ -24,7 +24,7 @@ extension OutputValue {
 
 extension DecisionTables {
     /// Reads facts from a JSON object: numbers as integers, booleans, strings.
-    /// - Throws: ``EvaluationError/invalidFacts(_:)`` when the JSON is not an object or a
+    /// - Throws: `EvaluationError.invalidFacts(_:)` when the JSON is not an object or a
     ///   value is null, fractional, an array or an object.
     public func facts(fromJSON json: JSONValue) throws(EvaluationError) -> [String: Value] {
         guard case .object(let pairs) = json else {

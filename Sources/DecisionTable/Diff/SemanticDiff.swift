@@ -8,7 +8,7 @@ public enum SemanticDiff {
     /// compiling it for evaluation, which the diff does not need.
     /// - Parameter url: The file.
     /// - Returns: The tables in evaluation order.
-    /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
+    /// - Throws: `DiagnosticsError` with every problem found, each with a position.
     public static func tables(contentsOf url: URL) throws(DiagnosticsError) -> [TableDefinition] {
         try RulesSource(contentsOf: url).decoded().checked().tables
     }
@@ -18,7 +18,7 @@ public enum SemanticDiff {
     ///
     /// A table that reads another table's outputs (in either version) is compared twice: over
     /// its own inputs, and by its final outputs over the facts a caller gives, through the
-    /// tables it reads (rows named `<table> (final)`; see ``ChainDiff``). A change upstream
+    /// tables it reads (rows named `<table> (final)`; see `ChainDiff`). A change upstream
     /// that changes what the reader finally decides shows there too.
     public static func diff(old: DecisionTables, new: DecisionTables) -> RulesDiff {
         diff(old: old.tables, new: new.tables)

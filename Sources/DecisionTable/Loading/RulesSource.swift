@@ -22,10 +22,10 @@ public struct RulesSource: Sendable {
     public let limits: YAMLLimits
 
     /// Reads a rules file, refusing it before reading when it is over the size cap.
-    /// - Throws: ``DiagnosticsError`` (`unreadable`, `too-large`) at the file's first line.
+    /// - Throws: `DiagnosticsError` (`unreadable`, `too-large`) at the file's first line.
     public init(contentsOf url: URL, limits: YAMLLimits = .rulesFile) throws(DiagnosticsError) {
-        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
-        self.init(bytes: try SourceReader.read(path: path, limits: limits), file: path, limits: limits)
+        let source = try YAMLSource(contentsOf: url, limits: limits)
+        self.init(bytes: source.bytes, file: source.file, limits: limits)
     }
 
     /// Rules given as text.
@@ -47,7 +47,7 @@ public struct RulesSource: Sendable {
     /// ``DecodedRules`` with its diagnostics and no tables.
     public func decoded() -> DecodedRules {
         do {
-            let root = try YAMLParser.parse(bytes, file: file, limits: limits)
+            let root = try YAMLSource(bytes: bytes, file: file, limits: limits).parse()
             let result = RulesFileDecoder().decode(root)
             return DecodedRules(
                 source: self, diagnostics: result.diagnostics, cleanTables: result.cleanTables,
@@ -97,7 +97,7 @@ public struct DecodedRules: Sendable {
     }
 
     /// The third stage: the tables, when the file has no errors.
-    /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
+    /// - Throws: `DiagnosticsError` with every problem found, each with a position.
     public func checked() throws(DiagnosticsError) -> CheckedRules {
         guard let evaluationOrder else { throw error }
         return CheckedRules(file: source.file, tables: evaluationOrder)

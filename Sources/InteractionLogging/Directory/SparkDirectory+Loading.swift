@@ -16,10 +16,9 @@ extension SparkDirectory {
     ///   - url: The file.
     ///   - strict: Whether problems loading leaves out with a warning (an unreadable phone
     ///     field of a contact) are errors instead.
-    /// - Throws: ``DiagnosticsError`` with every problem found, each with a position.
+    /// - Throws: `DiagnosticsError` with every problem found, each with a position.
     public init(contentsOf url: URL, strict: Bool = false) throws(DiagnosticsError) {
-        let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
-        try self.init(bytes: try SourceReader.read(path: path, limits: .sparkDirectory), file: path, strict: strict)
+        try self.init(source: YAMLSource(contentsOf: url, limits: .sparkDirectory), strict: strict)
     }
 
     /// Loads a directory from text.
@@ -27,9 +26,9 @@ extension SparkDirectory {
     ///   - yaml: The directory file's contents.
     ///   - file: The path to name in diagnostics.
     ///   - strict: Whether warnings are errors.
-    /// - Throws: ``DiagnosticsError`` with every problem found.
+    /// - Throws: `DiagnosticsError` with every problem found.
     public init(yaml: String, file: String = "<directory>", strict: Bool = false) throws(DiagnosticsError) {
-        try self.init(bytes: Array(yaml.utf8), file: file, strict: strict)
+        try self.init(source: YAMLSource(bytes: Array(yaml.utf8), file: file, limits: .sparkDirectory), strict: strict)
     }
 
     /// Loads a directory from bytes.
@@ -41,20 +40,22 @@ extension SparkDirectory {
     ///   - bytes: The directory file's contents, UTF-8.
     ///   - file: The path to name in diagnostics.
     ///   - strict: Whether warnings are errors.
-    /// - Throws: ``DiagnosticsError`` with every problem found (warnings included).
+    /// - Throws: `DiagnosticsError` with every problem found (warnings included).
     public init(bytes: [UInt8], file: String, strict: Bool = false) throws(DiagnosticsError) {
+        try self.init(source: YAMLSource(bytes: bytes, file: file, limits: .sparkDirectory), strict: strict)
+    }
+
+    private init(source: YAMLSource, strict: Bool) throws(DiagnosticsError) {
         var decoder = DirectoryDecoder()
         decoder.strict = strict
         // The tree lives only for this expression: it is the largest thing a load holds, and
         // the index is built after it is freed.
-        let decoded = decoder.decode(try YAMLParser.parse(bytes, file: file, limits: .sparkDirectory))
-        guard let decoded else {
-            throw DiagnosticsError(decoder.sink.diagnostics, sources: [file: String(decoding: bytes, as: UTF8.self)])
-        }
+        let decoded = decoder.decode(try source.parse())
+        guard let decoded else { throw source.error(decoder.sink.diagnostics) }
         let warnings = decoder.sink.diagnostics
         self.init(company: decoded.company, projects: decoded.projects, teamMembers: decoded.teamMembers,
                   lines: decoded.lines, contacts: decoded.contacts,
                   warnings: DiagnosticsError(warnings).diagnostics,
-                  warningSources: warnings.isEmpty ? [:] : [file: String(decoding: bytes, as: UTF8.self)])
+                  warningSources: warnings.isEmpty ? [:] : [source.file: source.text])
     }
 }

@@ -4,7 +4,7 @@ import Diagnostics
 /// The part of a Spark account the router reads: the company's settings, its projects, its
 /// team members, which of them use each Aircall line, and the contacts with their numbers.
 ///
-/// Loaded once from YAML (``init(contentsOf:)``) and indexed at load, so that every lookup
+/// Loaded once from YAML (``init(contentsOf:strict:)``) and indexed at load, so that every lookup
 /// the router makes per event is a hash lookup: see `SparkDirectory+Index.swift`.
 ///
 /// ```yaml

@@ -1,5 +1,5 @@
 /// The possible lengths of national numbers, looked up by calling code or by region, from the
-/// generated ``PhoneLengthData``: a lookup is an array load, with no hashing or allocation.
+/// generated `PhoneLengthData`: a lookup is an array load, with no hashing or allocation.
 enum PhoneLengths {
     /// The lengths a country's national numbers have, and whether they are written with the
     /// trunk prefix 0.

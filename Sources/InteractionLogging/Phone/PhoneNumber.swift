@@ -7,7 +7,7 @@
 ///
 /// The reader is hand-written for speed; what it accepts is measured against Google's
 /// libphonenumber by `Scripts/phone-differential`, and the lengths it allows per country come
-/// from libphonenumber's metadata (``PhoneLengthData``).
+/// from libphonenumber's metadata (`PhoneLengthData`).
 public enum PhoneNumber {
     /// Reads a phone number in international or national form.
     ///

@@ -40,7 +40,7 @@ public struct AssignmentsFile: Sendable {
     public static let keys = ["id", "contact", "team_member", "projects"]
 
     /// Loads an assignments file.
-    /// - Throws: ``DiagnosticsError`` with every problem found, each with its line and column.
+    /// - Throws: `DiagnosticsError` with every problem found, each with its line and column.
     public init(contentsOf url: URL) throws(DiagnosticsError) {
         let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
         try self.init(bytes: try SourceReader.read(path: path, limits: .sparkDirectory), file: path)
@@ -50,7 +50,7 @@ public struct AssignmentsFile: Sendable {
     /// - Parameters:
     ///   - bytes: The file's contents, UTF-8.
     ///   - file: The path to name in diagnostics.
-    /// - Throws: ``DiagnosticsError`` with every problem found, each with its line and column.
+    /// - Throws: `DiagnosticsError` with every problem found, each with its line and column.
     public init(bytes: [UInt8], file: String) throws(DiagnosticsError) {
         path = file
         let sink = DiagnosticSink()

@@ -5,7 +5,7 @@ import DecisionTable
 /// `team_projects` becomes the list of the contact's projects the team member is on).
 ///
 /// Every decision is in the rules file; the router only computes facts and applies values.
-/// A router owns an ``Evaluator``: use one per thread.
+/// A router owns an `Evaluator`: use one per thread.
 public final class Router {
     public let tables: DecisionTables
     public let directory: SparkDirectory
