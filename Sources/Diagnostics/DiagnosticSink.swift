@@ -1,7 +1,7 @@
 /// Collects diagnostics while a file is decoded, so that one run reports every problem.
-public final class DiagnosticSink {
+package final class DiagnosticSink {
     /// Everything reported, in the order it was reported.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     /// The position in the file's `tables` list of the table being decoded, if any.
     package var currentTable: Int?
     /// The tables (by position) that have errors; the validator skips only those.
@@ -10,19 +10,19 @@ public final class DiagnosticSink {
     package private(set) var fileFailed = false
 
     /// Creates an empty sink.
-    public init() {}
+    package init() {}
 
     /// Whether anything reported is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Reports an error.
-    public func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    package func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         diagnostics.append(Diagnostic(.error, code: code, message, at: location, notes: notes))
         if let currentTable { failedTables.insert(currentTable) } else { fileFailed = true }
     }
 
     /// Reports a warning.
-    public func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    package func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         diagnostics.append(Diagnostic(.warning, code: code, message, at: location, notes: notes))
     }
 }

@@ -1,7 +1,7 @@
 /// "Did you mean" for near misses: the closest candidate by edit distance, if close enough.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word`, when at most about a third of it differs.
-    public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ public enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or nothing.
-    public static func clause(for word: String, in candidates: some Sequence<String>) -> String {
+    package static func clause(for word: String, in candidates: some Sequence<String>) -> String {
         nearest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -6,11 +6,11 @@ import Diagnostics
 /// Public so that every YAML format built on the engine reports the same problems with the
 /// same codes (`expected-mapping`, `unknown-key`, `missing-key`, `expected-text`,
 /// `expected-list`, `expected-integer`, `expected-boolean`).
-public struct MappingReader {
+package struct MappingReader {
     /// The mapping.
-    public let node: YAMLNode
+    package let node: YAMLNode
     /// What the mapping is, for messages ("a team member").
-    public let what: String
+    package let what: String
     package let sink: DiagnosticSink
     private let pairs: [String: YAMLPair]
 
@@ -21,7 +21,7 @@ public struct MappingReader {
     ///   - allowed: The keys it may have.
     ///   - sink: Where problems go.
     /// - Returns: nil (after reporting) when `node` is not a mapping.
-    public init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
+    package init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = node.content else {
             sink.error(.expectedMapping, "expected \(what) as a mapping of keys, found \(node.kindDescription)",
                        at: node.location)
@@ -45,17 +45,17 @@ public struct MappingReader {
     }
 
     /// The value of `key`, or nil.
-    public subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
+    package subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
 
     /// The value of a key that must be present; reports its absence at the mapping.
-    public func required(_ key: String) -> YAMLNode? {
+    package func required(_ key: String) -> YAMLNode? {
         if let value = pairs[key]?.value { return value }
         sink.error(.missingKey, "\(what) needs a '\(key)' key", at: node.location)
         return nil
     }
 
     /// A plain-text value (a description, a name): any scalar but null.
-    public func text(_ key: String, required: Bool = false) -> String? {
+    package func text(_ key: String, required: Bool = false) -> String? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .scalar(let text, _) = value.content, !value.isNull else {
             sink.error(.expectedText, "'\(key)' in \(what) must be text, found \(value.kindDescription)",
@@ -78,7 +78,7 @@ public struct MappingReader {
     }
 
     /// The items of a list value.
-    public func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
+    package func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .sequence(let items) = value.content else {
             sink.error(.expectedList, "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
@@ -89,7 +89,7 @@ public struct MappingReader {
     }
 
     /// A plain integer value.
-    public func integer(_ key: String) -> Int? {
+    package func integer(_ key: String) -> Int? {
         guard let value = self[key] else { return nil }
         guard let number = Literals.integer(value) else {
             sink.error(.expectedInteger, "'\(key)' must be an integer, found \(value.kindDescription)",
@@ -100,7 +100,7 @@ public struct MappingReader {
     }
 
     /// A plain `true` or `false`; other spellings (`yes`, `on`) are reported with the one meant.
-    public func boolean(_ key: String) -> Bool? {
+    package func boolean(_ key: String) -> Bool? {
         guard let value = self[key] else { return nil }
         guard let flag = Literals.boolean(value) else {
             let hint = value.scalarText.flatMap(Literals.booleanSuggestion).map { "; did you mean \($0)?" } ?? ""

@@ -2,14 +2,14 @@ import Foundation
 import Diagnostics
 
 /// Reads a source file's bytes, refusing files over the size cap before reading them.
-public enum SourceReader {
+package enum SourceReader {
     /// Reads a whole file.
     /// - Parameters:
     ///   - path: The file, also the name diagnostics use.
     ///   - limits: The size cap (``YAMLLimits/maximumBytes``) checked before reading.
     /// - Returns: The file's bytes.
     /// - Throws: ``DiagnosticsError`` (`unreadable`, `too-large`) at the file's first line.
-    public static func read(path: String, limits: YAMLLimits) throws(DiagnosticsError) -> [UInt8] {
+    package static func read(path: String, limits: YAMLLimits) throws(DiagnosticsError) -> [UInt8] {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes, let handle = FileHandle(forReadingAtPath: path) else {

@@ -4,9 +4,9 @@ import Diagnostics
 ///
 /// Rules files use only plain data: mappings, sequences and scalars. Anchors, aliases and
 /// tags are rejected by ``YAMLParser``, so a tree is always a tree.
-public struct YAMLNode: Sendable, Hashable {
+package struct YAMLNode: Sendable, Hashable {
     /// What the node holds.
-    public enum Content: Sendable, Hashable {
+    package enum Content: Sendable, Hashable {
         /// A scalar's text and whether it was quoted (quoted scalars are always strings).
         case scalar(String, quoted: Bool)
         /// A sequence's items.
@@ -16,28 +16,28 @@ public struct YAMLNode: Sendable, Hashable {
     }
 
     /// What the node holds.
-    public var content: Content
+    package var content: Content
     /// Where the node starts.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a node.
-    public init(_ content: Content, at location: SourceLocation) {
+    package init(_ content: Content, at location: SourceLocation) {
         self.content = content
         self.location = location
     }
 }
 
 /// A key and its value in a YAML mapping.
-public struct YAMLPair: Sendable, Hashable {
+package struct YAMLPair: Sendable, Hashable {
     /// The key's text.
-    public var key: String
+    package var key: String
     /// Where the key is.
-    public var keyLocation: SourceLocation
+    package var keyLocation: SourceLocation
     /// The value.
-    public var value: YAMLNode
+    package var value: YAMLNode
 
     /// Creates a pair.
-    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+    package init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
         self.key = key
         self.keyLocation = keyLocation
         self.value = value
@@ -46,7 +46,7 @@ public struct YAMLPair: Sendable, Hashable {
 
 extension YAMLNode {
     /// A word for the node's kind, for messages ("expected a mapping, found a sequence").
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .scalar(let text, let quoted):
             if quoted { return "the string \"\(text)\"" }
@@ -58,13 +58,13 @@ extension YAMLNode {
     }
 
     /// The scalar's text, or nil for a collection.
-    public var scalarText: String? {
+    package var scalarText: String? {
         if case .scalar(let text, _) = content { return text }
         return nil
     }
 
     /// Whether the node is a plain (unquoted) scalar spelling YAML null: empty, `~` or `null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let text, quoted: false) = content {
             return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
         }

@@ -7,7 +7,7 @@ import Diagnostics
 /// stack, not recursion, and enforces what a rules file needs and libyaml does not:
 /// a size cap, a depth cap, valid UTF-8, one document, unique keys, and no anchors, aliases
 /// or tags. Every problem is a positioned ``Diagnostic``.
-public enum YAMLParser {
+package enum YAMLParser {
     /// Parses one YAML document.
     /// - Parameters:
     ///   - bytes: The file's contents.
@@ -15,7 +15,7 @@ public enum YAMLParser {
     ///   - limits: The size and depth caps.
     /// - Returns: The document's root node.
     /// - Throws: ``DiagnosticsError`` with every problem found.
-    public static func parse(
+    package static func parse(
         _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile
     ) throws(DiagnosticsError) -> YAMLNode {
         let start = SourceLocation(file: file, line: 1, column: 1)
