@@ -89,7 +89,7 @@ let package = Package(
         // End-to-end tests run the built `switchboard`; depending on it makes `swift test` build it.
         .testTarget(
             name: "SwitchboardTests",
-            dependencies: ["switchboard", "DecisionTable", "Diagnostics", "JSONLines"]
+            dependencies: ["switchboard", "DecisionTable", "Diagnostics", "JSONLines", "_DecisionTableTestSupport"]
         ),
     ]
 )

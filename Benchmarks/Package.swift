@@ -7,6 +7,8 @@
 //   swift package --disable-sandbox benchmark --target Diff
 // and write the routing workload as files, for timing `switchboard route` itself:
 //   swift run -c release routing-workload /tmp/routing --contacts 100000 --events 1000000
+// and the validation and diff tables, for timing `switchboard validate` and `switchboard diff`:
+//   swift run -c release analysis-workload /tmp/analysis
 import PackageDescription
 
 let package = Package(
@@ -82,6 +84,15 @@ let package = Package(
                 .product(name: "_InteractionLoggingTestSupport", package: "Switchboard"),
             ],
             path: "Tools/RoutingWorkload"
+        ),
+        // Not a benchmark either: writes the validation and diff tables as files.
+        .executableTarget(
+            name: "analysis-workload",
+            dependencies: [
+                .product(name: "DecisionTable", package: "Switchboard"),
+                .product(name: "_DecisionTableTestSupport", package: "Switchboard"),
+            ],
+            path: "Tools/AnalysisWorkload"
         ),
     ]
 )

@@ -2,9 +2,10 @@ import DecisionTable
 import JSONLines
 
 extension RulesDiff {
-    /// `{"changes": [...], "structural": [...]}` with `cells` as `validate --format json` writes them.
+    /// `{"changes": [...], "structural": [...]}` with `cells` as `validate --format json` writes
+    /// them, and `"incomplete": [...]` when a budget stopped a comparison.
     public var json: JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("changes", .array(changes.map { change in
                 .object([
                     ("table", .string(change.table)),
@@ -18,7 +19,9 @@ extension RulesDiff {
             ("structural", .array(structural.map { change in
                 .object([("table", .string(change.table)), ("kind", .string(change.kind)), ("message", .string(change.message))])
             })),
-        ])
+        ]
+        if !incomplete.isEmpty { pairs.append(("incomplete", .array(incomplete.map(JSONValue.string)))) }
+        return .object(pairs)
     }
 
     /// One line per change, for people.
@@ -28,6 +31,7 @@ extension RulesDiff {
             let whole = change.kind == "table-added" || change.kind == "table-removed"
             out += (whole ? "" : "table '\(change.table)': ") + change.message + "\n"
         }
+        for message in incomplete { out += "incomplete: \(message)\n" }
         for change in changes {
             let when = change.cells.map { "\($0.input) is \($0.values.phrase)" }.joined(separator: ", ")
             out += "table '\(change.table)' when \(when):\n"

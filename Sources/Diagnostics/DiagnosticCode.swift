@@ -145,6 +145,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let unusedValue = DiagnosticCode("unused-value", .warning, "Validation", "A declared value that no rule names; only wildcards reach it.")
     /// A table emits a value that the table reading it never tests for.
     public static let chainUnreceived = DiagnosticCode("chain-unreceived", .warning, "Validation", "A table emits a value that the table reading it never tests for.")
+    /// A memory or time budget stopped an analysis; the message says what was proved.
+    public static let incomplete = DiagnosticCode("incomplete", .warning, "Validation", "A memory or time budget (--max-memory, --timeout) stopped an analysis; the message says what was proved, and every gap listed is a concrete undecided input.")
     /// A table tests for a value that the table producing it never emits.
     public static let chainUnproduced = DiagnosticCode("chain-unproduced", .warning, "Validation", "A table tests for a value that the table producing it never emits.")
     /// A table has more inputs than the analysis handles; it is not analysed.
@@ -265,6 +267,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
         .chainUnreceived,
         .chainUnproduced,
         .tooManyInputs,
+        .incomplete,
         .outOfDomain,
         .missingFact,
         .unknownFact,

@@ -17,8 +17,12 @@ extension Switchboard {
                 table's outputs is also compared by its final outputs over the facts a caller
                 gives, through the tables it reads: rows for '<table> (final)'.
 
+                The comparison stays within --max-memory and --timeout; when a budget stops it,
+                the changes found so far are printed (they are exact) with a line saying which
+                comparison stopped.
+
                 Exit codes: 0 the versions decide alike; 1 they differ (or a file is invalid);
-                64 bad usage.
+                2 the comparison is incomplete (a budget stopped it); 64 bad usage.
                 """
         )
 
@@ -28,6 +32,8 @@ extension Switchboard {
 
         @Option(help: "Output format: human or json.")
         var format: Format = .human
+
+        @OptionGroup var analysis: AnalysisOptions
 
         @Argument(help: ArgumentHelp("The old rules file.", valueName: "old"))
         var old: String
@@ -50,13 +56,15 @@ extension Switchboard {
                 }
             }
             guard versions.count == 2 else { throw ExitCode(1) }
-            let diff = SemanticDiff.diff(old: versions[0], new: versions[1])
+            let diff = SemanticDiff.diff(old: versions[0], new: versions[1], budget: analysis.budget)
+            analysis.endProgress()
             var output = StandardOutput()
             switch format {
             case .json: output.write(diff.json.rendered + "\n")
-            case .human: output.write(diff.isEmpty ? "no change in what the rules decide\n" : diff.text)
+            case .human: output.write(diff.isEmpty && diff.isComplete ? "no change in what the rules decide\n" : diff.text)
             }
             output.flush()
+            if !diff.isComplete { throw ExitCode(2) }
             if !diff.isEmpty { throw ExitCode(1) }
         }
     }

@@ -13,9 +13,16 @@ extension Switchboard {
             discussion: """
                 Every table is analysed exactly, over intervals and value sets, never by listing
                 combinations. Findings print compiler-style with the source line and a caret,
-                then a summary line.
+                then a summary line; when a kind has more than 20 findings, a summary (counts by
+                kind, the largest gaps) leads and each kind prints its first 20 unless --all.
 
-                Exit codes: 0 no errors; 1 errors (or warnings with --strict); 64 bad usage.
+                The analysis stays within --max-memory and --timeout. When a budget stops it,
+                an [incomplete] finding says what was proved (findings so far, the share of the
+                input space analysed, whether overlaps and shadowed rules were all checked), and
+                every gap listed is a concrete undecided input.
+
+                Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 the analysis is
+                incomplete (a budget stopped it; the findings so far are printed); 64 bad usage.
                 """
         )
 
@@ -29,6 +36,11 @@ extension Switchboard {
         @Flag(help: "Treat warnings as errors for the exit code.")
         var strict = false
 
+        @Flag(help: "Print every finding, not a screenful of each kind.")
+        var all = false
+
+        @OptionGroup var analysis: AnalysisOptions
+
         @Argument(help: ArgumentHelp("Rules files.", valueName: "file"))
         var files: [String]
 
@@ -37,7 +49,9 @@ extension Switchboard {
         }
 
         func run() throws {
-            let reports = files.map { Validator.validate(contentsOf: URL(filePath: $0)) }
+            let budget = analysis.budget
+            let reports = files.map { Validator.validate(contentsOf: URL(filePath: $0), budget: budget) }
+            analysis.endProgress()
             let errors = reports.reduce(0) { $0 + $1.errorCount }
             let warnings = reports.reduce(0) { $0 + $1.warningCount }
             var output = StandardOutput()
@@ -45,17 +59,19 @@ extension Switchboard {
             case .json:
                 let document = JSONValue.object([
                     ("diagnostics", .array(reports.flatMap(\.jsonDiagnostics))),
-                    ("summary", .object([("errors", .integer(errors)), ("warnings", .integer(warnings))])),
+                    ("summary", .object([("errors", .integer(errors)), ("warnings", .integer(warnings)),
+                                         ("complete", .bool(reports.allSatisfy(\.isComplete)))])),
                 ])
                 output.write(document.rendered + "\n")
             case .human:
                 let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 for report in reports {
-                    output.write(report.text(colors: colors))
+                    output.write(report.text(colors: colors, all: all))
                     output.write(report.summaryLine + "\n")
                 }
             }
             output.flush()
+            if !reports.allSatisfy(\.isComplete) { throw ExitCode(2) }
             if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
         }
     }

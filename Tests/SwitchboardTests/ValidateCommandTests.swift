@@ -1,4 +1,5 @@
 import DecisionTable
+import _DecisionTableTestSupport
 import Foundation
 import Testing
 import JSONLines
@@ -9,10 +10,10 @@ import JSONLines
         let result = try CommandRunner.run(["validate", "Examples/seed-table-as-written.yaml"])
         #expect(result.status == 1)
         #expect(result.stdout == """
-            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is 1, contact_projects is 0, log_on_all_projects is any
+            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is >= 2, contact_projects is any, log_on_all_projects is any
               - name: interaction-logging
                 ^
-            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is >= 2, contact_projects is any, log_on_all_projects is any
+            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is 1, contact_projects is 0, log_on_all_projects is any
               - name: interaction-logging
                 ^
             Examples/seed-table-as-written.yaml: 2 errors, 0 warnings
@@ -24,13 +25,13 @@ import JSONLines
         let result = try CommandRunner.run(["validate", "--format", "json", "Examples/seed-table-as-written.yaml"])
         #expect(result.status == 1)
         let json = try JSONParser.parse(result.stdout)
-        #expect(json["summary"] == .object([("errors", .integer(2)), ("warnings", .integer(0))]))
+        #expect(json["summary"] == .object([("errors", .integer(2)), ("warnings", .integer(0)), ("complete", .bool(true))]))
         guard case .array(let diagnostics)? = json["diagnostics"] else {
             Issue.record("no diagnostics array in \(result.stdout)")
             return
         }
         #expect(diagnostics.count == 2)
-        let first = diagnostics[0]
+        let first = diagnostics[1]
         #expect(first["file"] == .string("Examples/seed-table-as-written.yaml"))
         #expect(first["line"] == .integer(6))
         #expect(first["column"] == .integer(5))
@@ -43,7 +44,9 @@ import JSONLines
             ("contact_projects", .object([("ranges", .array([.array([.integer(0), .integer(0)])]))])),
             ("log_on_all_projects", .string("-")),
         ]))
-        #expect(diagnostics[1]["cells"]?["contact_matches"] == .object([("ranges", .array([.array([.integer(2), .null])]))]))
+        #expect(diagnostics[0]["cells"]?["contact_matches"] == .object([("ranges", .array([.array([.integer(2), .null])]))]))
+        // The larger gap (almost every integer) comes first, with its share of the space.
+        if case .number(let share)? = diagnostics[0]["share"] { #expect(share > 0.99) } else { Issue.record("no share") }
     }
 
     @Test func aCleanFileSaysSoAndExits0() throws {
@@ -133,5 +136,26 @@ import JSONLines
     @Test func noFilesIsBadUsage() throws {
         let result = try CommandRunner.run(["validate"])
         #expect(result.status == 64)
+    }
+
+    /// A 4 KB file whose gaps are a vast number of boxes: the budget stops the analysis, the
+    /// output says so with the gaps found (each a concrete undecided input), and the exit
+    /// status is 2.
+    @Test func aBudgetStopsTheAnalysisWithAPartialReportAndExitStatus2() throws {
+        let rules = try CommandRunner.temporaryFile(AnalysisWorkloads.hostile[0].yaml())
+        let started = ContinuousClock.now
+        let result = try CommandRunner.run(["validate", "--timeout", "1", rules])
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("[incomplete] the analysis of table 'generated' is incomplete; gaps: stopped at the time budget (1 s)"))
+        #expect(result.stdout.contains("[gap] table 'generated' decides nothing when"))
+        #expect(result.stdout.contains("more [gap] findings (--all prints them; --format json has them all)"))
+        let json = try JSONParser.parse(try CommandRunner.run(["validate", "--format", "json", "--max-memory", "4K", "--timeout", "5", rules]).stdout)
+        #expect(json["summary"]?["complete"] == .bool(false))
+    }
+
+    @Test func badBudgetsAreUsageErrors() throws {
+        #expect(try CommandRunner.run(["validate", "--max-memory", "lots", "Examples/contact.yaml"]).status == 64)
+        #expect(try CommandRunner.run(["validate", "--timeout", "0", "Examples/contact.yaml"]).status == 64)
     }
 }

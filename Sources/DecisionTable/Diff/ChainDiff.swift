@@ -43,6 +43,9 @@ struct ChainDiff {
     /// The compared table's outputs that both versions have, in the new version's order.
     private var sharedOutputs: [String] = []
     private var found: [FoundChange] = []
+    private var meter: BudgetMeter!
+    /// The limit that stopped the comparison, if one did; the changes found stay exact.
+    private(set) var stopped: BudgetLimit?
 
     /// The name rows give: the compared table's name and ` (final)`.
     static func label(_ table: String) -> String { "\(table) (final)" }
@@ -60,13 +63,15 @@ struct ChainDiff {
 
     /// Computes the changes of the final outputs; none when a free fact changes in kind
     /// (the per-table diffs report that).
-    mutating func run() -> [OutcomeChange] {
+    mutating func run(meter: BudgetMeter) -> [OutcomeChange] {
         guard let space = buildSpace() else { return [] }
+        self.meter = meter
         cells = FlatCells(space)
         let all = Array(space.rules.indices)
         for root in Region.boxes(of: space.domain, cells) {
             cut(root, all.filter { cells.meets($0, root) })
         }
+        stopped = meter.stopped
         return FoundChange.rows(found, table: Self.label(table), inputs: inputs)
     }
 
@@ -195,6 +200,7 @@ struct ChainDiff {
     }
 
     private mutating func cut(_ region: Region, _ active: [Int]) {
+        if meter.tick() { return }
         if sameReading {
             let split = active.firstIndex { $0 >= newBase } ?? active.count
             if active[..<split].map({ content[$0] }) == active[split...].map({ content[$0] }) { return }
@@ -223,6 +229,7 @@ struct ChainDiff {
         let cutting = unsettled.filter { !cells.covers($0, best, region) }
         for part in cells.parts(of: region, column: best, cutting: cutting) {
             cut(part, active.filter { cells.meets($0, best, part) })
+            if meter.stopped != nil { return }
         }
     }
 

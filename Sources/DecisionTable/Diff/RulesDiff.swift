@@ -7,9 +7,13 @@ public struct RulesDiff: Hashable, Sendable {
     public var changes: [OutcomeChange]
     /// Tables, inputs and outputs added or removed, or changed in kind.
     public var structural: [StructuralChange]
+    /// For each comparison a budget stopped, a sentence saying so; empty when complete.
+    public var incomplete: [String] = []
 
-    /// Whether the versions decide every input alike.
+    /// Whether the versions decide every input alike (as far as the comparison got).
     public var isEmpty: Bool { changes.isEmpty && structural.isEmpty }
+    /// Whether every comparison ran to the end.
+    public var isComplete: Bool { incomplete.isEmpty }
 }
 
 /// One region where the versions decide differently.

@@ -20,30 +20,47 @@ public enum SemanticDiff {
     /// its own inputs, and by its final outputs over the facts a caller gives, through the
     /// tables it reads (rows named `<table> (final)`; see `ChainDiff`). A change upstream
     /// that changes what the reader finally decides shows there too.
-    public static func diff(old: DecisionTables, new: DecisionTables) -> RulesDiff {
-        diff(old: old.tables, new: new.tables)
+    public static func diff(old: DecisionTables, new: DecisionTables, budget: AnalysisBudget = .standard) -> RulesDiff {
+        diff(old: old.tables, new: new.tables, budget: budget)
     }
 
     /// The same, from table definitions.
-    public static func diff(old: [TableDefinition], new: [TableDefinition]) -> RulesDiff {
+    /// - Parameter budget: The memory and time the comparison may take; when it runs out, the
+    ///   changes found so far are reported (they are exact) and ``RulesDiff/incomplete`` says
+    ///   which comparisons stopped.
+    public static func diff(old: [TableDefinition], new: [TableDefinition], budget: AnalysisBudget = .standard) -> RulesDiff {
+        let meter = BudgetMeter(budget)
+        var incomplete: [String] = []
         var changes: [OutcomeChange] = []
         var structural: [StructuralChange] = []
         for table in old where !new.contains(where: { $0.name == table.name }) {
             structural.append(StructuralChange(table: table.name, kind: "table-removed", message: "table '\(table.name)' is removed"))
         }
-        for table in new {
+        for (k, table) in new.enumerated() {
+            meter.beginTable(table.name, remaining: new.count - k)
+            meter.begin("diff")
             guard let before = old.first(where: { $0.name == table.name }) else {
                 structural.append(StructuralChange(table: table.name, kind: "table-added", message: "table '\(table.name)' is added"))
                 continue
             }
+            let chained = ChainDiff.isChained(before) || ChainDiff.isChained(table)
+            if chained { meter.begin("diff", share: 0.5) }
             var diff = TableDiff(old: before, new: table)
-            changes += diff.run()
+            changes += diff.run(meter: meter)
             structural += diff.structural
-            if ChainDiff.isChained(before) || ChainDiff.isChained(table) {
-                var chained = ChainDiff(table: table.name, old: old, new: new)
-                changes += chained.run()
+            if let limit = diff.stopped { incomplete.append(stopped(table.name, limit, meter)) }
+            if chained {
+                meter.begin("diff of final outputs")
+                var chain = ChainDiff(table: table.name, old: old, new: new)
+                changes += chain.run(meter: meter)
+                if let limit = chain.stopped { incomplete.append(stopped(ChainDiff.label(table.name), limit, meter)) }
             }
         }
-        return RulesDiff(changes: changes, structural: structural)
+        return RulesDiff(changes: changes, structural: structural, incomplete: incomplete)
+    }
+
+    private static func stopped(_ table: String, _ limit: BudgetLimit, _ meter: BudgetMeter) -> String {
+        "the comparison of table '\(table)' stopped at \(meter.phrase(limit)); the changes listed for it are exact, "
+            + "and more may exist"
     }
 }

@@ -19,6 +19,9 @@ struct TableDiff {
     private var sharedOutputs: [String] = []
     private(set) var structural: [StructuralChange] = []
     private var found: [FoundChange] = []
+    private var meter: BudgetMeter!
+    /// The limit that stopped the comparison, if one did; the changes found stay exact.
+    private(set) var stopped: BudgetLimit?
     private let oldDecider: TableDecider
     private let newDecider: TableDecider
     /// Whether the same rules in the same order decide alike in both versions: the same hit
@@ -35,13 +38,15 @@ struct TableDiff {
 
     /// Computes the changes; structural changes that prevent comparing (an input whose kind
     /// changed) leave the outcome changes empty.
-    mutating func run() -> [OutcomeChange] {
+    mutating func run(meter: BudgetMeter) -> [OutcomeChange] {
         guard buildSpace() else { return [] }
+        self.meter = meter
         cells = FlatCells(space)
         let all = Array(space.rules.indices)
         for root in Region.boxes(of: space.domain, cells) {
             cut(root, all.filter { cells.meets($0, root) })
         }
+        stopped = meter.stopped
         return merged()
     }
 
@@ -123,11 +128,26 @@ struct TableDiff {
     // MARK: Cutting
 
     private mutating func cut(_ region: Region, _ rules: [Int]) {
+        if meter.tick() { return }
         let oldRules = rules.filter { $0 < old.rules.count }
         let newRules = rules.filter { $0 >= old.rules.count }
         // The same rules in the same order decide alike everywhere, when the tables read
         // their rules alike.
-        if sameReading, oldRules.map({ content[$0] }) == newRules.map({ content[$0] }) { return }
+        if sameReading {
+            let was = oldRules.map { content[$0] }
+            let now = newRules.map { content[$0] }
+            if was == now { return }
+            // Cut away first what lies outside the rules one version has and the other has
+            // not: there the rest is the same in both and settles at once, so the work
+            // follows the edited rules, not the whole table.
+            if let parts = apart(region, rules, was, now) {
+                for part in parts {
+                    cut(part, rules.filter { cells.meets($0, part) })
+                    if meter.stopped != nil { return }
+                }
+                return
+            }
+        }
         let before = settle(oldRules, region, oldDecider, offset: 0)
         let after = settle(newRules, region, newDecider, offset: old.rules.count)
         if let before, let after {
@@ -150,7 +170,23 @@ struct TableDiff {
         let cutting = rules.filter { !cells.covers($0, best, region) }
         for part in cells.parts(of: region, column: best, cutting: cutting) {
             cut(part, rules.filter { cells.meets($0, best, part) })
+            if meter.stopped != nil { return }
         }
+    }
+
+    /// The region cut in two along a rule only one version has (as many times as the
+    /// versions have it), on an input where the rule does not hold the whole region; nil
+    /// when every such rule holds it.
+    private func apart(_ region: Region, _ rules: [Int], _ was: [Int], _ now: [Int]) -> [Region]? {
+        var balance: [Int: Int] = [:]
+        for id in was { balance[id, default: 0] += 1 }
+        for id in now { balance[id, default: 0] -= 1 }
+        for r in rules where balance[content[r]] != 0 {
+            for c in 0..<cells.columnCount where !cells.covers(r, c, region) {
+                return cells.parts(of: region, column: c, cutting: [r])
+            }
+        }
+        return nil
     }
 
     /// What a version decides over the whole region, with the deciding rules (table

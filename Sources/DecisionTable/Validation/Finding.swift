@@ -13,15 +13,24 @@ public struct Finding: Hashable, Sendable {
     public var cells: [InputCells]?
     /// For an overlap: one input that the rules all match.
     public var witness: [NamedValue]?
+    /// For a gap: the share of the table's input space it covers, 0 to 1 (an integer input
+    /// without bounds counts all 2⁶⁴ integers).
+    public var share: Double?
+    /// For shadowed rules: what shadows them; one rule that matches every input they match,
+    /// or every better-ranked rule that shares an input with the one shadowed rule.
+    public var coveredBy: [String]?
 
     /// Creates a finding.
     public init(_ diagnostic: Diagnostic, table: String? = nil, rules: [String] = [],
-                cells: [InputCells]? = nil, witness: [NamedValue]? = nil) {
+                cells: [InputCells]? = nil, witness: [NamedValue]? = nil,
+                share: Double? = nil, coveredBy: [String]? = nil) {
         self.diagnostic = diagnostic
         self.table = table
         self.rules = rules
         self.cells = cells
         self.witness = witness
+        self.share = share
+        self.coveredBy = coveredBy
     }
 }
 
@@ -78,5 +87,16 @@ public struct IntegerRange: Hashable, Sendable {
         case (nil, let high?): "<= \(high)"
         case (nil, nil): "-"
         }
+    }
+}
+
+extension Finding {
+    /// A share as a percentage for people: `12.5 %`, `< 0.01 %`.
+    package static func percent(_ share: Double) -> String {
+        if share <= 0 { return "0 %" }
+        if share < 0.0001 { return "< 0.01 %" }
+        if share >= 1 { return "100 %" }
+        let value = (share * 10_000).rounded() / 100
+        return value == value.rounded() ? "\(Int(value)) %" : "\(value) %"
     }
 }

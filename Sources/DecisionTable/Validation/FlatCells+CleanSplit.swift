@@ -71,6 +71,12 @@ extension FlatCells {
         }
         if reach < region.high[c] { starts.append(reach + 1) }
         guard !starts.isEmpty else { return nil }
+        return Self.pieces(of: region, column: c, startingAt: starts)
+    }
+
+    /// The region cut along integer input `c` before each of `starts` (ascending, strictly
+    /// inside the region's interval).
+    static func pieces(of region: Region, column c: Int, startingAt starts: [Int]) -> [Region] {
         var pieces: [Region] = []
         pieces.reserveCapacity(starts.count + 1)
         var low = region.low[c]
@@ -85,5 +91,91 @@ extension FlatCells {
         last.low[c] = low
         pieces.append(last)
         return pieces
+    }
+}
+
+extension FlatCells {
+    /// Like ``cleanParts(of:column:cutting:)``, but a few rules may straddle the cuts: a
+    /// decision tree with some rules widened (a widened cell reaches into the next branch)
+    /// has no clean cut left, yet its own splits are still the cuts that the fewest rules
+    /// cross. A rule that straddles is copied into each piece it meets; at most one in
+    /// `tolerance` of the cutting rules crosses any cut.
+    ///
+    /// For an integer input, the cuts are the rule boundaries that few hulls cross. For a
+    /// finite input, two values stay together when more than the tolerance of the rules take
+    /// both. Nil when that leaves one piece.
+    func tolerantParts(of region: Region, column c: Int, cutting rules: [Int], tolerance: Int = 20) -> [Region]? {
+        let allowed = rules.count / tolerance
+        guard allowed > 0 else { return nil }
+        if isFinite[c] {
+            let offset = wordOffset[c]
+            let count = wordCount[c]
+            guard count == 1 else { return nil }
+            let present = region.bits[offset]
+            // How many rules take both of two values (values up to 64).
+            var together = [Int](repeating: 0, count: 64 * 64)
+            for r in rules {
+                let cell = word(r, c, 0) & present
+                var a = cell
+                while a != 0 {
+                    let v = a.trailingZeroBitCount
+                    a &= a &- 1
+                    var b = a
+                    while b != 0 {
+                        together[v &* 64 &+ b.trailingZeroBitCount] &+= 1
+                        b &= b &- 1
+                    }
+                }
+            }
+            // Components of the values joined by more than `allowed` rules.
+            var group = (0..<64).map { $0 }
+            func root(_ v: Int) -> Int {
+                var v = v
+                while group[v] != v { v = group[v] }
+                return v
+            }
+            for v in 0..<64 where present & (1 << UInt64(v)) != 0 {
+                for w in (v + 1)..<64 where present & (1 << UInt64(w)) != 0 && together[v * 64 + w] > allowed {
+                    group[root(w)] = root(v)
+                }
+            }
+            var words: [Int: UInt64] = [:]
+            for v in 0..<64 where present & (1 << UInt64(v)) != 0 { words[root(v), default: 0] |= 1 << UInt64(v) }
+            guard words.count > 1 else { return nil }
+            return words.keys.sorted().map { key in
+                var part = region
+                part.bits[offset] = words[key]!
+                return part
+            }
+        }
+        // Integers: the rule boundaries strictly inside the region that at most `allowed`
+        // hulls cross. A boundary `p` separates `..< p` from `p...`; hull `low...high`
+        // crosses it when `low < p <= high`.
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var candidates: [Int] = []
+        starts.reserveCapacity(rules.count)
+        ends.reserveCapacity(rules.count)
+        for r in rules {
+            let (low, high) = hull(r, c, within: region.low[c], region.high[c])
+            starts.append(low &+ 1)
+            ends.append(high == Int.max ? Int.max : high &+ 1)
+            if low > region.low[c] { candidates.append(low) }
+            if high < region.high[c] { candidates.append(high &+ 1) }
+        }
+        starts.sort()
+        ends.sort()
+        candidates.sort()
+        var boundaries: [Int] = []
+        var (i, j) = (0, 0)
+        var previous: Int?
+        for p in candidates where p != previous {
+            previous = p
+            while i < starts.count, starts[i] <= p { i += 1 }
+            while j < ends.count, ends[j] <= p { j += 1 }
+            if i - j <= allowed { boundaries.append(p) }
+        }
+        guard !boundaries.isEmpty else { return nil }
+        return Self.pieces(of: region, column: c, startingAt: boundaries)
     }
 }

@@ -23,12 +23,17 @@ struct IntersectionIndex {
 
     private var columns: [Column] = []
     private let space: AnalysisSpace
+    private let cells: FlatCells
+
+    /// The memory the index takes, in bytes.
+    var bytes: Int { rows.count * 8 }
 
     /// The largest index, in bytes, an integer column may take before it is left out.
     private static let integerColumnBudget = 128 << 20
 
-    init(_ space: AnalysisSpace) {
+    init(_ space: AnalysisSpace, _ cells: FlatCells) {
         self.space = space
+        self.cells = cells
         ruleCount = space.rules.count
         words = max(1, (ruleCount + 63) / 64)
         for (c, domain) in space.domain.enumerated() {
@@ -88,9 +93,9 @@ struct IntersectionIndex {
         return low
     }
 
-    /// The rules among the first `limit` whose boxes meet rule `r`'s box, `r` excluded,
-    /// ascending. Exact: bitset candidates are confirmed cell by cell.
-    func rulesMeeting(_ r: Int, below limit: Int) -> [Int] {
+    /// The rules whose boxes meet rule `r`'s box, `r` excluded, ascending. Exact: bitset
+    /// candidates are confirmed cell by cell.
+    func rulesMeeting(_ r: Int, below limit: Int = .max) -> [Int] {
         // Each constrained column of `r` becomes a list of row offsets to OR (finite), or a
         // pair of rows to AND (integer hull).
         var ors: [[Int]] = []
@@ -124,7 +129,38 @@ struct IntersectionIndex {
                 while word != 0 {
                     let other = w << 6 | word.trailingZeroBitCount
                     word &= word - 1
-                    if other != r, space.intersect(other, r) { result.append(other) }
+                    if other != r, cells.meet(other, r) { result.append(other) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The rules that match `point` (one encoded value per input), ascending.
+    func rulesMatching(_ point: [Int]) -> [Int] {
+        var ors: [Int] = []
+        var ands: [(Int, Int)] = []
+        var unindexed: [Int] = []
+        for (c, column) in columns.enumerated() {
+            switch column {
+            case .finite(let base): ors.append(base + point[c] * words)
+            case .integer(let starts, let before, let after):
+                let i = Self.interval(of: point[c], in: starts)
+                ands.append((before + i * words, after + i * words))
+            case .unindexed: unindexed.append(c)
+            }
+        }
+        var result: [Int] = []
+        rows.withUnsafeBufferPointer { rows in
+            for w in 0..<words {
+                var word: UInt64 = w == words - 1 && ruleCount & 63 != 0 ? (1 << UInt64(ruleCount & 63)) - 1 : ~0
+                for offset in ors where word != 0 { word &= rows[offset + w] }
+                for (before, after) in ands where word != 0 { word &= rows[before + w] & rows[after + w] }
+                while word != 0 {
+                    let r = w << 6 | word.trailingZeroBitCount
+                    word &= word - 1
+                    // Integer rows hold hulls: confirm every integer cell, and the unindexed ones.
+                    if space.matches(r, point) { result.append(r) }
                 }
             }
         }

@@ -9,7 +9,9 @@ struct TableValidator {
     /// The widest table the partition analyses: it keeps one bit per input in a 64-bit word.
     static let maximumInputs = 64
 
-    func findings() -> [Finding] {
+    /// The table's findings, within the meter's budget; when a budget stops an analysis, an
+    /// `incomplete` finding says what was and was not proved.
+    func findings(meter: BudgetMeter) -> [Finding] {
         guard table.inputs.count <= Self.maximumInputs else {
             return [Finding(
                 Diagnostic(.error, code: .tooManyInputs,
@@ -24,41 +26,88 @@ struct TableValidator {
         let duplicates = duplicateRules(space, cells)
         findings += duplicates.map(duplicateFinding)
         let duplicated = Set(duplicates.map(\.later))
-
+        var partition = Partition(space: space, cells: cells, meter: meter)
+        var unfinished: [String] = []
+        // The questions answered rule by rule come first or get a share of the time: a cut
+        // of the gaps that cannot finish must not leave them unanswered.
         switch table.hitPolicy {
         case .unique, .any:
-            var partition = Partition(space: space, mode: .overlaps, cells: cells)
-            partition.run()
-            findings += gapFindings(partition.gaps)
-            for (pair, point) in partition.overlaps.sorted(by: { $0.key < $1.key }) {
-                if duplicated.contains(pair.second), space.isContained(pair.first, in: pair.second),
-                   space.isContained(pair.second, in: pair.first) { continue }
-                let sameOutputs = outputs(pair.first) == outputs(pair.second)
-                // Where both rules match, the hit policy's own definition says whether that is
-                // a conflict: always for `unique`, with different outputs for `any`.
-                if case .conflict = table.decide(matching: [pair.first, pair.second], ranks: []) {
-                    findings.append(overlapFinding(pair, point, sameOutputs: sameOutputs))
-                }
-                if sameOutputs { findings += subsumedFindings(pair, space) }
+            meter.begin("overlaps", share: 0.5)
+            let index = IntersectionIndex(space, cells)
+            meter.charge(index.bytes)
+            defer { meter.release(index.bytes) }
+            let overlaps = OverlapGroups(space: space, cells: cells, index: index, meter: meter,
+                                         reportable: { a, b in
+                                             if cells.sameCells(a, b), duplicated.contains(b) { return false }
+                                             // Where both rules match, the hit policy's own definition
+                                             // says whether that is a conflict: always for `unique`,
+                                             // with different outputs for `any`.
+                                             if case .conflict = table.decide(matching: [a, b], ranks: []) { return true }
+                                             return false
+                                         })
+            defer { meter.release(overlaps.charged) }
+            findings += overlaps.groups.map(overlapFinding)
+            for pair in overlaps.pairs where outputs(pair.first) == outputs(pair.second) {
+                if cells.sameCells(pair.first, pair.second), duplicated.contains(pair.second) { continue }
+                findings += subsumedFindings(pair, space)
             }
+            if let limit = overlaps.stopped {
+                unfinished.append("overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
+                                  + "reported above; pairs of later rules are not checked")
+            }
+            findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
         case .first, .priority:
+            findings += gaps(&partition, cells, meter, share: 0.4, unfinished: &unfinished)
+            meter.begin("shadowed rules")
             let keys = table.hitPolicy == .first ? Array(table.rules.indices) : table.priorityRanks()
-            var partition = Partition(space: space, mode: .winners(keys: keys), cells: cells)
-            partition.run()
-            findings += gapFindings(partition.gaps)
-            for (r, won) in partition.wins.enumerated()
-            where !won && !duplicated.contains(r) && !space.unreachable.contains(r) {
-                findings.append(shadowedFinding(r, keys: keys, space: space))
+            let index = IntersectionIndex(space, cells)
+            meter.charge(index.bytes)
+            defer { meter.release(index.bytes) }
+            let wins = partition.winners(keys: keys, index: index)
+            let losers = wins.indices.filter { wins[$0] == false && !duplicated.contains($0) && !space.unreachable.contains($0) }
+            findings += shadowedFindings(losers, keys: keys, space: space, index: index)
+            let unsettled = wins.count { $0 == nil }
+            if unsettled > 0, let limit = meter.stopped {
+                unfinished.append("shadowed rules: stopped at \(meter.phrase(limit)) with \(unsettled) of \(wins.count) rules "
+                                  + "not known to win somewhere")
             }
         case .collect, .ruleOrder:
-            var partition = Partition(space: space, mode: .gaps, cells: cells)
-            partition.run()
-            findings += gapFindings(partition.gaps)
+            findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
         }
         findings += unusedFindings(producible: producible, space: space, cells: cells)
         findings += chainFindings(space)
+        if !unfinished.isEmpty {
+            findings.append(Finding(
+                Diagnostic(.warning, code: .incomplete,
+                           "the analysis of table '\(table.name)' is incomplete; " + unfinished.joined(separator: "; "),
+                           at: table.location),
+                table: table.name))
+        }
         return findings
     }
+
+    /// Cuts the space for gaps in `share` of the table's time left, then merges them into rows
+    /// in a share of the rest.
+    private func gaps(_ partition: inout Partition, _ cells: FlatCells, _ meter: BudgetMeter, share: Double,
+                      unfinished: inout [String]) -> [Finding] {
+        meter.begin("gaps", share: share)
+        partition.findGaps()
+        if let limit = meter.stopped, !partition.gapsComplete { unfinished.append(gapsUnfinished(partition, limit, meter)) }
+        meter.begin("gap rows", share: 0.5)
+        return gapFindings(partition, cells, meter)
+    }
+
+    private func gapsUnfinished(_ partition: Partition, _ limit: BudgetLimit, _ meter: BudgetMeter) -> String {
+        let found = partition.gaps.count + partition.unlistedGaps
+        let settled = Finding.percent(partition.settledShare)
+        let rest = Finding.percent(max(0, 1 - partition.settledShare))
+        return found == 0
+            ? "gaps: stopped at \(meter.phrase(limit)) with \(settled) of the input space analysed and no gap in it; \(rest) is not analysed"
+            : "gaps: stopped at \(meter.phrase(limit)) with \(settled) of the input space analysed; the gaps found cover "
+                + "\(Finding.percent(partition.gapShare)) of the input space (each row above is a concrete undecided input); "
+                + "\(rest) is not analysed"
+    }
+
 
     // MARK: Chained inputs
 
@@ -126,16 +175,17 @@ struct TableValidator {
 
     // MARK: Gaps
 
-    private func gapFindings(_ regions: [[ColumnSet]]) -> [Finding] {
+    private func gapFindings(_ partition: Partition, _ cells: FlatCells, _ meter: BudgetMeter) -> [Finding] {
         let severity: Severity = table.gapsAllowed || table.defaults != nil ? .warning : .error
         let suffix = severity == .warning
             ? (table.gapsAllowed ? " (gaps are allowed in this table)" : " (the outputs' defaults apply)") : ""
-        // Rows in the order of their smallest values, input by input: stable, and it reads
-        // like the table.
-        let rows = GapMerger.merge(regions).sorted { a, b in
-            a.map { $0.first ?? 0 }.lexicographicallyPrecedes(b.map { $0.first ?? 0 })
-        }
-        return rows.map { row in
+        // The largest rows first; equal ones in the order of their smallest values, input by
+        // input: stable, and it reads like the table.
+        let rows = GapMerger.merge(partition.gaps.map { $0.sets(cells) }, meter: meter).map { row in (row, partition.share(of: row)) }
+            .sorted { a, b in
+                a.1 != b.1 ? a.1 > b.1 : a.0.map { $0.first ?? 0 }.lexicographicallyPrecedes(b.0.map { $0.first ?? 0 })
+            }
+        var findings = rows.map { row, share in
             let cells = zip(table.inputs, row).map { input, set in
                 InputCells(input: input.name, values: describe(set, input: input))
             }
@@ -143,11 +193,21 @@ struct TableValidator {
             return Finding(
                 Diagnostic(severity, code: .gap, "table '\(table.name)' decides nothing when \(when)\(suffix)",
                            at: table.location),
-                table: table.name, cells: cells)
+                table: table.name, cells: cells, share: share)
         }
+        if partition.unlistedGaps > 0 {
+            let listed = partition.gaps.reduce(0.0) { $0 + partition.share($1) }
+            findings.append(Finding(
+                Diagnostic(severity, code: .gap,
+                           "table '\(table.name)' decides nothing in \(partition.unlistedGaps) more boxes of the input space, "
+                           + "not listed (they would exceed a quarter of the memory budget), covering "
+                           + "\(Finding.percent(partition.gapShare - listed)) of it",
+                           at: table.location),
+                table: table.name, share: partition.gapShare - listed))
+        }
+        return findings
     }
 
-    /// A column set in report form: `-` when it is the input's whole declared domain.
     /// A column set in report form: `-` when it is the input's whole declared domain.
     private func describe(_ set: ColumnSet, input: InputDefinition) -> CellValues {
         CellValues(set, domain: input.domain)
@@ -165,20 +225,23 @@ struct TableValidator {
         zip(table.inputs, point).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, domain: $0.domain)) }
     }
 
-    private func overlapFinding(_ pair: Partition.Pair, _ point: [Int], sameOutputs: Bool) -> Finding {
-        let (a, b) = (table.rules[pair.first], table.rules[pair.second])
-        let input = witness(point)
+    private func overlapFinding(_ group: OverlapGroups.Group) -> Finding {
+        let rules = group.rules.map { table.rules[$0] }
+        let input = witness(group.witness)
         let when = input.map { "\($0.name) is \($0.value)" }.joined(separator: ", ")
+        let names = Self.ruleList(rules.map(\.id))
+        let together = rules.count == 2 ? "both" : "all"
         let message = table.hitPolicy == .unique
-            ? "rules '\(a.id)' and '\(b.id)' of unique table '\(table.name)' both match when \(when)"
-            : "rules '\(a.id)' and '\(b.id)' of table '\(table.name)' both match when \(when), with different outputs"
+            ? "\(names) of unique table '\(table.name)' \(together) match when \(when)"
+            : "\(names) of table '\(table.name)' \(together) match when \(when), with different outputs"
+        let last = rules[rules.count - 1]
         return Finding(
-            Diagnostic(.error, code: .overlap, message, at: b.location,
-                       notes: [Note("rule '\(a.id)' is here", at: a.location)]),
-            table: table.name, rules: [a.id, b.id], witness: input)
+            Diagnostic(.error, code: .overlap, message, at: last.location,
+                       notes: rules.dropLast().prefix(5).map { Note("rule '\($0.id)' is here", at: $0.location) }),
+            table: table.name, rules: rules.map(\.id), witness: input)
     }
 
-    private func subsumedFindings(_ pair: Partition.Pair, _ space: AnalysisSpace) -> [Finding] {
+    private func subsumedFindings(_ pair: OverlapGroups.Pair, _ space: AnalysisSpace) -> [Finding] {
         let (a, b) = (pair.first, pair.second)
         let inner: Int
         let outer: Int
@@ -235,17 +298,31 @@ struct TableValidator {
 
     // MARK: Shadowed rules
 
-    private func shadowedFinding(_ r: Int, keys: [Int], space: AnalysisSpace) -> Finding {
-        let rule = table.rules[r]
-        let cover = table.rules.indices.filter { keys[$0] < keys[r] && space.intersect($0, r) }
-        let ids = cover.map { table.rules[$0].id }
+    /// The rules that can never win, grouped by what shadows them: the best-ranked better rule
+    /// that holds all of a rule's box when there is one, else every better rule that meets it.
+    private func shadowedFindings(_ losers: [Int], keys: [Int], space: AnalysisSpace, index: IntersectionIndex) -> [Finding] {
+        var groups: [[Int]: [Int]] = [:]
+        var order: [[Int]] = []
+        for r in losers {
+            let better = index.rulesMeeting(r).filter { keys[$0] < keys[r] && !space.unreachable.contains($0) }
+            let cover = better.filter { space.isContained(r, in: $0) }.min { keys[$0] < keys[$1] }.map { [$0] } ?? better
+            if groups[cover] == nil { order.append(cover) }
+            groups[cover, default: []].append(r)
+        }
         let which = table.hitPolicy == .first ? "earlier" : "higher-priority"
-        return Finding(
-            Diagnostic(.error, code: .shadowed,
-                       "rule '\(rule.id)' can never win: \(which) \(Self.ruleList(ids)) match every input it matches",
-                       at: rule.location,
-                       notes: cover.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
-            table: table.name, rules: [rule.id] + ids)
+        return order.map { cover in
+            let shadowed = groups[cover]!
+            let ids = cover.map { table.rules[$0].id }
+            let one = shadowed.count == 1
+            let verb = ids.count == 1 ? "matches" : "match"
+            return Finding(
+                Diagnostic(.error, code: .shadowed,
+                           "\(Self.ruleList(shadowed.map { table.rules[$0].id })) can never win: \(which) \(Self.ruleList(ids)) "
+                           + "\(verb) every input \(one ? "it matches" : "they match")",
+                           at: table.rules[shadowed[0]].location,
+                           notes: cover.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
+                table: table.name, rules: shadowed.map { table.rules[$0].id }, coveredBy: ids)
+        }
     }
 
     // MARK: Unused values
@@ -292,7 +369,11 @@ struct TableValidator {
         return findings
     }
 
+    /// `rule 'a'`, `rules 'a' and 'b'`, `rules 'a', 'b', … and 120 more` (at most ten named).
     static func ruleList(_ ids: [String]) -> String {
+        if ids.count > 10 {
+            return "rules " + ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + " and \(ids.count - 10) more"
+        }
         let quoted = ids.map { "'\($0)'" }
         switch quoted.count {
         case 0: return "no rules"

@@ -14,6 +14,9 @@ public struct ValidationReport: Hashable, Sendable {
     public var errorCount: Int { findings.count { $0.diagnostic.severity == .error } }
     /// The number of warnings.
     public var warningCount: Int { findings.count { $0.diagnostic.severity == .warning } }
+    /// Whether every analysis ran to the end; false when a budget stopped one (an
+    /// `incomplete` finding then says what was proved).
+    public var isComplete: Bool { !findings.contains { $0.diagnostic.code == "incomplete" } }
 }
 
 /// Proves a rules file's tables decide every combination of inputs exactly as their hit
@@ -21,9 +24,12 @@ public struct ValidationReport: Hashable, Sendable {
 /// and chained values that cannot flow.
 public enum Validator {
     /// Validates a rules file on disk.
-    public static func validate(contentsOf url: URL) -> ValidationReport {
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - budget: The memory and time the analysis may take (1 GiB and 60 s by default).
+    public static func validate(contentsOf url: URL, budget: AnalysisBudget = .standard) -> ValidationReport {
         do {
-            return validate(try RulesSource(contentsOf: url))
+            return validate(try RulesSource(contentsOf: url), budget: budget)
         } catch {
             let path = url.isFileURL ? url.relativePath : url.path(percentEncoded: false)
             return ValidationReport(file: path, findings: error.diagnostics.map { Finding($0) }, source: "")
@@ -31,33 +37,41 @@ public enum Validator {
     }
 
     /// Validates rules given as text.
-    public static func validate(yaml: String, file: String = "<rules>") -> ValidationReport {
-        validate(RulesSource(yaml: yaml, file: file))
+    public static func validate(yaml: String, file: String = "<rules>", budget: AnalysisBudget = .standard) -> ValidationReport {
+        validate(RulesSource(yaml: yaml, file: file), budget: budget)
     }
 
     /// Validates rules given as bytes, within `limits` (a rules file's by default).
-    public static func validate(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile) -> ValidationReport {
-        validate(RulesSource(bytes: bytes, file: file, limits: limits))
+    public static func validate(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile,
+                                budget: AnalysisBudget = .standard) -> ValidationReport {
+        validate(RulesSource(bytes: bytes, file: file, limits: limits), budget: budget)
     }
 
     /// Validates a rules file that has been read.
-    public static func validate(_ source: RulesSource) -> ValidationReport {
-        validate(source.decoded())
+    public static func validate(_ source: RulesSource, budget: AnalysisBudget = .standard) -> ValidationReport {
+        validate(source.decoded(), budget: budget)
     }
 
     /// Validates decoded rules: their load problems, then the analysis of every table that
     /// decoded without errors.
-    public static func validate(_ decoded: DecodedRules) -> ValidationReport {
-        var findings = decoded.diagnostics.map { Finding($0) }
-        for table in decoded.cleanTables {
-            findings += TableValidator(table: table, neighbours: decoded.cleanTables).findings()
+    public static func validate(_ decoded: DecodedRules, budget: AnalysisBudget = .standard) -> ValidationReport {
+        var findings = decoded.diagnostics.map { Finding($0) } + self.findings(for: decoded.cleanTables, budget: budget)
+        // Gaps at one place (the table's) keep their order: the largest first.
+        findings.sort { a, b in
+            (a.diagnostic.location, a.diagnostic.code) != (b.diagnostic.location, b.diagnostic.code)
+                ? (a.diagnostic.location, a.diagnostic.code) < (b.diagnostic.location, b.diagnostic.code)
+                : (a.share ?? 0) > (b.share ?? 0)
         }
-        findings.sort { ($0.diagnostic.location, $0.diagnostic.code) < ($1.diagnostic.location, $1.diagnostic.code) }
         return ValidationReport(file: decoded.source.file, findings: findings, source: decoded.source.text)
     }
 
-    /// Analyses tables already loaded (for instance by ``DecisionTables``).
-    public static func findings(for tables: [TableDefinition]) -> [Finding] {
-        tables.flatMap { TableValidator(table: $0, neighbours: tables).findings() }
+    /// Analyses tables already loaded (for instance by ``DecisionTables``), each taking an
+    /// equal share of the time the ones before it left.
+    public static func findings(for tables: [TableDefinition], budget: AnalysisBudget = .standard) -> [Finding] {
+        let meter = BudgetMeter(budget)
+        return tables.enumerated().flatMap { k, table in
+            meter.beginTable(table.name, remaining: tables.count - k)
+            return TableValidator(table: table, neighbours: tables).findings(meter: meter)
+        }
     }
 }

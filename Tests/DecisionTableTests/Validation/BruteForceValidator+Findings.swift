@@ -9,13 +9,16 @@ extension BruteForceValidator {
     /// - Gap rows, each non-empty, cover exactly the uncovered points: none missing, none extra
     ///   (a row that takes a value a chained input never receives claims points outside the space).
     /// - Duplicates are the rules whose points equal an earlier rule's, paired with the first.
-    /// - `unique` reports every overlapping pair, `any` every one whose outputs differ, except a
-    ///   pair of identical rules, which the duplicate finding already names; each witness is a
-    ///   point both rules match. Overlapping pairs with equal outputs where one rule's points lie
-    ///   inside the other's are subsumed.
-    /// - `first` and `priority` report as shadowed every rule that decides no point, except later
-    ///   duplicates and rules that match nothing; the rules named with it are exactly the
-    ///   better-ranked ones that share a point with it.
+    /// - Overlaps come in groups of rules that all match the group's witness. Taking from each
+    ///   group its pairs that are reportable (`unique`: every pair, `any`: those whose outputs
+    ///   differ; never a pair of identical rules, which the duplicate finding already names),
+    ///   the groups give exactly the reportable overlapping pairs, and every rule of a group is
+    ///   in such a pair. Overlapping pairs with equal outputs where one rule's points lie inside
+    ///   the other's are subsumed.
+    /// - `first` and `priority` report as shadowed, in groups, every rule that decides no point,
+    ///   except later duplicates and rules that match nothing, each once. A group is covered by
+    ///   one better-ranked rule holding all of its rules' points, or it is one rule covered by
+    ///   exactly the better-ranked rules that share a point with it.
     func disagreements(with findings: [Finding]) -> [String] {
         var problems: [String] = []
         let index = Dictionary(uniqueKeysWithValues: table.rules.enumerated().map { ($1.id, $0) })
@@ -48,10 +51,23 @@ extension BruteForceValidator {
         switch table.hitPolicy {
         case .unique, .any:
             let pairs = overlapping.map { [$0.first, $0.second] }.filter { !identical.contains($0) }
-            compare("overlap", reported: Set(overlaps.map(rules)), expected: Set(pairs.filter { pair in
-                table.hitPolicy == .unique || outputs(pair[0]) != outputs(pair[1])
-            }))
-            for overlap in overlaps { problems += witnessDisagreements(overlap, rules(overlap)) }
+            func reportable(_ a: Int, _ b: Int) -> Bool {
+                !identical.contains([min(a, b), max(a, b)]) && (table.hitPolicy == .unique || outputs(a) != outputs(b))
+            }
+            var grouped = Set<[Int]>()
+            for overlap in overlaps {
+                let members = rules(overlap)
+                problems += witnessDisagreements(overlap, members)
+                for (i, a) in members.enumerated() {
+                    var paired = false
+                    for (j, b) in members.enumerated() where i != j && reportable(a, b) {
+                        paired = true
+                        if i < j { grouped.insert([min(a, b), max(a, b)]) }
+                    }
+                    if !paired { problems.append("overlap group \(overlap.rules): '\(table.rules[a].id)' is in no reportable pair") }
+                }
+            }
+            compare("overlap", reported: grouped, expected: Set(pairs.filter { reportable($0[0], $0[1]) }))
             compare("subsumed", reported: Set(subsumed.map(rules)), expected: Set(pairs.compactMap { pair in
                 guard outputs(pair[0]) == outputs(pair[1]) else { return nil }
                 if isContained(pair[1], in: pair[0]) { return [pair[1], pair[0]] }
@@ -65,16 +81,21 @@ extension BruteForceValidator {
             if table.hitPolicy == .first, !laterCopies.isSubset(of: losers) {
                 problems.append("enumeration: a later copy wins under first")
             }
-            compare("shadowed", reported: Set(shadowed.map { rules($0).prefix(1).map { $0 } }),
+            let reported = shadowed.flatMap(rules)
+            if Set(reported).count != reported.count { problems.append("a rule is in two shadowed groups: \(reported)") }
+            compare("shadowed", reported: Set(reported.map { [$0] }),
                     expected: Set(losers.filter { !laterCopies.contains($0) && !unreachable.contains($0) }.map { [$0] }))
             let ranks = ranks
             for finding in shadowed {
-                let r = rules(finding)
-                guard let loser = r.first else { continue }
-                let cover = table.rules.indices.filter { ranks[$0] < ranks[loser] && shareAPoint($0, loser) }
-                if Array(r.dropFirst()) != cover {
-                    problems.append("shadowed '\(finding.rules[0])' names \(finding.rules.dropFirst()), "
-                                    + "but the better-ranked rules sharing a point are \(cover.map { table.rules[$0].id })")
+                let group = rules(finding)
+                let by = (finding.coveredBy ?? []).compactMap { index[$0] }
+                if by.count == 1, group.allSatisfy({ ranks[by[0]] < ranks[$0] && isContained($0, in: by[0]) }) { continue }
+                for loser in group {
+                    let cover = table.rules.indices.filter { ranks[$0] < ranks[loser] && shareAPoint($0, loser) }
+                    if by != cover {
+                        problems.append("shadowed '\(table.rules[loser].id)' covered by \(finding.coveredBy ?? []), "
+                                        + "but the better-ranked rules sharing a point are \(cover.map { table.rules[$0].id })")
+                    }
                 }
             }
             if !overlaps.isEmpty || !subsumed.isEmpty { problems.append("overlap or subsumed under \(table.hitPolicy)") }
@@ -172,7 +193,7 @@ extension BruteForceValidator {
     // MARK: Witnesses
 
     private func witnessDisagreements(_ overlap: Finding, _ rules: [Int]) -> [String] {
-        guard rules.count == 2, let witness = overlap.witness,
+        guard rules.count >= 2, let witness = overlap.witness,
               witness.map(\.name) == table.inputs.map(\.name) else {
             return ["overlap \(overlap.rules) without two rules and a full witness"]
         }
@@ -180,8 +201,8 @@ extension BruteForceValidator {
         guard let p = index(of: point.compactMap { $0 }), !point.contains(nil) else {
             return ["overlap \(overlap.rules): witness \(witness) lies outside the space"]
         }
-        if !rule(rules[0], matches: p) || !rule(rules[1], matches: p) {
-            return ["overlap \(overlap.rules): witness \(witness) is not matched by both rules"]
+        if !rules.allSatisfy({ rule($0, matches: p) }) {
+            return ["overlap \(overlap.rules): witness \(witness) is not matched by every rule of the group"]
         }
         return []
     }

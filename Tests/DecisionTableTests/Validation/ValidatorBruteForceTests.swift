@@ -59,6 +59,33 @@ import Testing
         }
     }
 
+    /// Tables that are no tree at all: every rule a random box, so that gaps, overlaps in
+    /// groups of many rules and shadowed rules are everywhere, under each policy that reads
+    /// them; with a catch-all too (under `unique` it overlaps every rule, under `first` placed
+    /// last it shadows nothing, and the table has no gap).
+    @Test("Random non-tree tables agree with enumeration", arguments: [HitPolicy.unique, .any, .first, .collect(nil)])
+    func randomBoxTables(policy: HitPolicy) throws {
+        var seen = Set<String>()
+        for seed in UInt64(0)..<40 {
+            let columns = ValidationTables.columns(count: 3 + Int(seed % 3), enumValues: 2...5, integerBounds: 0...9, seed: seed)
+            let yaml = RandomBoxTables.yaml(ruleCount: 5 + Int(seed % 7) * 8, columns: columns, constrained: 1...3,
+                                            hitPolicy: policy, catchAll: seed % 4 == 3, seed: seed)
+            let tables = try ValidationTables.load(yaml).tables
+            let report = Validator.validate(yaml: yaml, file: "random-\(seed).yaml")
+            let problems = BruteForceValidator(table: tables[0], tables: tables).disagreements(with: report.findings)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))\n\(yaml)\n\(report.text(all: true))")
+            seen.formUnion(report.findings.map(\.diagnostic.code))
+            if report.findings.contains(where: { $0.diagnostic.code == "overlap" && $0.rules.count > 2 }) { seen.insert("group") }
+        }
+        // The mix reaches what the policy reports, groups of more than two rules included.
+        let expected: Set<String> = switch policy {
+        case .unique, .any: ["gap", "overlap", "group"]
+        case .first: ["gap", "shadowed"]
+        default: ["gap"]
+        }
+        #expect(expected.isSubset(of: seen), "never found: \(expected.subtracting(seen).sorted())")
+    }
+
     /// A comparison proves little if the tables never produce the findings; the mix must reach
     /// each analysis under each policy it applies to, and chained inputs the producer narrows.
     @Test("The enumerable tables meet every finding the comparison checks")

@@ -1,0 +1,82 @@
+import DecisionTable
+import DecisionTableReports
+import _DecisionTableTestSupport
+import Foundation
+import Testing
+
+/// The analysis never runs past its budget, and what it reports when stopped is true.
+@Suite struct ValidatorBudgetTests {
+    /// Whether some rule of the table matches the gap row's first point (its witness).
+    static func witnessIsUndecided(_ gap: Finding, _ tables: DecisionTables) throws -> Bool {
+        let cells = try #require(gap.cells)
+        var facts: [String: Value] = [:]
+        for cell in cells {
+            let input = try #require(tables.tables[0].inputs.first { $0.name == cell.input })
+            switch cell.values {
+            case .any: facts[cell.input] = input.domain.finiteCount == nil ? .integer(input.domain.integerBounds.lowerBound)
+                : .string(input.domain.valueName(0))
+            case .values(let values): facts[cell.input] = values[0]
+            case .ranges(let ranges): facts[cell.input] = .integer(ranges[0].lower ?? input.domain.integerBounds.lowerBound)
+            }
+        }
+        do {
+            _ = try tables.evaluate(facts)
+            return false
+        } catch {
+            return true
+        }
+    }
+
+    @Test("A time budget stops the gap cut; the gaps found are undecided inputs", arguments: [0, 1])
+    func timeBudget(hostile: Int) throws {
+        let yaml = AnalysisWorkloads.hostile[hostile].yaml()
+        let tables = try ValidationTables.load(yaml)
+        let started = ContinuousClock.now
+        let report = Validator.validate(yaml: yaml, budget: AnalysisBudget(timeout: .milliseconds(300)))
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(!report.isComplete)
+        let incomplete = try #require(report.findings.first { $0.diagnostic.code == "incomplete" })
+        #expect(incomplete.diagnostic.message.contains("gaps: stopped at the time budget (0.3 s)"))
+        let gaps = report.findings.filter { $0.diagnostic.code == "gap" }
+        #expect(!gaps.isEmpty)
+        for gap in gaps.prefix(20) { #expect(try Self.witnessIsUndecided(gap, tables)) }
+        // Overlaps were checked first, in their own share of the time, and completely.
+        #expect(!incomplete.diagnostic.message.contains("overlaps:"))
+    }
+
+    @Test("A memory budget stops the analysis too")
+    func memoryBudget() throws {
+        let yaml = AnalysisWorkloads.hostile[0].yaml()
+        let report = Validator.validate(yaml: yaml, budget: AnalysisBudget(maximumMemory: 4_096, timeout: .seconds(5)))
+        #expect(!report.isComplete)
+        let incomplete = try #require(report.findings.first { $0.diagnostic.code == "incomplete" })
+        #expect(incomplete.diagnostic.message.contains("overlaps: stopped at the memory budget (4096 bytes)"))
+        // With room for a few gaps, the rest are counted, not kept.
+        let roomy = Validator.validate(yaml: yaml, budget: AnalysisBudget(maximumMemory: 1 << 20, timeout: .milliseconds(500)))
+        #expect(roomy.findings.contains { $0.diagnostic.message.contains("not listed (they would exceed a quarter of the memory budget)") })
+    }
+
+    @Test("Shadowed rules under a first-rule catch-all are one group")
+    func shadowedGroup() throws {
+        let yaml = RandomBoxTables.yaml(ruleCount: 30, columns: ValidationTables.columns(count: 4, enumValues: 2...5, integerBounds: 0...9, seed: 1),
+                                        constrained: 1...3, hitPolicy: .first, seed: 5)
+            .replacingOccurrences(of: "    rules:\n", with: "    rules:\n      - { id: everything, then: { o: -1 } }\n")
+        let report = Validator.validate(yaml: yaml)
+        let shadowed = report.findings.filter { $0.diagnostic.code == "shadowed" }
+        let duplicates = report.findings.count { $0.diagnostic.code == "duplicate" }
+        #expect(shadowed.count == 1)
+        #expect(shadowed.first?.rules.count == 30 - duplicates)
+        #expect(shadowed.first?.coveredBy == ["everything"])
+        #expect(shadowed.first?.diagnostic.message.hasPrefix("rules 'r0', 'r1', ") == true)
+        #expect(shadowed.first?.diagnostic.message.hasSuffix(" and \(20 - duplicates) more can never win: earlier rule 'everything' matches every input they match") == true)
+    }
+
+    @Test("A stopped diff says so and keeps the changes it found")
+    func diffBudget() throws {
+        let (_, old, new) = AnalysisWorkloads.diffPair(.unique)
+        let diff = SemanticDiff.diff(old: try ValidationTables.load(old).tables, new: try ValidationTables.load(new).tables,
+                                     budget: AnalysisBudget(timeout: .milliseconds(1)))
+        #expect(diff.incomplete.count == 1)
+        #expect(diff.incomplete.first?.hasPrefix("the comparison of table 'generated' stopped at the time budget") == true)
+    }
+}
