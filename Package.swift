@@ -13,12 +13,22 @@ let package = Package(
         // Test support for Benchmarks/, underscored: not API.
         .library(name: "_DecisionTableTestSupport", targets: ["_DecisionTableTestSupport"]),
         .library(name: "_InteractionLoggingTestSupport", targets: ["_InteractionLoggingTestSupport"]),
+        .library(name: "InteractionStore", targets: ["InteractionStore"]),
+        .library(name: "SwitchboardService", targets: ["SwitchboardService"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation`: DocC for the public libraries, checked in CI.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The service and its store only: the engine and its tests build without them.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev). Imported by exactly one Swift file.
@@ -45,6 +55,33 @@ let package = Package(
             dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"],
             resources: [.copy("Resources/interaction-logging.yaml")]
         ),
+        // Stored interactions, their routes and assignment history: SQLite (GRDB) embedded,
+        // PostgreSQL (postgres-nio) shared by several instances.
+        .target(
+            name: "InteractionStore",
+            dependencies: [
+                "DecisionTable",
+                "InteractionLogging",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `switchboard serve`: Aircall webhooks over HTTP (Hummingbird), routed and stored.
+        .target(
+            name: "SwitchboardService",
+            dependencies: [
+                "DecisionTable",
+                "InteractionLogging",
+                "InteractionStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // The command-line tool: parses arguments, calls the libraries, prints.
         .executableTarget(
             name: "switchboard",
@@ -54,7 +91,12 @@ let package = Package(
                 "DecisionTable",
                 "DecisionTableReports",
                 "InteractionLogging",
+                "InteractionStore",
+                "SwitchboardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // Normalises phone numbers in batch, one `REGION<TAB>NUMBER` line at a time, for the
@@ -87,6 +129,19 @@ let package = Package(
         // ARCHITECTURE.md's import rule, checked on the sources.
         .testTarget(name: "ArchitectureTests"),
         // End-to-end tests run the built `switchboard`; depending on it makes `swift test` build it.
+        // The service in-process (HummingbirdTesting) on SQLite, and on PostgreSQL when
+        // SWITCHBOARD_TEST_POSTGRES_URL names a database; the durability test runs the binary.
+        .testTarget(
+            name: "SwitchboardServiceTests",
+            dependencies: [
+                "switchboard",
+                "DecisionTable",
+                "InteractionLogging",
+                "InteractionStore",
+                "SwitchboardService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "SwitchboardTests",
             dependencies: ["switchboard", "DecisionTable", "Diagnostics", "JSONLines", "_DecisionTableTestSupport"]

@@ -3,12 +3,14 @@ import DecisionTable
 import Foundation
 import InteractionLogging
 import Diagnostics
+import InteractionStore
+import SwitchboardService
 
 extension Switchboard {
     /// `switchboard replay`: what an edit to the rules changes on real Aircall events.
-    struct Replay: ParsableCommand {
+    struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Route the same Aircall events under two versions of the rules and report what changes.",
+            abstract: "Route the same Aircall events under two versions of the rules, or the stored history under new rules, and report what changes.",
             discussion: """
                 Routes every event of EVENTS (as `switchboard route` reads them) under the
                 --baseline rules and under --rules (default: the built-in rules), and counts
@@ -23,6 +25,10 @@ extension Switchboard {
                 standard error naming the contact and the field, and routing goes on;
                 --strict makes such warnings errors.
 
+                With --store URL instead of --baseline and EVENTS, the interactions stored by
+                `switchboard serve` are routed again under --rules, with the assignments people
+                made, and compared with their stored routes.
+
                 Exit codes: 0 no interaction changes; 1 some change, or the rules or
                 directory are invalid; 64 bad usage. Malformed lines are counted, not fatal.
                 """
@@ -33,7 +39,10 @@ extension Switchboard {
         }
 
         @Option(help: ArgumentHelp("The rules file before the change.", valueName: "file"))
-        var baseline: String
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("Replay the interactions of this store (sqlite:FILE or postgres://…) instead of EVENTS.", valueName: "url"))
+        var store: String?
 
         @Option(help: ArgumentHelp("The rules file after the change (default: the built-in rules).", valueName: "file"))
         var rules: String?
@@ -57,11 +66,19 @@ extension Switchboard {
         var events: [String] = []
 
         func validate() throws {
+            if let store {
+                if baseline != nil || !events.isEmpty { throw ValidationError("--store replays the stored history: give neither --baseline nor event files") }
+                do { _ = try StoreLocation(store) } catch { throw ValidationError(error.description) }
+                return
+            }
+            if baseline == nil { throw ValidationError("give --baseline with event files, or --store") }
             if events.isEmpty { throw ValidationError("give event files, or '-' for standard input") }
             if threads < 1 { throw ValidationError("--threads must be at least 1") }
         }
 
-        func run() throws {
+        func run() async throws {
+            if let store { return try await replayStore(store) }
+            guard let baseline else { throw ValidationError("give --baseline with event files, or --store") }
             let old: DecisionTables
             let new: DecisionTables
             let sparkDirectory: SparkDirectory
@@ -92,14 +109,7 @@ extension Switchboard {
                     throw ExitCode(1)
                 }
             }
-            var changesFile: FileHandle?
-            if let changes {
-                guard FileManager.default.createFile(atPath: changes, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: changes) else {
-                    throw ValidationError("cannot write the changes file '\(changes)'")
-                }
-                changesFile = handle
-            }
+            let changesFile = try openChanges()
             defer { try? changesFile?.close() }
 
             var report = ReplayReport()
@@ -113,10 +123,24 @@ extension Switchboard {
                         var bytes: [UInt8] = []
                         bytes.reserveCapacity(changed.count * 1_200)
                         for index in changed { ReplayReport.appendChange(old: before[index], new: after[index], to: &bytes) }
-                        changesFile.write(Data(bytes))
+                        try changesFile.write(contentsOf: bytes)
                     }
                 }
             }
+            try finish(report)
+        }
+
+        private func openChanges() throws -> FileHandle? {
+            guard let changes else { return nil }
+            guard FileManager.default.createFile(atPath: changes, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: changes) else {
+                throw ValidationError("cannot write the changes file '\(changes)'")
+            }
+            return handle
+        }
+
+        /// Prints the report; exits 1 when something changed.
+        private func finish(_ report: ReplayReport) throws {
             var output = StandardOutput()
             switch format {
             case .human: output.write(report.text)
@@ -124,6 +148,35 @@ extension Switchboard {
             }
             output.flush()
             if report.changed > 0 { throw ExitCode(1) }
+        }
+
+        private func replayStore(_ url: String) async throws {
+            let rules: RoutingRules
+            let opened: any InteractionStore
+            do {
+                rules = try RoutingRules(rulesPath: self.rules, directoryPath: directory)
+                opened = try await InteractionStores.open(StoreLocation(url))
+            } catch {
+                try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            let changesFile = try openChanges()
+            defer { try? changesFile?.close() }
+            let report: ReplayReport
+            do {
+                report = try await StoreReplay.run(store: opened, rules: rules) { old, new in
+                    guard let changesFile else { return }
+                    var bytes: [UInt8] = []
+                    ReplayReport.appendChange(old: old, new: new, to: &bytes)
+                    try changesFile.write(contentsOf: bytes)
+                }
+            } catch {
+                await opened.close()
+                try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            await opened.close()
+            try finish(report)
         }
     }
 }

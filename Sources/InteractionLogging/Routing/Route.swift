@@ -192,3 +192,12 @@ extension Route {
         writer.append("}}\n")
     }
 }
+
+extension Route {
+    /// A route that logs nothing, for an event that is ignored, a repeat (`duplicate`) or an
+    /// error, with the reason.
+    public init(status: Status, event: String?, id: String?, kind: AircallEvent.Kind? = nil,
+                direction: AircallEvent.Direction? = nil, reason: String) {
+        self.init(event: event, id: id, kind: kind, direction: direction, status: status, reason: reason)
+    }
+}

@@ -1,0 +1,75 @@
+import DecisionTable
+import Foundation
+import InteractionLogging
+import Synchronization
+
+/// The rules and the Spark directory the service routes with, loaded and checked together:
+/// a version whose rules have validation errors, whose directory is invalid, or that the
+/// router cannot act on is refused as a whole.
+public final class RoutingRules: Sendable {
+    public let tables: DecisionTables
+    public let directory: SparkDirectory
+    /// Routers ready for use; a ``Router`` owns an evaluator, so each is lent to one request
+    /// at a time.
+    private let idle: Mutex<[UncheckedRouter]>
+
+    /// Why a version of the rules or the directory was refused.
+    public struct LoadingError: Error, Sendable, CustomStringConvertible {
+        /// Every problem, compiler-style with file, line and column where there is one.
+        public var description: String
+    }
+
+    /// Loads and checks the rules (the built-in ones when `rulesPath` is nil) and the directory.
+    /// - Throws: ``LoadingError`` listing every problem.
+    public init(rulesPath: String?, directoryPath: String) throws(LoadingError) {
+        let rulesURL: URL
+        if let rulesPath {
+            rulesURL = URL(filePath: rulesPath)
+        } else if let shipped = ShippedRules.url {
+            rulesURL = shipped
+        } else {
+            throw LoadingError(description: "the built-in rules are missing; give --rules")
+        }
+        let report = Validator.validate(contentsOf: rulesURL)
+        let errors = report.findings.filter { $0.diagnostic.severity == .error }.map(\.diagnostic)
+        guard errors.isEmpty else {
+            throw LoadingError(description: DiagnosticsFormatter().format(errors, sources: [report.file: report.source]))
+        }
+        do {
+            tables = try DecisionTables(contentsOf: rulesURL)
+            directory = try SparkDirectory(contentsOf: URL(filePath: directoryPath))
+        } catch {
+            throw LoadingError(description: DiagnosticsFormatter().format(error.diagnostics, sources: error.sources))
+        }
+        do {
+            idle = Mutex([UncheckedRouter(try Router(rules: tables, directory: directory))])
+        } catch {
+            throw LoadingError(description: error.problems.map { "error: \($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    /// Routes one webhook's event with a router of the pool.
+    func route(_ event: AircallEvent) -> Route {
+        // A fresh router for a request that finds none idle; it joins the pool after. The rules
+        // were checked with one when loaded, so making another cannot fail.
+        guard let lent = idle.withLock({ $0.popLast() }) ?? (try? Router(rules: tables, directory: directory)).map(UncheckedRouter.init) else {
+            return Route(status: .error, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
+                         reason: "no router could be made")
+        }
+        let route = lent.router.route(event)
+        idle.withLock { $0.append(lent) }
+        return route
+    }
+
+    /// Routes one webhook's event again with a person's choices made.
+    /// - Throws: ``RouterError`` when a choice names an id the directory lacks.
+    func route(_ event: AircallEvent, assignments: ManualAssignments) throws(RouterError) -> Route {
+        try Router(rules: tables, directory: directory, assignments: assignments).route(event)
+    }
+}
+
+/// A router in the pool: taken out by one request at a time, so never shared.
+private struct UncheckedRouter: @unchecked Sendable {
+    let router: Router
+    init(_ router: Router) { self.router = router }
+}

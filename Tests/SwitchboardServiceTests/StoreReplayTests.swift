@@ -1,0 +1,58 @@
+import DecisionTable
+import Foundation
+import HummingbirdTesting
+import InteractionLogging
+import InteractionStore
+import SwitchboardService
+import Testing
+
+@Suite("Replaying the stored history")
+struct StoreReplayTests {
+    /// The shipped rules with row 3 (the setting ON, several projects) sending the interaction
+    /// to the Unassigned tab instead.
+    static func editedRules() throws -> String {
+        let shipped = try String(contentsOf: try #require(ShippedRules.url), encoding: .utf8)
+        let edited = shipped.replacingOccurrences(of: "then: { projects: team_projects }", with: "then: { projects: choose }")
+        try #require(edited != shipped)
+        let file = FileManager.default.temporaryDirectory.appending(path: "switchboard-edited-\(UUID().uuidString).yaml")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    @Test("the same rules change nothing; an edit changes what it would have changed, assignments kept")
+    func replay() async throws {
+        let (service, url) = try await ServiceFixture.service(.sqlite)
+        try await service.makeApplication().test(.router) { client in
+            for event in try ServiceFixture.exampleLines("events.jsonl") { try await ServiceFixture.post(client, "/webhooks/aircall", event) }
+            // Assigned: contact c-400, whose one project then logs it under either version.
+            try await ServiceFixture.post(client, "/interactions/call/815/assignments", "{\"contact\": \"c-400\"}")
+        }
+        let store = try await InteractionStores.open(StoreLocation(url))
+        let same = try await StoreReplay.run(store: store, rules: RoutingRules(rulesPath: nil, directoryPath: ServiceFixture.directory))
+        #expect(same.events == 17)
+        #expect(same.unchanged == 17)
+        #expect(same.changed == 0)
+
+        var changed: [String] = []
+        let edited = try await StoreReplay.run(store: store, rules: RoutingRules(rulesPath: Self.editedRules(), directoryPath: ServiceFixture.directory)) { old, new in
+            if old.status != new.status { changed.append(new.id ?? "") }
+        }
+        // As `switchboard replay` reports for the same edit on the example files.
+        #expect(edited.changed == 4)
+        #expect(Set(changed) == ["msg-c200-jane", "814", "816"])
+        await store.close()
+
+        // The command: 1 when something changes, the report on standard output.
+        let process = Process()
+        process.executableURL = ServerProcess.executable
+        process.arguments = ["replay", "--store", url, "--directory", ServiceFixture.directory, "--rules", try Self.editedRules()]
+        let output = FileManager.default.temporaryDirectory.appending(path: "switchboard-replay-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(text.hasPrefix("17 events: 4 changed, 13 unchanged"), "\(text)")
+    }
+}
