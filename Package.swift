@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "InteractionStore",
             dependencies: [
-                "DecisionTable",
+                "JSONLines",
                 "InteractionLogging",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -72,6 +72,8 @@ let package = Package(
             name: "SwitchboardService",
             dependencies: [
                 "DecisionTable",
+                "Diagnostics",
+                "JSONLines",
                 "InteractionLogging",
                 "InteractionStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,7 +137,7 @@ let package = Package(
             name: "SwitchboardServiceTests",
             dependencies: [
                 "switchboard",
-                "DecisionTable",
+                "JSONLines",
                 "InteractionLogging",
                 "InteractionStore",
                 "SwitchboardService",

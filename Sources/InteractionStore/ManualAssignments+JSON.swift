@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import InteractionLogging
 
 extension ManualAssignments {
@@ -40,9 +40,6 @@ extension ManualAssignments {
         }
         return text
     }
-
-    /// Nothing assigned.
-    public var isEmpty: Bool { contact == nil && teamMember == nil && projects == nil }
 
     /// These assignments with `other`'s made on top: a later choice replaces an earlier one of
     /// the same kind.

@@ -1,5 +1,5 @@
 import Foundation
-import DecisionTable
+import JSONLines
 import GRDB
 import InteractionLogging
 import Logging

@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import Hummingbird
 
 /// An error answer in the form of RFC 9457 (`application/problem+json`): a stable `type` per
@@ -35,6 +35,8 @@ public struct ProblemDetails: Error, Sendable {
     public var detail: String
     /// The request path.
     public var instance: String?
+    /// Members of this kind of problem beyond the standard ones (RFC 9457, section 3.2).
+    public var extensions: [(String, JSONValue)] = []
 
     /// Creates a problem.
     public init(_ kind: Kind, _ detail: String, instance: String? = nil) {
@@ -52,7 +54,7 @@ public struct ProblemDetails: Error, Sendable {
             ("detail", .string(detail)),
         ]
         if let instance { pairs.append(("instance", .string(instance))) }
-        return .object(pairs)
+        return .object(pairs + extensions)
     }
 
     /// The HTTP answer.

@@ -1,4 +1,5 @@
 import DecisionTable
+import Diagnostics
 import Foundation
 import InteractionLogging
 import Synchronization
@@ -50,21 +51,26 @@ public final class RoutingRules: Sendable {
 
     /// Routes one webhook's event with a router of the pool.
     func route(_ event: AircallEvent) -> Route {
+        withRouter(event) { $0.route(event) }
+    }
+
+    private func withRouter(_ event: AircallEvent, _ work: (Router) -> Route) -> Route {
         // A fresh router for a request that finds none idle; it joins the pool after. The rules
         // were checked with one when loaded, so making another cannot fail.
         guard let lent = idle.withLock({ $0.popLast() }) ?? (try? Router(rules: tables, directory: directory)).map(UncheckedRouter.init) else {
             return Route(status: .error, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
                          reason: "no router could be made")
         }
-        let route = lent.router.route(event)
+        let route = work(lent.router)
         idle.withLock { $0.append(lent) }
         return route
     }
 
-    /// Routes one webhook's event again with a person's choices made.
-    /// - Throws: ``RouterError`` when a choice names an id the directory lacks.
-    func route(_ event: AircallEvent, assignments: ManualAssignments) throws(RouterError) -> Route {
-        try Router(rules: tables, directory: directory, assignments: assignments).route(event)
+    /// Routes one webhook's event with a person's choices, checked against the route's
+    /// candidates first (``Router/route(_:applying:)``): a refused choice leaves the route
+    /// as it was, with ``Route/refusals`` saying why.
+    func route(_ event: AircallEvent, applying assignments: ManualAssignments) -> Route {
+        withRouter(event) { $0.route(event, applying: assignments) }
     }
 }
 

@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import InteractionLogging
 import InteractionStore
 
@@ -41,12 +41,7 @@ public enum StoreReplay {
         } catch {
             return Route(status: .error, event: stored.event, id: stored.id, reason: "the stored webhook is unreadable: \(error)")
         }
-        if stored.assignments.isEmpty { return rules.route(event) }
-        do {
-            return try rules.route(event, assignments: stored.assignments)
-        } catch {
-            // An assigned id the new directory lacks.
-            return Route(status: .error, event: stored.event, id: stored.id, reason: error.description)
-        }
+        // Choices the new rules no longer ask for are refused and the route shows it.
+        return stored.assignments.isEmpty ? rules.route(event) : rules.route(event, applying: stored.assignments)
     }
 }

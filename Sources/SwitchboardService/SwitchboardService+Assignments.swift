@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import Foundation
 import Hummingbird
 import InteractionLogging
@@ -8,7 +8,8 @@ extension SwitchboardService {
     /// `POST /interactions/{kind}/{id}/assignments` with `{"contact": ID}`, `{"team_member": ID}`,
     /// `{"projects": [IDs]}` or several: routes the stored webhook again with the choices made
     /// (earlier ones kept) and stores the new route, if nobody changed the interaction since it
-    /// was read; otherwise 409. With `If-Match: "N"` (the `ETag` of `GET
+    /// was read; otherwise 409. A choice the route does not ask for, or that is not among its
+    /// candidates, is 409 naming the candidates, and nothing changes. With `If-Match: "N"` (the `ETag` of `GET
     /// /interactions/{kind}/{id}`), the assignment applies only to version N: a person who
     /// assigned from an older screen is told that it changed.
     func assign(kind: String, id: String, _ request: Request) async throws -> Response {
@@ -33,11 +34,18 @@ extension SwitchboardService {
             throw ProblemDetails(.routingFailed, "the stored webhook of \(kind) \(id) is not an interaction")
         }
         let assignments = stored.assignments.merging(requested)
-        let route: Route
-        do {
-            route = try rules.route(event, assignments: assignments)
-        } catch {
-            throw ProblemDetails(.invalidAssignment, error.problems.joined(separator: "; "))
+        let route = rules.route(event, applying: assignments)
+        guard route.refusals.isEmpty else {
+            var problem = ProblemDetails(.invalidAssignment, route.refusals.map(\.description).joined(separator: "; "))
+            problem.extensions = [("refused", .array(route.refusals.map { refusal in
+                .object([
+                    ("action", .string(refusal.action.rawValue)),
+                    ("reason", .string(refusal.code)),
+                    ("chosen", .array(refusal.chosen.map(JSONValue.string))),
+                    ("candidates", .array(refusal.candidates.map(JSONValue.string))),
+                ])
+            }))]
+            throw problem
         }
         guard route.status != .error else { throw ProblemDetails(.routingFailed, route.reason) }
         let text = route.json.rendered

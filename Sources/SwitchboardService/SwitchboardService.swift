@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import Hummingbird
 import InteractionLogging
 import InteractionStore

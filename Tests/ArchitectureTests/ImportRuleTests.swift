@@ -13,12 +13,17 @@ import Testing
         "DecisionTableReports": ["DecisionTable", "Diagnostics", "JSONLines"],
         "InteractionLogging": ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"],
         "phone-normalize": ["InteractionLogging"],
-        "switchboard": ["Diagnostics", "YAMLLoading", "JSONLines", "DecisionTable", "DecisionTableReports", "InteractionLogging"],
+        "InteractionStore": ["InteractionLogging", "JSONLines"],
+        "SwitchboardService": ["DecisionTable", "Diagnostics", "JSONLines", "InteractionLogging", "InteractionStore"],
+        "switchboard": ["Diagnostics", "YAMLLoading", "JSONLines", "DecisionTable", "DecisionTableReports", "InteractionLogging",
+                        "InteractionStore", "SwitchboardService"],
     ]
 
     /// Modules from outside the package that a module may import besides the toolchain's.
     static let external: [String: Set<String>] = [
-        "switchboard": ["ArgumentParser"],
+        "InteractionStore": ["GRDB", "PostgresNIO", "Logging"],
+        "SwitchboardService": ["Hummingbird", "ServiceLifecycle", "UnixSignals", "Logging", "Metrics", "CoreMetrics", "Prometheus"],
+        "switchboard": ["ArgumentParser", "Logging", "Metrics", "Prometheus"],
     ]
 
     /// The toolchain's own modules, which any module may import.

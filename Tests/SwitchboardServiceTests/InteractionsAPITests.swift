@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -104,19 +104,24 @@ struct InteractionsAPITests {
             #expect(step1["route"]?["status"] == .string("unassigned"))
             #expect(step1["route"]?["actions"] == .array([.string("assign_team_member")]))
             let step2 = try ServiceFixture.json(try await ServiceFixture.post(client, "/interactions/message/msg-c400-shared/assignments",
-                                                                              "{\"team_member\": \"tm-lee\"}"))
-            #expect(step2["assignments"] == .object([("contact", .string("c-401")), ("team_member", .string("tm-lee"))]))
+                                                                              "{\"team_member\": \"tm-raj\"}"))
+            #expect(step2["assignments"] == .object([("contact", .string("c-401")), ("team_member", .string("tm-raj"))]))
             #expect(step2["route"]?["status"] == .string("logged"))
             #expect(step2["version"] == .integer(3))
         }
     }
 
     @Test("invalid assignments are refused and change nothing", arguments: [
-        ("/interactions/call/815/assignments", "{\"contact\": \"c-999\"}", 409, "no contact 'c-999'"),
+        ("/interactions/call/815/assignments", "{\"contact\": \"c-999\"}", 409,
+         "contact 'c-999' is not among the candidates for Assign to Contact (c-400, c-401)"),
+        // c-100 is a contact, but not one that holds the number.
+        ("/interactions/call/815/assignments", "{\"contact\": \"c-100\"}", 409, "contact 'c-100' is not among the candidates"),
+        ("/interactions/call/815/assignments", "{\"team_member\": \"tm-raj\"}", 409, "does not ask for Assign Team Member"),
+        ("/interactions/call/812/assignments", "{\"contact\": \"c-100\"}", 409, "does not ask for Assign to Contact"),
         ("/interactions/call/815/assignments", "{\"contact\": 400}", 400, "\"contact\" must hold non-empty string ids"),
         ("/interactions/call/815/assignments", "{\"agent\": \"tm-jane\"}", 400, "unknown key \"agent\""),
         ("/interactions/call/815/assignments", "{}", 400, "expected at least one of"),
-        ("/interactions/call/815/assignments", "{\"projects\": []}", 409, "at least one project"),
+        ("/interactions/call/815/assignments", "{\"projects\": []}", 409, "does not ask for Assign Projects"),
         ("/interactions/call/815/assignments", "not json", 400, "not valid JSON"),
         ("/interactions/call/404/assignments", "{\"contact\": \"c-400\"}", 404, "no call with id '404'"),
     ])
@@ -128,11 +133,18 @@ struct InteractionsAPITests {
             #expect(response.status.code == status)
             let problem = try ServiceFixture.json(response)
             #expect(string(problem["detail"])?.contains(detail) == true, "\(problem)")
+            if status == 409 {
+                // The refusal as data: the action, the reason and the candidates.
+                guard case .array(let refused)? = problem["refused"], let first = refused.first else { Issue.record("no refused list"); return }
+                #expect(first["reason"] != nil)
+                #expect(first["candidates"] != nil)
+            }
         }
-        let stored = try #require(try await service.store.interaction(kind: "call", id: "815"))
-        #expect(stored.version == 1)
-        #expect(stored.status == "unassigned")
-        #expect(try await service.store.history(kind: "call", id: "815").isEmpty)
+        for id in ["812", "815"] {
+            let stored = try #require(try await service.store.interaction(kind: "call", id: id))
+            #expect(stored.version == 1)
+            #expect(try await service.store.history(kind: "call", id: id).isEmpty)
+        }
     }
 
     @Test("of two people assigning at once, one wins and the other gets 409", arguments: TestStore.available)

@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 import Foundation
 import HummingbirdTesting
 import InteractionLogging

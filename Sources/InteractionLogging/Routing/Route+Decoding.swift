@@ -1,4 +1,4 @@
-import DecisionTable
+import JSONLines
 
 extension Route {
     /// Why a JSON value is not a route.
