@@ -30,9 +30,10 @@ run() { # NAME STORE [serve options...]
     "$binary" serve --directory Examples/directory.yaml --store "$store" --port 0 --token "$token" \
         --log-level error "$@" > "$work/$name.out" 2> "$work/$name.err" &
     local pid=$!
+    trap "kill $pid 2>/dev/null || true" EXIT
     local port=""
     for _ in $(seq 600); do
-        port=$(grep -o '127.0.0.1:[0-9]*' "$work/$name.out" 2>/dev/null | cut -d: -f2 || true)
+        port=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/$name.out" 2>/dev/null | head -n 1 | cut -d: -f3 || true)
         [[ -n $port ]] && break
         sleep 0.1
     done
