@@ -52,8 +52,7 @@ let package = Package(
         // rules decide. Built on the engine; the engine never imports it.
         .target(
             name: "InteractionLogging",
-            dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"],
-            resources: [.copy("Resources/interaction-logging.yaml")]
+            dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"]
         ),
         // Stored interactions, their routes and assignment history: SQLite (GRDB) embedded,
         // PostgreSQL (postgres-nio) shared by several instances.

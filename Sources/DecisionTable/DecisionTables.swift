@@ -14,6 +14,8 @@ public struct DecisionTables: Sendable {
     public let file: String
     /// The tables in evaluation order: each after the tables whose outputs it reads.
     public let tables: [TableDefinition]
+    /// The file's title, introduction, source and routing.
+    public let header: RulesFileHeader
     let layout: SlotLayout
     let compiled: [CompiledTable]
 
@@ -48,13 +50,14 @@ public struct DecisionTables: Sendable {
     init(_ checked: CheckedRules) {
         file = checked.file
         tables = checked.tables
+        header = checked.header
         let layout = SlotLayout(tables: checked.tables)
         self.layout = layout
         compiled = checked.tables.map { TableCompiler(layout: layout).compile($0) }
     }
 
     /// The rules these tables were compiled from.
-    public var checked: CheckedRules { CheckedRules(file: file, tables: tables) }
+    public var checked: CheckedRules { CheckedRules(file: file, tables: tables, header: header) }
 
     /// The facts a caller gives, in ``FactVector`` slot order: every input no table produces.
     public var facts: [InputDefinition] { layout.facts }

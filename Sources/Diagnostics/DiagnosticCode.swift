@@ -129,6 +129,9 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// An input reading another table's output declares a domain that differs from that output's values.
     public static let domainMismatch = DiagnosticCode("domain-mismatch", .error, "Rules files", "An input reading another table's output declares a domain that differs from that output's values.")
 
+    /// A rules file's `source` is not a web address, so documentation cannot link to it.
+    public static let invalidLink = DiagnosticCode("invalid-link", .error, "Rules files", "A rules file's 'source' is not a web address (https://...), so documentation cannot link to it.")
+
     // MARK: Validation
 
     /// Some combination of inputs matches no rule (a warning where the table allows gaps).
@@ -206,6 +209,14 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
     /// The rules file's inputs or outputs are not the vocabulary the router supplies and applies.
     public static let rulesCannotRoute = DiagnosticCode("rules-cannot-route", .error, "Routing", "The rules file's inputs or outputs are not the vocabulary the router supplies and applies.")
+    /// `routing:` names an application Switchboard does not know.
+    public static let unknownRouting = DiagnosticCode("unknown-routing", .error, "Routing", "The rules file's 'routing' names an application Switchboard does not know; the message suggests the nearest.")
+    /// A fact the rules read that routing does not supply, or supplies with other values.
+    public static let routingFact = DiagnosticCode("routing-fact", .error, "Routing", "An input the rules read as a fact that routing does not supply, or whose values differ from the ones routing gives it.")
+    /// An output value routing cannot apply, or an output of a type routing cannot read.
+    public static let routingValue = DiagnosticCode("routing-value", .error, "Routing", "An output value routing cannot apply, or an output of a type routing cannot read.")
+    /// An output routing needs that no table produces.
+    public static let routingOutput = DiagnosticCode("routing-output", .error, "Routing", "An output that routing needs and no table of the rules produces.")
 
     // MARK: Manual assignments
 
@@ -258,6 +269,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
         .chainCycle,
         .chainList,
         .domainMismatch,
+        .invalidLink,
         .gap,
         .overlap,
         .shadowed,
@@ -288,6 +300,10 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
         .duplicateScenario,
         .emptyExpectation,
         .rulesCannotRoute,
+        .unknownRouting,
+        .routingFact,
+        .routingValue,
+        .routingOutput,
         .expectedObject,
         .noChoice,
     ]

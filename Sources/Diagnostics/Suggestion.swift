@@ -1,15 +1,24 @@
 /// "Did you mean" for near misses: the closest candidate by edit distance, if close enough.
 package enum Suggestion {
-    /// The candidate nearest to `word`, when at most about a third of it differs.
+    /// The candidate nearest to `word`, when at most about a third of it differs, or else the
+    /// only candidate that `word` (three letters or more) begins: `uniq` means `unique`.
     package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
+        let candidates = Array(candidates)
+        if let near = nearestByDistance(to: lowered, in: candidates) { return near }
+        guard lowered.count >= 3 else { return nil }
+        let extended = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return extended.count == 1 ? extended[0] : nil
+    }
+
+    private static func nearestByDistance(to lowered: String, in candidates: [String]) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         guard let best else { return nil }
-        let allowed = max(1, min(word.count, best.candidate.count) / 3)
+        let allowed = max(1, min(lowered.count, best.candidate.count) / 3)
         return best.distance <= allowed ? best.candidate : nil
     }
 

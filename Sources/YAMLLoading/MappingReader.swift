@@ -13,6 +13,9 @@ package struct MappingReader {
     package let what: String
     package let sink: DiagnosticSink
     private let pairs: [String: YAMLPair]
+    /// Allowed keys that an unknown key looks like a misspelling of (`thne` for `then`): its
+    /// "did you mean" is the root cause, so the key's absence is not reported again.
+    private let misspelt: Set<String>
 
     /// Reads a mapping, reporting each key not in `allowed`.
     /// - Parameters:
@@ -31,10 +34,12 @@ package struct MappingReader {
         self.what = what
         self.sink = sink
         var byKey: [String: YAMLPair] = [:]
+        var misspelt: Set<String> = []
         for pair in pairs {
             if allowed.contains(pair.key) {
                 byKey[pair.key] = pair
             } else {
+                if let meant = Suggestion.nearest(to: pair.key, in: allowed) { misspelt.insert(meant) }
                 sink.error(.unknownKey,
                            "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
                            + " (expected one of: \(allowed.joined(separator: ", ")))",
@@ -42,7 +47,12 @@ package struct MappingReader {
             }
         }
         self.pairs = byKey
+        self.misspelt = misspelt.subtracting(byKey.keys)
     }
+
+    /// Whether `key` is absent because an unknown key misspells it (already reported with a
+    /// "did you mean"): what its absence causes need not be reported too.
+    public func isMisspelt(_ key: String) -> Bool { misspelt.contains(key) }
 
     /// The value of `key`, or nil.
     package subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
@@ -50,6 +60,7 @@ package struct MappingReader {
     /// The value of a key that must be present; reports its absence at the mapping.
     package func required(_ key: String) -> YAMLNode? {
         if let value = pairs[key]?.value { return value }
+        if misspelt.contains(key) { return nil }
         sink.error(.missingKey, "\(what) needs a '\(key)' key", at: node.location)
         return nil
     }

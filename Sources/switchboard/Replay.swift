@@ -87,11 +87,10 @@ extension Switchboard {
                 if let rules {
                     new = try DecisionTables(contentsOf: URL(filePath: rules))
                 } else {
-                    guard let url = ShippedRules.url else { throw ValidationError("the built-in rules are missing; give --rules") }
-                    new = try DecisionTables(contentsOf: url)
+                    new = try ShippedRules.tables()
                 }
                 sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
-            } catch let error as DiagnosticsError {
+            } catch {
                 DiagnosticsPrinter.print(error)
                 throw ExitCode(1)
             }
@@ -100,12 +99,12 @@ extension Switchboard {
                 DiagnosticsPrinter.print(DiagnosticsError(sparkDirectory.warnings, sources: sparkDirectory.warningSources))
             }
             var routers: [BatchRouter] = []
-            for (tables, name) in [(old, baseline), (new, rules ?? "the built-in rules")] {
+            for tables in [old, new] {
                 do {
                     routers.append(try BatchRouter(rules: tables, directory: sparkDirectory, threads: threads))
                 } catch {
                     // Rules the router cannot act on are invalid rules (1), as for `route`.
-                    FileHandle.standardError.write(Data(error.problems.map { "error: \(name): \($0)\n" }.joined().utf8))
+                    DiagnosticsPrinter.print(error, rules: tables)
                     throw ExitCode(1)
                 }
             }

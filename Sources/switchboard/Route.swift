@@ -99,11 +99,10 @@ extension Switchboard {
                 if let rules {
                     tables = try DecisionTables(contentsOf: URL(filePath: rules))
                 } else {
-                    guard let url = ShippedRules.url else { throw ValidationError("the built-in rules are missing; give --rules") }
-                    tables = try DecisionTables(contentsOf: url)
+                    tables = try ShippedRules.tables()
                 }
                 sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
-            } catch let error as DiagnosticsError {
+            } catch {
                 DiagnosticsPrinter.print(error)
                 throw ExitCode(1)
             }
@@ -116,7 +115,7 @@ extension Switchboard {
                 router = try BatchRouter(rules: tables, directory: sparkDirectory, threads: threads)
             } catch {
                 // Rules the router cannot act on are invalid rules (1), not bad usage.
-                FileHandle.standardError.write(Data(error.problems.map { "error: \($0)\n" }.joined().utf8))
+                DiagnosticsPrinter.print(error, rules: tables)
                 throw ExitCode(1)
             }
             // Choices by event id, and where each was given, for messages.

@@ -30,7 +30,7 @@ extension Switchboard {
             var output = StandardOutput()
             switch format {
             case .markdown: output.write(TableDocumentation.markdown(tables.tables))
-            case .html: output.write(TableDocumentation.html(tables.tables, title: URL(filePath: rules).lastPathComponent))
+            case .html: output.write(TableDocumentation.html(tables.tables, title: URL(filePath: rules).lastPathComponent, header: tables.header))
             }
             output.flush()
         }

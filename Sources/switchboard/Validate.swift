@@ -12,7 +12,9 @@ extension Switchboard {
             abstract: "Check rules files: gaps, overlaps, shadowed, duplicate and subsumed rules, unused values.",
             discussion: """
                 Every table is analysed exactly, over intervals and value sets, never by listing
-                combinations. Findings print compiler-style with the source line and a caret,
+                combinations. A file that says it is written for routing (routing:
+                aircall-to-spark) must also read only facts routing supplies and produce
+                only values it applies. Findings print compiler-style with the source line and a caret,
                 then a summary line; when a kind has more than 20 findings, a summary (counts by
                 kind, the largest gaps) leads and each kind prints its first 20 unless --all.
 
@@ -50,7 +52,7 @@ extension Switchboard {
 
         func run() throws {
             let budget = analysis.budget
-            let reports = files.map { Validator.validate(contentsOf: URL(filePath: $0), budget: budget) }
+            let reports = files.map { Validator.validate(contentsOf: URL(filePath: $0), budget: budget).checkingRoutingContract() }
             analysis.endProgress()
             let errors = reports.reduce(0) { $0 + $1.errorCount }
             let warnings = reports.reduce(0) { $0 + $1.warningCount }

@@ -306,15 +306,22 @@ import Testing
         #expect(after.status == 0)
     }
 
-    @Test("--rules naming a file the router cannot act on fails with a sentence per problem (exit 1)")
+    @Test("--rules naming a file the router cannot act on fails with each problem at its declaration (exit 1)")
     func rulesTheRouterCannotActOn() throws {
         let shipped = try Self.text(of: "rules/interaction-logging.yaml")
-        let rules = try CommandRunner.temporaryFile(shipped.replacingOccurrences(of: "- name: status\n", with: "- name: outcome\n")
-            .replacingOccurrences(of: "{ status: ", with: "{ outcome: "))
+        let rules = try CommandRunner.temporaryFile(shipped.replacingOccurrences(of: "- name: shared_projects\n", with: "- name: shared_project\n")
+            .replacingOccurrences(of: "shared_projects: ", with: "shared_project: "))
+        let line = try #require(shipped.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasSuffix("- name: shared_projects") }) + 1
         let result = try CommandRunner.run(["route", "--rules", rules, "--directory", "Examples/directory.yaml", "Examples/events.jsonl"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr == "error: the rules produce no output 'status', which routing needs\n")
+        #expect(result.stderr == """
+            \(rules):\(line):9: error: input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?
+                  - name: shared_project
+                    ^
+
+            """)
     }
 
     @Test("--rules naming an invalid rules file prints its diagnostics (exit 1)")

@@ -157,5 +157,103 @@ import JSONLines
     @Test func badBudgetsAreUsageErrors() throws {
         #expect(try CommandRunner.run(["validate", "--max-memory", "lots", "Examples/contact.yaml"]).status == 64)
         #expect(try CommandRunner.run(["validate", "--timeout", "0", "Examples/contact.yaml"]).status == 64)
+    // MARK: - The routing contract
+
+    /// The shipped rules with each `old` replaced by its `new`, in a temporary file, and the
+    /// 1-based line of the first line of the result that ends with `marker`.
+    static func editedShippedRules(_ edits: [(old: String, new: String)], marker: String) throws -> (path: String, line: Int) {
+        var text = try String(contentsOf: CommandRunner.packageRoot.appending(path: "rules/interaction-logging.yaml"), encoding: .utf8)
+        for edit in edits {
+            try #require(text.contains(edit.old), "the shipped rules no longer contain \(edit.old)")
+            text = text.replacingOccurrences(of: edit.old, with: edit.new)
+        }
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasSuffix(marker) }) + 1
+        return (try CommandRunner.temporaryFile(text, name: "interaction-logging.yaml"), line)
+    }
+
+    @Test("A rules file meant for routing that reads a fact routing does not supply fails validate at the input, with a did you mean")
+    func routingFactTypo() throws {
+        let (path, line) = try Self.editedShippedRules([(old: "- name: shared_projects\n", new: "- name: shared_project\n"),
+                                                        (old: "shared_projects: ", new: "shared_project: ")],
+                                                       marker: "- name: shared_project")
+        let result = try CommandRunner.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            \(path):\(line):9: error: [routing-fact] input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?
+                  - name: shared_project
+                    ^
+            \(path): 1 error, 0 warnings
+
+            """)
+        #expect(result.stderr == "")
+    }
+
+    @Test("An output value routing cannot apply fails validate at the output declaration")
+    func routingValueItCannotApply() throws {
+        let (path, line) = try Self.editedShippedRules([(old: "values: [none, assigned, contact_projects, team_projects, choose]",
+                                                         new: "values: [none, assigned, contact_projects, team_projects, choose, later]")],
+                                                       marker: "      - name: projects")
+        let result = try CommandRunner.run(["validate", "--format", "json", path])
+        #expect(result.status == 1)
+        let json = try JSONParser.parse(result.stdout)
+        let diagnostics = try #require(json["diagnostics"].flatMap { if case .array(let items) = $0 { items } else { nil } })
+        let routing = diagnostics.filter { $0["code"] == .string("routing-value") }
+        try #require(routing.count == 1, "\(result.stdout)")
+        #expect(routing[0]["line"] == .integer(line))
+        #expect(routing[0]["message"] == .string("output 'projects' may be 'later', which routing cannot apply "
+                                                  + "(it applies none, assigned, contact_projects, team_projects, choose)"))
+    }
+
+    @Test("A file that does not say it is meant for routing is not held to routing's contract")
+    func noRoutingKeyNoContract() throws {
+        let (path, _) = try Self.editedShippedRules([(old: "routing: aircall-to-spark\n", new: ""),
+                                                     (old: "- name: shared_projects\n", new: "- name: shared_project\n"),
+                                                     (old: "shared_projects: ", new: "shared_project: ")],
+                                                    marker: "tables:")
+        let result = try CommandRunner.run(["validate", path])
+        #expect(result.stdout == "\(path): no problems found\n")
+        #expect(result.status == 0)
+    }
+
+    @Test("A misspelt routing name is reported where it is written, with a did you mean")
+    func unknownRouting() throws {
+        let (path, line) = try Self.editedShippedRules([(old: "routing: aircall-to-spark", new: "routing: aircall-to-sprak")],
+                                                       marker: "routing: aircall-to-sprak")
+        let result = try CommandRunner.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("""
+            \(path):\(line):10: error: [unknown-routing] 'aircall-to-sprak' is not an application Switchboard routes for \
+            (it knows aircall-to-spark); did you mean 'aircall-to-spark'?
+            """))
+    }
+
+    // MARK: - Root causes first
+
+    @Test("A misspelt hit policy is the only error: the tables reading the table's outputs are not reported for it")
+    func misspeltHitPolicyIsTheOnlyError() throws {
+        let (path, line) = try Self.editedShippedRules([(old: "  - name: projects\n    description: Which of the contact's projects the interaction is logged to.\n    hit: unique",
+                                                         new: "  - name: projects\n    description: Which of the contact's projects the interaction is logged to.\n    hit: uniq")],
+                                                       marker: "hit: uniq")
+        let result = try CommandRunner.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            \(path):\(line):10: error: [unknown-value] 'uniq' is not a hit policy (expected one of: unique, first, priority, any, collect, rule-order); did you mean 'unique'?
+                hit: uniq
+                     ^
+            \(path): 1 error, 0 warnings
+
+            """)
+    }
+
+    @Test("A misspelt 'then' is reported once, with its did you mean, and not as missing outputs")
+    func misspeltThen() throws {
+        let (path, line) = try Self.editedShippedRules([(old: "        then: { contact: none }", new: "        thne: { contact: none }")],
+                                                       marker: "thne: { contact: none }")
+        let result = try CommandRunner.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("""
+            \(path):\(line):9: error: [unknown-key] unknown key 'thne' in a rule; did you mean 'then'?
+            """))
+        #expect(result.stdout.hasSuffix("\(path): 1 error, 0 warnings\n"))
     }
 }

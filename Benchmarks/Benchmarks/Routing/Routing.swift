@@ -40,8 +40,7 @@ enum RoutingFixture {
 
     static let rules: DecisionTables = {
         do {
-            guard let url = ShippedRules.url else { fatalError("the shipped rules are missing") }
-            return try DecisionTables(contentsOf: url)
+            return try ShippedRules.tables()
         } catch {
             fatalError("the shipped rules: \(error)")
         }

@@ -7,7 +7,11 @@ struct ChainResolver {
 
     /// Gives every chained input its producer and domain, and checks free inputs that several
     /// tables share for one common domain.
-    func resolveDomains(_ headers: inout [TableHeader]) {
+    /// - Parameters:
+    ///   - headers: The tables whose headers read.
+    ///   - unreadOutputs: Outputs of tables whose header did not read: inputs reading them
+    ///     are not reported again.
+    func resolveDomains(_ headers: inout [TableHeader], unreadOutputs: Set<String> = []) {
         var producers: [String: (table: String, output: OutputDefinition, hit: HitPolicy)] = [:]
         for header in headers {
             sink.currentTable = header.position
@@ -23,7 +27,7 @@ struct ChainResolver {
         }
         var freeInputs: [String: (domain: Domain, location: SourceLocation)] = [:]
         // Columns some table failed to define: an input reading one is not reported again.
-        let broken = headers.reduce(into: Set<String>()) { $0.formUnion($1.uncheckedColumns) }
+        let broken = headers.reduce(into: unreadOutputs) { $0.formUnion($1.uncheckedColumns) }
         for h in headers.indices {
             sink.currentTable = headers[h].position
             for i in headers[h].table.inputs.indices {
@@ -68,6 +72,8 @@ struct ChainResolver {
                 }
                 headers[h].table.inputs[i].domain = domain
                 headers[h].table.inputs[i].producer = producer.table
+                // One value reads the same in every table that shows it.
+                if input.labels.isEmpty { headers[h].table.inputs[i].labels = producer.output.labels }
             }
         }
     }

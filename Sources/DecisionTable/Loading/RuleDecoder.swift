@@ -33,6 +33,9 @@ struct RuleDecoder {
         }
         let id = reader.name("id")
         let description = reader.text("description")
+        // A misspelt 'when' or 'then' is reported once, with its "did you mean"; the cells
+        // it would hold are not checked, nor reported missing.
+        if reader.isMisspelt("when") || reader.isMisspelt("then") { return nil }
         let conditions = self.conditions(reader["when"], ruleLocation: node.location)
         let outputs = self.outputs(reader["then"], ruleLocation: node.location, ruleID: id?.0)
         guard let (ruleID, _) = id, let conditions, let outputs else { return nil }

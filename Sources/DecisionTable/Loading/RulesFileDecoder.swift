@@ -17,12 +17,20 @@ struct RulesFileDecoder {
         /// The tables in evaluation order, when the whole file is free of errors.
         var evaluationOrder: [TableDefinition]?
         var diagnostics: [Diagnostic]
+        /// The file's title, introduction, source and routing, as far as they read.
+        var header = RulesFileHeader()
     }
 
+    /// The keys of a rules file's top level.
+    static let fileKeys = ["title", "description", "source", "routing", "tables"]
+
     func decode(_ root: YAMLNode) -> Result {
-        guard let file = MappingReader(root, what: "the rules file", allowed: ["tables"], sink: sink),
-              let tableNodes = file.list("tables") else {
+        guard let file = MappingReader(root, what: "the rules file", allowed: Self.fileKeys, sink: sink) else {
             return Result(cleanTables: [], evaluationOrder: nil, diagnostics: sink.diagnostics)
+        }
+        let header = self.header(file)
+        guard let tableNodes = file.list("tables") else {
+            return Result(cleanTables: [], evaluationOrder: nil, diagnostics: sink.diagnostics, header: header)
         }
         if tableNodes.isEmpty {
             sink.error(.missingKey, "'tables' is empty: a rules file holds at least one table",
@@ -30,9 +38,13 @@ struct RulesFileDecoder {
         }
         var headers: [TableHeader] = []
         var seenNames: [String: SourceLocation] = [:]
+        var unreadOutputs: Set<String> = []
         for (position, node) in tableNodes.enumerated() {
             sink.currentTable = position
-            guard let header = TableHeaderDecoder(sink: sink).decode(node, position: position) else { continue }
+            guard let header = TableHeaderDecoder(sink: sink).decode(node, position: position) else {
+                unreadOutputs.formUnion(TableHeaderDecoder.writtenOutputNames(node))
+                continue
+            }
             if let first = seenNames[header.table.name] {
                 sink.error(.duplicateName, "a table named '\(header.table.name)' already exists",
                            at: header.nameLocation, notes: [Note("the first is here", at: first)])
@@ -42,7 +54,7 @@ struct RulesFileDecoder {
             headers.append(header)
         }
         let chains = ChainResolver(sink: sink)
-        chains.resolveDomains(&headers)
+        chains.resolveDomains(&headers, unreadOutputs: unreadOutputs)
         for index in headers.indices {
             sink.currentTable = headers[index].position
             headers[index].table.rules = RuleDecoder(
@@ -56,6 +68,25 @@ struct RulesFileDecoder {
         return Result(
             cleanTables: sink.fileFailed ? [] : clean,
             evaluationOrder: sink.hasErrors ? nil : order,
-            diagnostics: sink.diagnostics)
+            diagnostics: sink.diagnostics,
+            header: header)
+    }
+
+    /// The top-level keys besides `tables`.
+    private func header(_ file: MappingReader) -> RulesFileHeader {
+        var header = RulesFileHeader(title: file.text("title"), description: file.text("description"))
+        if let source = file.text("source"), let node = file["source"] {
+            // Documentation links to it: only a web address makes a link that works anywhere.
+            if source.hasPrefix("https://") || source.hasPrefix("http://"), !source.contains(where: \.isWhitespace) {
+                header.source = source
+            } else {
+                sink.error(.invalidLink, "'source' must be a web address starting with https:// or http://, found '\(source)'",
+                           at: node.location)
+            }
+        }
+        if let routing = file.name("routing", required: false) {
+            (header.routing, header.routingLocation) = (routing.0, routing.1)
+        }
+        return header
     }
 }

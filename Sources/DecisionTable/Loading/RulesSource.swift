@@ -51,7 +51,7 @@ public struct RulesSource: Sendable {
             let result = RulesFileDecoder().decode(root)
             return DecodedRules(
                 source: self, diagnostics: result.diagnostics, cleanTables: result.cleanTables,
-                evaluationOrder: result.evaluationOrder)
+                evaluationOrder: result.evaluationOrder, header: result.header)
         } catch {
             return DecodedRules(source: self, parseError: error)
         }
@@ -69,14 +69,17 @@ public struct DecodedRules: Sendable {
     public let cleanTables: [TableDefinition]
     /// The tables in evaluation order, when the whole file is free of errors.
     let evaluationOrder: [TableDefinition]?
+    /// The file's title, introduction, source and routing, as far as they read.
+    public let header: RulesFileHeader
     /// Why the file did not parse, with the sources the parser chose to show (none for a
     /// file over the size cap, whose first line can be most of the file).
     private let parseError: DiagnosticsError?
 
     /// Creates the stage from a front end's results (the YAML decoder, or another format's).
     package init(source: RulesSource, diagnostics: [Diagnostic], cleanTables: [TableDefinition],
-                 evaluationOrder: [TableDefinition]?) {
+                 evaluationOrder: [TableDefinition]?, header: RulesFileHeader = RulesFileHeader()) {
         self.source = source
+        self.header = header
         self.diagnostics = diagnostics
         self.cleanTables = cleanTables
         self.evaluationOrder = evaluationOrder
@@ -88,6 +91,7 @@ public struct DecodedRules: Sendable {
         diagnostics = parseError.diagnostics
         cleanTables = []
         evaluationOrder = nil
+        header = RulesFileHeader()
         self.parseError = parseError
     }
 
@@ -100,7 +104,7 @@ public struct DecodedRules: Sendable {
     /// - Throws: `DiagnosticsError` with every problem found, each with a position.
     public func checked() throws(DiagnosticsError) -> CheckedRules {
         guard let evaluationOrder else { throw error }
-        return CheckedRules(file: source.file, tables: evaluationOrder)
+        return CheckedRules(file: source.file, tables: evaluationOrder, header: header)
     }
 }
 
@@ -113,10 +117,13 @@ public struct CheckedRules: Sendable {
     public let file: String
     /// The tables in evaluation order.
     public let tables: [TableDefinition]
+    /// The file's title, introduction, source and routing.
+    public let header: RulesFileHeader
 
-    package init(file: String, tables: [TableDefinition]) {
+    package init(file: String, tables: [TableDefinition], header: RulesFileHeader = RulesFileHeader()) {
         self.file = file
         self.tables = tables
+        self.header = header
     }
 
     /// The last stage: compiled for evaluation.
@@ -126,6 +133,6 @@ public struct CheckedRules: Sendable {
     /// - Parameter name: The table's name.
     /// - Returns: nil when no table has that name.
     public func table(named name: String) -> CheckedRules? {
-        tables.first { $0.name == name }.map { CheckedRules(file: file, tables: [$0]) }
+        tables.first { $0.name == name }.map { CheckedRules(file: file, tables: [$0], header: header) }
     }
 }

@@ -21,7 +21,7 @@ struct TableHeaderDecoder {
 
     static let tableKeys = ["name", "description", "hit", "gaps", "inputs", "outputs", "rules"]
     static let inputKeys = ["name", "description", "type", "values", "min", "max", "labels"]
-    static let outputKeys = ["name", "description", "type", "values", "default"]
+    static let outputKeys = ["name", "description", "type", "values", "default", "labels"]
 
     func decode(_ node: YAMLNode, position: Int) -> TableHeader? {
         guard let reader = MappingReader(node, what: "a table", allowed: Self.tableKeys, sink: sink) else {
@@ -72,13 +72,24 @@ struct TableHeaderDecoder {
         if outputNodes.isEmpty, reader["outputs"] != nil {
             sink.error(.missingKey, "a table needs at least one output", at: reader["outputs"]!.location)
         }
-        guard let (tableName, nameLocation) = name, let hit else { return nil }
-        checkHitPolicy(hit, outputs: outputs, at: reader["hit"]?.location ?? node.location)
+        guard let (tableName, nameLocation) = name else { return nil }
+        // A hit policy that did not read is reported once; the table keeps its columns, so
+        // that the tables reading its outputs are not reported for its mistake. Its own
+        // error keeps it out of analysis and evaluation.
+        if let hit { checkHitPolicy(hit, outputs: outputs, at: reader["hit"]?.location ?? node.location) }
         let table = TableDefinition(
-            name: tableName, description: description, location: node.location, hitPolicy: hit,
+            name: tableName, description: description, location: node.location, hitPolicy: hit ?? .unique,
             gapsAllowed: gapsAllowed, inputs: inputs, outputs: outputs, rules: [])
         return TableHeader(position: position, table: table, nameLocation: nameLocation,
                            declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked)
+    }
+
+    /// The names of the outputs a table's mapping spells, valid or not: when the table itself
+    /// cannot be read, inputs of other tables reading them are not reported again.
+    static func writtenOutputNames(_ node: YAMLNode) -> [String] {
+        guard case .mapping(let pairs) = node.content,
+              case .sequence(let outputs)? = pairs.first(where: { $0.key == "outputs" })?.value.content else { return [] }
+        return outputs.compactMap(writtenName)
     }
 
     /// The `name` a column's mapping spells, valid or not, for skipping its cells.
@@ -197,17 +208,26 @@ struct TableHeaderDecoder {
         if let type, type != "enum", typeKnown, let values = reader["values"] {
             sink.error(.unknownKey, "'values' applies only to enum inputs, not \(type)", at: values.location)
         }
-        let labels = self.labels(reader["labels"], domain: domain)
+        let labels = self.labels(reader["labels"], values: domain.map(Self.valueNames), of: "input")
         guard let (inputName, _) = name else { return nil }
         let input = InputDefinition(name: inputName, description: description, location: node.location,
                                     domain: domain ?? .boolean, producer: nil, labels: labels)
         return (input, domain, domainFailed)
     }
 
-    /// `labels: {true: "ON", false: "OFF"}`: the words documentation uses for an input's
-    /// values. Keys must be values of the declared domain (unchecked for chained inputs,
-    /// whose domain is not known yet).
-    private func labels(_ node: YAMLNode?, domain: Domain?) -> [String: String] {
+    /// The values a `labels` mapping may name for a domain.
+    private static func valueNames(_ domain: Domain) -> [String] {
+        switch domain {
+        case .boolean: ["true", "false"]
+        case .enumeration(let values): values
+        case .integer: []
+        }
+    }
+
+    /// `labels: {true: "ON", false: "OFF"}`: the words documentation uses for a column's
+    /// values. Keys must be among `names` (unchecked when nil: a chained input, whose domain
+    /// is not known yet).
+    private func labels(_ node: YAMLNode?, values names: [String]?, of column: String) -> [String: String] {
         guard let node else { return [:] }
         guard case .mapping(let pairs) = node.content else {
             sink.error(.expectedMapping, "'labels' maps values to the words documentation shows, found \(node.kindDescription)",
@@ -215,16 +235,10 @@ struct TableHeaderDecoder {
             return [:]
         }
         var labels: [String: String] = [:]
-        let names: [String]? = switch domain {
-        case .boolean: ["true", "false"]
-        case .enumeration(let values): values
-        case .integer: []
-        case nil: nil
-        }
         for pair in pairs {
             if let names, !names.contains(pair.key) {
                 sink.error(.unknownValue,
-                           "'\(pair.key)' is not a value of this input" + Suggestion.clause(for: pair.key, in: names),
+                           "'\(pair.key)' is not a value of this \(column)" + Suggestion.clause(for: pair.key, in: names),
                            at: pair.keyLocation)
                 continue
             }
@@ -266,9 +280,17 @@ struct TableHeaderDecoder {
         if let typeName, typeName != "enum", let values = reader["values"] {
             sink.error(.unknownKey, "'values' applies only to enum outputs, not \(typeName)", at: values.location)
         }
+        let labelNames: [String]? = switch type {
+        case .enumeration(let values)?: values
+        case .boolean?: ["true", "false"]
+        case .string?, .integer?: []
+        case nil: nil
+        }
+        let labels = self.labels(reader["labels"], values: labelNames, of: "output")
         guard let (outputName, _) = name, let type else { return nil }
         var output = OutputDefinition(name: outputName, description: description, location: node.location,
                                       type: type, defaultValue: nil)
+        output.labels = labels
         if let defaultNode = reader["default"] {
             output.defaultValue = OutputValueParser(output: output, sink: sink).parse(defaultNode)
             output.defaultLocation = defaultNode.location

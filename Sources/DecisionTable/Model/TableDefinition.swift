@@ -62,6 +62,9 @@ public struct OutputDefinition: Hashable, Sendable {
     public package(set) var defaultValue: Value?
     /// Where the default is written, so that a problem with it points there.
     public package(set) var defaultLocation: SourceLocation? = nil
+    /// Words for values in generated documentation (`true: yes`), by value; inputs reading
+    /// this output show the same words.
+    public package(set) var labels: [String: String] = [:]
 }
 
 /// The type of an output column.

@@ -9,6 +9,11 @@ public struct ValidationReport: Hashable, Sendable {
     public var findings: [Finding]
     /// The file's text, for excerpts.
     public var source: String
+    /// The file's title, introduction, source and routing, as far as they read.
+    public var header = RulesFileHeader()
+    /// The tables in evaluation order when the file loaded without errors, for checks the
+    /// engine does not know (an application's contract, see ``RulesFileHeader/routing``).
+    public var tables: [TableDefinition]? = nil
 
     /// The number of errors.
     public var errorCount: Int { findings.count { $0.diagnostic.severity == .error } }
@@ -62,7 +67,8 @@ public enum Validator {
                 ? (a.diagnostic.location, a.diagnostic.code) < (b.diagnostic.location, b.diagnostic.code)
                 : (a.share ?? 0) > (b.share ?? 0)
         }
-        return ValidationReport(file: decoded.source.file, findings: findings, source: decoded.source.text)
+        return ValidationReport(file: decoded.source.file, findings: findings, source: decoded.source.text,
+                                header: decoded.header, tables: decoded.evaluationOrder)
     }
 
     /// Analyses tables already loaded (for instance by ``DecisionTables``), each taking an

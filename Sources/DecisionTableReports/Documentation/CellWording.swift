@@ -24,10 +24,13 @@ enum CellWording {
         }
     }
 
-    /// A value's label, or its name.
+    /// A value's label, or its name; a boolean reads "yes" or "no" unless labelled, as
+    /// boolean results do, so that one value reads the same in every table.
     static func name(_ value: Int, _ input: InputDefinition) -> String {
         let text = input.domain.valueName(value)
-        return input.labels[text] ?? text
+        if let label = input.labels[text] { return label }
+        if input.domain == .boolean { return text == "true" ? "yes" : "no" }
+        return text
     }
 
     /// `a`, `a or b`, `a, b or c`.

@@ -12,7 +12,8 @@ public enum TableDocumentation {
             out += "### `\(table.name)`\n\n"
             if let description = table.description { out += description + "\n\n" }
             for input in table.inputs {
-                out += "- **\(input.name)**: " + (input.description ?? source(input)) + "\n"
+                out += "- **\(input.name)**: " + (input.description ?? input.producer.map { "the result of table `\($0)`" }
+                    ?? input.domain.summary) + "\n"
             }
             for output in table.outputs {
                 out += "- **\(output.name)** (result): " + (output.description ?? output.type.summary) + "\n"
@@ -29,74 +30,148 @@ public enum TableDocumentation {
         return out
     }
 
-    /// A standalone HTML page with the same content, styled for a browser.
-    public static func html(_ tables: [TableDefinition], title: String) -> String {
+    /// A standalone HTML page with the same content, for a support team reading it in a
+    /// browser: a title and an introduction from the file's header, a link to its source,
+    /// then per table its purpose, its columns in words and its rules.
+    ///
+    /// The page is plain text in HTML (no Markdown syntax), column heads in words, every
+    /// value in the words its column's `labels` give (booleans read yes or no unless
+    /// labelled), and tables that fit the page: each column's share of the width follows
+    /// what it holds, so that short values stay narrow and the "why" column stays readable.
+    /// - Parameters:
+    ///   - tables: The tables, in the order to show them.
+    ///   - title: The title when the header has none (the file's name).
+    ///   - header: The rules file's title, introduction and source.
+    public static func html(_ tables: [TableDefinition], title: String, header: RulesFileHeader = RulesFileHeader()) -> String {
+        let pageTitle = header.title ?? title
         var out = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(html(title))</title>
+            <title>\(html(pageTitle))</title>
             <style>
-            body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 2rem auto; max-width: 72rem; padding: 0 1.5rem; }
-            h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; border-bottom: 1px solid #e3e6ec; padding-bottom: .3rem; }
-            p.lead { color: #4a5263; }
-            dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .92rem; }
-            dt { font-weight: 600; } dd { margin: 0; color: #4a5263; }
-            table { border-collapse: collapse; width: 100%; margin-top: 1rem; font-size: .92rem; }
-            th, td { border: 1px solid #e3e6ec; padding: .45rem .6rem; text-align: left; vertical-align: top; }
-            th { background: #f5f7fa; } th.result, td.result { background: #f3f8f4; }
-            td.any { color: #8a93a6; } code { font-size: .85rem; color: #5b3fb0; }
+            *, *::before, *::after { box-sizing: border-box; }
+            body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 0 auto; max-width: 76rem; padding: 2rem 1.5rem 4rem; }
+            h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 1rem; }
+            .intro p, p.lead { max-width: 46rem; }
+            .intro p { font-size: 1.05rem; color: #333c4f; }
+            p.source { color: #4a5263; } p.source a { color: #2456b8; }
+            h2 { font-size: 1.3rem; margin: 3rem 0 .5rem; border-bottom: 1px solid #e3e6ec; padding-bottom: .3rem; }
+            dl.columns { display: grid; grid-template-columns: minmax(9rem, max-content) minmax(0, 1fr); gap: .3rem 1.2rem; max-width: 62rem; font-size: .95rem; }
+            dl.columns dt { font-weight: 600; } dl.columns dd { margin: 0; color: #4a5263; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-top: 1.2rem; font-size: .9rem; line-height: 1.45; }
+            th, td { border: 1px solid #dde1e8; padding: .45rem .55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+            th { background: #f3f5f8; font-weight: 600; }
+            th.result, td.result { background: #f1f7f2; }
+            td.any { color: #8a93a6; }
+            code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .82em; color: #5b3fb0; }
             tr:hover td { background: #fbfbe9; }
             </style>
             </head>
             <body>
-            <h1>\(html(title))</h1>
+            <h1>\(html(pageTitle))</h1>
 
             """
+        if let description = header.description {
+            out += "<div class=\"intro\">\n"
+            for paragraph in paragraphs(description) { out += "<p>\(prose(paragraph))</p>\n" }
+            out += "</div>\n"
+        }
+        if let source = header.source {
+            out += "<p class=\"source\">Source: <a href=\"\(html(source))\">\(html(source))</a></p>\n"
+        }
         for table in tables {
-            out += "<h2><code>\(html(table.name))</code></h2>\n"
-            if let description = table.description { out += "<p class=\"lead\">\(html(description))</p>\n" }
-            out += "<dl>\n"
+            out += "<section>\n<h2>\(html(heading(table.name)))</h2>\n"
+            if let description = table.description { out += "<p class=\"lead\">\(prose(description))</p>\n" }
+            out += "<dl class=\"columns\">\n"
             for input in table.inputs {
-                out += "<dt>\(html(input.name))</dt><dd>\(html(input.description ?? source(input)))</dd>\n"
+                let meaning = input.description.map(prose)
+                    ?? input.producer.map { "The result of the table \(html(heading($0)))." } ?? html(input.domain.summary)
+                out += "<dt>\(html(heading(input.name)))</dt><dd>\(meaning)</dd>\n"
             }
             for output in table.outputs {
-                out += "<dt>\(html(output.name))</dt><dd>Result: \(html(output.description ?? output.type.summary))</dd>\n"
+                out += "<dt>\(html(heading(output.name)))</dt><dd>Result: \(output.description.map(prose) ?? html(output.type.summary))</dd>\n"
             }
-            out += "</dl>\n<table>\n<thead><tr>"
-            out += table.inputs.map { "<th>\(html($0.name))</th>" }.joined()
-            out += table.outputs.map { "<th class=\"result\">\(html($0.name))</th>" }.joined()
-            out += "<th>rule</th><th>why</th></tr></thead>\n<tbody>\n"
+            out += "</dl>\n<table>\n<colgroup>"
+            out += columnWidths(table).map { "<col style=\"width: \($0)%\">" }.joined()
+            out += "</colgroup>\n<thead><tr>"
+            out += table.inputs.map { "<th scope=\"col\">\(html(heading($0.name)))</th>" }.joined()
+            out += table.outputs.map { "<th scope=\"col\" class=\"result\">\(html(heading($0.name)))</th>" }.joined()
+            out += "<th scope=\"col\">Rule</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n"
             for rule in table.rules {
-                let words = cells(rule, table)
                 out += "<tr>"
-                for (i, word) in words.enumerated() {
+                for (i, word) in cells(rule, table).enumerated() {
                     let isResult = i >= table.inputs.count
                     let classes = [isResult ? "result" : nil, word == "any" ? "any" : nil].compactMap { $0 }
                     let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                     out += "<td\(attribute)>\(html(word))</td>"
                 }
-                out += "<td><code>\(html(rule.id))</code></td><td>\(html(rule.description ?? ""))</td></tr>\n"
+                out += "<td class=\"rule\"><code>\(html(rule.id))</code></td><td class=\"why\">\(prose(rule.description ?? ""))</td></tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table>\n</section>\n"
         }
         out += "</body>\n</html>\n"
         return out
     }
 
-    /// A rule's conditions then its outputs, in words.
+    /// Each column's share of a table's width, in percent: what its widest cell needs (up to
+    /// a cap, beyond which it wraps), or its heading's longest word, plus room for padding;
+    /// the rule's "why" always gets a wide share, so that it reads as prose.
+    static func columnWidths(_ table: TableDefinition) -> [Int] {
+        let padding = 3
+        let rows = table.rules.map { cells($0, table) }
+        let names = table.inputs.map(\.name) + table.outputs.map(\.name)
+        var weights: [Int] = names.indices.map { column in
+            let longestHeadingWord = heading(names[column]).split(separator: " ").map(\.count).max() ?? 0
+            let widest = rows.map { $0[column].count }.max() ?? 0
+            let isText = column >= table.inputs.count && table.outputs[column - table.inputs.count].type == .string
+            return max(longestHeadingWord, min(widest, isText ? 34 : 20), 4) + padding
+        }
+        weights.append(min(table.rules.map(\.id.count).max() ?? 4, 22) + padding)
+        weights.append(50 + padding)
+        let total = weights.reduce(0, +)
+        return weights.map { max(1, Int((Double($0) * 100 / Double(total)).rounded(.down))) }
+    }
+
+    /// A column or table name in words: `log_on_all_projects` reads "Log on all projects".
+    static func heading(_ name: String) -> String {
+        let words = name.replacing("_", with: " ").replacing("-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// A rule's conditions then its outputs, in words: each value as its column's `labels`
+    /// say, booleans "yes" and "no" unless labelled.
     private static func cells(_ rule: RuleDefinition, _ table: TableDefinition) -> [String] {
         zip(table.inputs, rule.conditions).map { CellWording.words($1, input: $0) }
-            + rule.values.map { value in
+            + zip(table.outputs, rule.values).map { output, value in
+                let name = value.description
+                if let label = output.labels[name] { return label }
                 if case .boolean(let flag) = value { return flag ? "yes" : "no" }
-                return value.description
+                return name
             }
     }
 
-    private static func source(_ input: InputDefinition) -> String {
-        input.producer.map { "the result of table `\($0)`" } ?? input.domain.summary
+    /// Paragraphs of an introduction: separated by blank lines.
+    private static func paragraphs(_ text: String) -> [String] {
+        text.split(separator: "\n\n").map { paragraph in
+            String(paragraph.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Text written in a rules file, as HTML: escaped, with a `code` span shown as code
+    /// rather than with its backticks.
+    private static func prose(_ text: String) -> String {
+        var out = ""
+        var inCode = false
+        for part in text.split(separator: "`", omittingEmptySubsequences: false) {
+            out += inCode ? "<code>\(html(String(part)))</code>" : html(String(part))
+            inCode.toggle()
+        }
+        // An unmatched backtick is text.
+        if !inCode { return html(text) }
+        return out
     }
 
     private static func escape(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import DecisionTable
+import Diagnostics
 
 /// Routes Aircall events into Spark: turns an event and the Spark directory into facts, asks
 /// the generic evaluator, and applies the decided outputs (an output value such as
@@ -63,7 +64,8 @@ public final class Router {
         do {
             facts = try rules.encode(Dictionary(uniqueKeysWithValues: rules.facts.map { ($0.name, Self.placeholder($0.domain)) }))
         } catch {
-            throw RouterError(problems: ["the rules' facts cannot be encoded: \(error)"], cause: .rules)
+            throw RouterError(diagnostics: [Diagnostic(.error, code: .rulesCannotRoute, "the rules' facts cannot be encoded: \(error)",
+                                                       at: SourceLocation(file: rules.file, line: 1, column: 1))])
         }
         encodedKind = (contract.kind?.values["call"], contract.kind?.values["message"])
         encodedDirection = (contract.direction?.values["inbound"], contract.direction?.values["outbound"])

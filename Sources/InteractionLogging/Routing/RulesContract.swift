@@ -1,8 +1,9 @@
 import DecisionTable
+import Diagnostics
 
-/// The vocabulary shared by the rules file and the router: the facts the router supplies and
-/// the output values it knows how to apply, checked once when the router starts, so that a
-/// rules file the router cannot act on fails with a clear message instead of misrouting.
+/// Where the router finds the facts it supplies and the outputs it applies in one rules file:
+/// ``RoutingContract`` is checked once when the router starts, so that a rules file the
+/// router cannot act on fails with positioned errors instead of misrouting.
 struct RulesContract {
     /// A fact the router can supply, by slot.
     struct Fact {
@@ -43,68 +44,33 @@ struct RulesContract {
     let button: Output?
     let reason: Output?
 
-    static let factNames: [String: Domain] = [
-        "kind": .enumeration(["call", "message"]),
-        "direction": .enumeration(["inbound", "outbound"]),
-        "contact_matches": .integer(min: 0, max: nil),
-        "contact_projects": .integer(min: 0, max: nil),
-        "log_on_all_projects": .boolean,
-        "line_team_members": .integer(min: 0, max: nil),
-        "user_is_team_member": .boolean,
-        "team_member_assigned": .boolean,
-        "projects_assigned": .boolean,
-        "shared_projects": .integer(min: 0, max: nil),
-    ]
-
+    /// Resolves the contract's facts and outputs to the rules' slots.
+    /// - Throws: ``RouterError`` with ``RoutingContract``'s diagnostics when the rules break
+    ///   the contract.
     init(_ tables: DecisionTables) throws(RouterError) {
-        var problems: [String] = []
-        for fact in tables.facts where Self.factNames[fact.name] == nil {
-            problems.append("the rules need fact '\(fact.name)', which routing does not supply (it supplies "
-                            + Self.factNames.keys.sorted().joined(separator: ", ") + ")")
-        }
+        let problems = RoutingContract.diagnostics(for: tables.tables, header: tables.header, file: tables.file)
+        guard problems.isEmpty else { throw RouterError(diagnostics: problems) }
         func fact(_ name: String) -> Fact? {
             guard let input = tables.facts.first(where: { $0.name == name }), let slot = tables.slot(named: name) else {
                 return nil
             }
-            switch (input.domain, Self.factNames[name]!) {
-            case (.enumeration(let declared), .enumeration(let emitted)):
-                let missing = emitted.filter { !declared.contains($0) }
-                if !missing.isEmpty {
-                    problems.append("fact '\(name)' must accept \(emitted.joined(separator: ", ")); the rules lack \(missing.joined(separator: ", "))")
-                }
+            switch input.domain {
+            case .enumeration(let declared):
                 return Fact(slot: slot, values: Dictionary(uniqueKeysWithValues: declared.enumerated().map { ($1, $0) }),
                             bounds: 0...0)
-            case (.boolean, .boolean):
+            case .boolean:
                 return Fact(slot: slot, values: [:], bounds: 0...1)
-            case (.integer, .integer):
+            case .integer:
                 return Fact(slot: slot, values: [:], bounds: input.domain.integerBounds)
-            default:
-                problems.append("fact '\(name)' must be \(Self.factNames[name]!.summary), but the rules declare \(input.domain.summary)")
-                return nil
             }
         }
-        func output(_ name: String, values known: [String]?, required: Bool) -> Output? {
+        func output(_ name: String) -> Output? {
             guard let definition = tables.outputs.first(where: { $0.name == name }),
-                  let slot = tables.slot(named: name) else {
-                if required { problems.append("the rules produce no output '\(name)', which routing needs") }
-                return nil
-            }
+                  let slot = tables.slot(named: name) else { return nil }
             switch definition.type {
-            case .enumeration(let names):
-                if let known {
-                    let unknown = names.filter { !known.contains($0) }
-                    if !unknown.isEmpty {
-                        problems.append("output '\(name)' may be \(unknown.joined(separator: ", ")), which routing cannot apply (it knows \(known.joined(separator: ", ")))")
-                    }
-                }
-                return Output(slot: slot, names: names)
-            case .boolean where known == nil:
-                return Output(slot: slot, names: ["false", "true"])
-            case .string where known == nil:
-                return Output(slot: slot, names: [])
-            default:
-                problems.append("output '\(name)' has the wrong type for routing (\(definition.type.summary))")
-                return nil
+            case .enumeration(let names): return Output(slot: slot, names: names)
+            case .boolean: return Output(slot: slot, names: ["false", "true"])
+            case .string, .integer: return Output(slot: slot, names: [])
             }
         }
         kind = fact("kind")
@@ -117,24 +83,17 @@ struct RulesContract {
         teamMemberAssigned = fact("team_member_assigned")
         projectsAssigned = fact("projects_assigned")
         sharedProjects = fact("shared_projects")
-        let status = output("status", values: ["not_logged", "logged", "unassigned"], required: true)
-        let contact = output("contact", values: ["none", "matched", "choose"], required: true)
-        let teamMember = output("team_member", values: ["assigned", "line_member", "event_user", "choose"], required: true)
-        let projects = output("projects", values: ["none", "assigned", "contact_projects", "team_projects", "choose"], required: true)
-        assignContact = output("assign_contact", values: nil, required: false)
-        assignProjects = output("assign_projects", values: nil, required: false)
-        assignTeamMember = output("assign_team_member", values: nil, required: false)
-        button = output("button", values: nil, required: false)
-        reason = output("reason", values: nil, required: false)
-
+        assignContact = output("assign_contact")
+        assignProjects = output("assign_projects")
+        assignTeamMember = output("assign_team_member")
+        button = output("button")
+        reason = output("reason")
         let readers = tables.tables.indices.filter { tables.tables[$0].inputs.contains { $0.name == "shared_projects" } }
         sharedProjectsTable = readers.first ?? tables.tables.count
-        if let producer = tables.tables.firstIndex(where: { $0.outputs.contains { $0.name == "team_member" } }),
-           producer >= sharedProjectsTable {
-            problems.append("table '\(tables.tables[sharedProjectsTable].name)' reads shared_projects before the team member is decided; it must read team_member")
-        }
-        guard problems.isEmpty, let status, let contact, let teamMember, let projects else {
-            throw RouterError(problems: problems, cause: .rules)
+        // The contract holds, so the required outputs exist.
+        guard let status = output("status"), let contact = output("contact"), let teamMember = output("team_member"),
+              let projects = output("projects") else {
+            throw RouterError(diagnostics: [])
         }
         self.status = status
         self.contact = contact
@@ -143,16 +102,18 @@ struct RulesContract {
     }
 }
 
-/// Why the router cannot use a rules file.
+/// Why the router cannot use a rules file: every way it breaks ``RoutingContract``, each a
+/// diagnostic at the input or output declaration to fix.
 public struct RouterError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What the problems are about.
-    public enum Cause: Hashable, Sendable {
-        /// The rules need facts routing cannot supply, or produce values it cannot apply.
-        case rules
+    /// The problems, positioned in the rules file.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates the error.
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
     }
 
-    /// One sentence per problem.
-    public var problems: [String]
-    public var cause: Cause
-    public var description: String { problems.joined(separator: "\n") }
+    /// One sentence per problem, without positions.
+    public var problems: [String] { diagnostics.map(\.message) }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

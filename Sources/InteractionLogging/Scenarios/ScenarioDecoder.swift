@@ -104,11 +104,7 @@ final class ScenarioDecoder {
 
     private func loadRules(_ file: MappingReader) -> DecisionTables? {
         guard let node = file["rules"] else {
-            guard let url = ShippedRules.url else {
-                sink.error(.missingKey, "the built-in rules are missing; name a rules file with 'rules'", at: file.node.location)
-                return nil
-            }
-            do { return try DecisionTables(contentsOf: url) } catch {
+            do { return try ShippedRules.tables() } catch {
                 include(error)
                 return nil
             }

@@ -112,7 +112,7 @@ import Testing
 
     @Test("A route written straight to bytes is its JSON rendered, and a newline")
     func jsonLinesMatchTheTree() throws {
-        let router = try BatchRouter(rules: DecisionTables(contentsOf: try #require(ShippedRules.url)),
+        let router = try BatchRouter(rules: ShippedRules.tables(),
                                      directory: SparkDirectory(yaml: Self.example("directory.yaml")))
         var routes = router.route(WebhookInput(bytes: Array(try Self.example("events.jsonl").utf8)), source: "events.jsonl")
         routes += router.route(WebhookInput(bytes: Array("{\"event\": 1}\nnot json\n[1]".utf8)), source: "bad.jsonl")
@@ -139,7 +139,7 @@ import Testing
 
     @Test("JSON Lines routed a block at a time route as the whole input, duplicates included")
     func blocksRouteAsTheWhole() throws {
-        let rules = try DecisionTables(contentsOf: try #require(ShippedRules.url))
+        let rules = try ShippedRules.tables()
         let directory = try SparkDirectory(yaml: Self.example("directory.yaml"))
         // The examples twice: the second time, every event is a re-delivery of the first.
         let lines = try Self.exampleEvents() + Self.exampleEvents() + ["", "{oops"]
@@ -162,7 +162,7 @@ import Testing
 
     @Test("Re-deliveries are found among thousands of webhooks, naming where each was first")
     func manyDuplicates() throws {
-        let router = try BatchRouter(rules: DecisionTables(contentsOf: try #require(ShippedRules.url)),
+        let router = try BatchRouter(rules: ShippedRules.tables(),
                                      directory: SparkDirectory(yaml: Self.example("directory.yaml")))
         let body = { (id: Int, event: String) in
             #"{"event": "\#(event)", "data": {"id": \#(id), "direction": "inbound", "raw_digits": "+1 604-555-0100"}}"#

@@ -194,24 +194,44 @@ import Testing
 
     // MARK: - Rules the router cannot act on
 
-    @Test("A rules file the router cannot act on is refused with one clear sentence per problem",
+    @Test("A rules file the router cannot act on is refused with positioned errors at the declarations to fix",
           arguments: [
               ([(old: "- name: status\n", new: "- name: outcome\n"), (old: "{ status: ", new: "{ outcome: ")],
-               ["the rules produce no output 'status', which routing needs"]),
+               "routing-output", "routing needs an output 'status' (not_logged, logged, unassigned), which no table produces",
+               "routing: aircall-to-spark"),
               ([(old: "    inputs:\n      - name: contact_matches\n",
                  new: "    inputs:\n      - name: caller_mood\n        values: [calm, angry]\n      - name: contact_matches\n")],
-               ["the rules need fact 'caller_mood', which routing does not supply (it supplies contact_matches, contact_projects, "
+               "routing-fact", "input 'caller_mood' is not a fact routing supplies (it supplies contact_matches, contact_projects, "
                 + "direction, kind, line_team_members, log_on_all_projects, projects_assigned, shared_projects, "
-                + "team_member_assigned, user_is_team_member)"]),
+                + "team_member_assigned, user_is_team_member)",
+               "- name: caller_mood"),
+              ([(old: "- name: shared_projects\n", new: "- name: shared_project\n"), (old: "shared_projects: ", new: "shared_project: ")],
+               "routing-fact", "input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?",
+               "- name: shared_project"),
               ([(old: "values: [assigned, line_member, event_user, choose]", new: "values: [assigned, line_member, event_user, choose, manager]")],
-               ["output 'team_member' may be manager, which routing cannot apply (it knows assigned, line_member, event_user, choose)"]),
+               "routing-value", "output 'team_member' may be 'manager', which routing cannot apply (it applies assigned, line_member, event_user, choose)",
+               "- name: team_member"),
+              ([(old: "values: [none, assigned, contact_projects, team_projects, choose]",
+                 new: "values: [none, assigned, contact_projects, team_projects, choose, later]")],
+               "routing-value", "output 'projects' may be 'later', which routing cannot apply (it applies none, assigned, contact_projects, team_projects, choose)",
+               "- name: projects"),
+              ([(old: "routing: aircall-to-spark", new: "routing: aircall-to-sprak")],
+               "unknown-routing", "'aircall-to-sprak' is not an application Switchboard routes for (it knows aircall-to-spark); did you mean 'aircall-to-spark'?",
+               "routing: aircall-to-sprak"),
           ])
-    func rulesTheRouterCannotActOn(edits: [(old: String, new: String)], problems: [String]) throws {
+    func rulesTheRouterCannotActOn(edits: [(old: String, new: String)], code: String, message: String, line: String) throws {
         let rules = try ShippedRouting.rules(replacing: edits)
         let directory = try SparkDirectory(yaml: Self.directory)
         let error = try #require(throws: RouterError.self) { try Router(rules: rules, directory: directory) }
-        #expect(error.problems == problems)
-        #expect(error.cause == .rules)
+        #expect(error.problems == [message])
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.code == code)
+        #expect(diagnostic.location.file == ShippedRules.path)
+        // The position is the declaration to fix.
+        var text = ShippedRules.text
+        for edit in edits { text = text.replacingOccurrences(of: edit.old, with: edit.new) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[diagnostic.location.line - 1].contains(line), "\(lines[diagnostic.location.line - 1])")
         let batchError = try #require(throws: RouterError.self) { try BatchRouter(rules: rules, directory: directory) }
         #expect(batchError == error)
     }

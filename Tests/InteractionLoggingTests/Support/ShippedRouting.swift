@@ -8,18 +8,18 @@ import JSONLines
 enum ShippedRouting {
     /// The shipped `interaction-logging.yaml`, loaded.
     static func rules() throws -> DecisionTables {
-        try DecisionTables(contentsOf: try #require(ShippedRules.url))
+        try ShippedRules.tables()
     }
 
     /// The shipped rules' text with each `old` replaced by its `new`, loaded: a rules file a
     /// user edited.
     static func rules(replacing edits: [(old: String, new: String)]) throws -> DecisionTables {
-        var text = try String(contentsOf: try #require(ShippedRules.url), encoding: .utf8)
+        var text = ShippedRules.text
         for edit in edits {
             try #require(text.contains(edit.old), "the shipped rules no longer contain \(edit.old)")
             text = text.replacingOccurrences(of: edit.old, with: edit.new)
         }
-        return try DecisionTables(yaml: text)
+        return try DecisionTables(yaml: text, file: ShippedRules.path)
     }
 
     /// Decodes a webhook body and routes it.
