@@ -27,7 +27,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(result.stdout.contains("<title>contact.yaml</title>"))
-        #expect(result.stdout.contains("<td><code>shared-number</code></td>"))
+        #expect(result.stdout.contains("<td class=\"rule\"><code>shared-number</code></td>"))
         #expect(result.stdout.hasSuffix("</html>\n"))
     }
 

@@ -36,8 +36,8 @@ public enum TableDocumentation {
     ///
     /// The page is plain text in HTML (no Markdown syntax), column heads in words, every
     /// value in the words its column's `labels` give (booleans read yes or no unless
-    /// labelled), and tables that fit the page: each column's share of the width follows
-    /// what it holds, so that short values stay narrow and the "why" column stays readable.
+    /// labelled), and tables that fit the page: the "why" column keeps a third of the width,
+    /// so that it reads as prose, and values wrap only between words (or after `_`).
     /// - Parameters:
     ///   - tables: The tables, in the order to show them.
     ///   - title: The title when the header has none (the file's name).
@@ -53,7 +53,7 @@ public enum TableDocumentation {
             <title>\(html(pageTitle))</title>
             <style>
             *, *::before, *::after { box-sizing: border-box; }
-            body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 0 auto; max-width: 76rem; padding: 2rem 1.5rem 4rem; }
+            body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 0 auto; max-width: 84rem; padding: 2rem 1.25rem 4rem; }
             h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 1rem; }
             .intro p, p.lead { max-width: 46rem; }
             .intro p { font-size: 1.05rem; color: #333c4f; }
@@ -61,8 +61,9 @@ public enum TableDocumentation {
             h2 { font-size: 1.3rem; margin: 3rem 0 .5rem; border-bottom: 1px solid #e3e6ec; padding-bottom: .3rem; }
             dl.columns { display: grid; grid-template-columns: minmax(9rem, max-content) minmax(0, 1fr); gap: .3rem 1.2rem; max-width: 62rem; font-size: .95rem; }
             dl.columns dt { font-weight: 600; } dl.columns dd { margin: 0; color: #4a5263; }
-            table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-top: 1.2rem; font-size: .9rem; line-height: 1.45; }
-            th, td { border: 1px solid #dde1e8; padding: .45rem .55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+            table { border-collapse: collapse; width: 100%; margin-top: 1.2rem; font-size: .9rem; line-height: 1.45; }
+            col.why { width: 32%; }
+            th, td { border: 1px solid #dde1e8; padding: .45rem .55rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
             th { background: #f3f5f8; font-weight: 600; }
             th.result, td.result { background: #f1f7f2; }
             td.any { color: #8a93a6; }
@@ -95,8 +96,8 @@ public enum TableDocumentation {
                 out += "<dt>\(html(heading(output.name)))</dt><dd>Result: \(output.description.map(prose) ?? html(output.type.summary))</dd>\n"
             }
             out += "</dl>\n<table>\n<colgroup>"
-            out += columnWidths(table).map { "<col style=\"width: \($0)%\">" }.joined()
-            out += "</colgroup>\n<thead><tr>"
+            out += String(repeating: "<col>", count: table.inputs.count + table.outputs.count + 1)
+            out += "<col class=\"why\"></colgroup>\n<thead><tr>"
             out += table.inputs.map { "<th scope=\"col\">\(html(heading($0.name)))</th>" }.joined()
             out += table.outputs.map { "<th scope=\"col\" class=\"result\">\(html(heading($0.name)))</th>" }.joined()
             out += "<th scope=\"col\">Rule</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n"
@@ -106,9 +107,9 @@ public enum TableDocumentation {
                     let isResult = i >= table.inputs.count
                     let classes = [isResult ? "result" : nil, word == "any" ? "any" : nil].compactMap { $0 }
                     let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                    out += "<td\(attribute)>\(html(word))</td>"
+                    out += "<td\(attribute)>\(breakable(word))</td>"
                 }
-                out += "<td class=\"rule\"><code>\(html(rule.id))</code></td><td class=\"why\">\(prose(rule.description ?? ""))</td></tr>\n"
+                out += "<td class=\"rule\"><code>\(breakable(rule.id))</code></td><td class=\"why\">\(prose(rule.description ?? ""))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n</section>\n"
         }
@@ -116,23 +117,9 @@ public enum TableDocumentation {
         return out
     }
 
-    /// Each column's share of a table's width, in percent: what its widest cell needs (up to
-    /// a cap, beyond which it wraps), or its heading's longest word, plus room for padding;
-    /// the rule's "why" always gets a wide share, so that it reads as prose.
-    static func columnWidths(_ table: TableDefinition) -> [Int] {
-        let padding = 3
-        let rows = table.rules.map { cells($0, table) }
-        let names = table.inputs.map(\.name) + table.outputs.map(\.name)
-        var weights: [Int] = names.indices.map { column in
-            let longestHeadingWord = heading(names[column]).split(separator: " ").map(\.count).max() ?? 0
-            let widest = rows.map { $0[column].count }.max() ?? 0
-            let isText = column >= table.inputs.count && table.outputs[column - table.inputs.count].type == .string
-            return max(longestHeadingWord, min(widest, isText ? 34 : 20), 4) + padding
-        }
-        weights.append(min(table.rules.map(\.id.count).max() ?? 4, 22) + padding)
-        weights.append(50 + padding)
-        let total = weights.reduce(0, +)
-        return weights.map { max(1, Int((Double($0) * 100 / Double(total)).rounded(.down))) }
+    /// A value or an id as HTML that may wrap after `_` (`line_member`); `-` wraps already.
+    private static func breakable(_ text: String) -> String {
+        html(text).replacing("_", with: "_<wbr>")
     }
 
     /// A column or table name in words: `log_on_all_projects` reads "Log on all projects".
