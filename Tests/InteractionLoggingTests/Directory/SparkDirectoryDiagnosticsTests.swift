@@ -16,7 +16,6 @@ import Testing
             # ^ unknown-key "unknown key 'log_on_all_project' in company; did you mean 'log_on_all_projects'?"
             projects:
               - { id: p-1, nmae: One }
-            #   ^ missing-key "a project needs a 'name' key"
             #              ^ unknown-key "did you mean 'name'?"
             team_members:
               - { id: tm-1, name: Jo, projects: [p-1] }
@@ -180,6 +179,8 @@ import Testing
         #expect(error.sources["directory.yaml"] == marked.text)
     }
 
+    /// A misspelt key is reported once, with what it misspells: the key's absence is not a
+    /// second error.
     @Test func printsLikeACompiler() throws {
         let yaml = """
             projects:
@@ -187,9 +188,6 @@ import Testing
             """
         let error = try #require(throws: DiagnosticsError.self) { try SparkDirectory(yaml: yaml, file: "d.yaml") }
         #expect(DiagnosticsFormatter().format(error.diagnostics, sources: error.sources) == """
-            d.yaml:2:5: error: a project needs a 'name' key
-              - { id: p-1, nmae: One }
-                ^
             d.yaml:2:16: error: unknown key 'nmae' in a project; did you mean 'name'? (expected one of: id, name)
               - { id: p-1, nmae: One }
                            ^
