@@ -157,6 +157,8 @@ import JSONLines
     @Test func badBudgetsAreUsageErrors() throws {
         #expect(try CommandRunner.run(["validate", "--max-memory", "lots", "Examples/contact.yaml"]).status == 64)
         #expect(try CommandRunner.run(["validate", "--timeout", "0", "Examples/contact.yaml"]).status == 64)
+    }
+
     // MARK: - The routing contract
 
     /// The shipped rules with each `old` replaced by its `new`, in a temporary file, and the
