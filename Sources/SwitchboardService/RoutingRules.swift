@@ -23,21 +23,23 @@ public final class RoutingRules: Sendable {
     /// Loads and checks the rules (the built-in ones when `rulesPath` is nil) and the directory.
     /// - Throws: ``LoadingError`` listing every problem.
     public init(rulesPath: String?, directoryPath: String) throws(LoadingError) {
-        let rulesURL: URL
+        let source: RulesSource
         if let rulesPath {
-            rulesURL = URL(filePath: rulesPath)
-        } else if let shipped = ShippedRules.url {
-            rulesURL = shipped
+            do {
+                source = try RulesSource(contentsOf: URL(filePath: rulesPath))
+            } catch {
+                throw LoadingError(description: DiagnosticsFormatter().format(error.diagnostics, sources: error.sources))
+            }
         } else {
-            throw LoadingError(description: "the built-in rules are missing; give --rules")
+            source = RulesSource(yaml: ShippedRules.text, file: ShippedRules.path)
         }
-        let report = Validator.validate(contentsOf: rulesURL)
+        let report = Validator.validate(source)
         let errors = report.findings.filter { $0.diagnostic.severity == .error }.map(\.diagnostic)
         guard errors.isEmpty else {
             throw LoadingError(description: DiagnosticsFormatter().format(errors, sources: [report.file: report.source]))
         }
         do {
-            tables = try DecisionTables(contentsOf: rulesURL)
+            tables = try source.decoded().checked().compiled()
             directory = try SparkDirectory(contentsOf: URL(filePath: directoryPath))
         } catch {
             throw LoadingError(description: DiagnosticsFormatter().format(error.diagnostics, sources: error.sources))
@@ -45,7 +47,7 @@ public final class RoutingRules: Sendable {
         do {
             idle = Mutex([UncheckedRouter(try Router(rules: tables, directory: directory))])
         } catch {
-            throw LoadingError(description: error.problems.map { "error: \($0)" }.joined(separator: "\n"))
+            throw LoadingError(description: DiagnosticsFormatter().format(error.diagnostics, sources: [report.file: report.source]))
         }
     }
 

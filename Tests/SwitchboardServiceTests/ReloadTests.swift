@@ -13,7 +13,7 @@ struct ReloadTests {
         let folder = FileManager.default.temporaryDirectory.appending(path: "switchboard-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let rulesFile = folder.appending(path: "rules.yaml")
-        let shipped = try String(contentsOf: try #require(ShippedRules.url), encoding: .utf8)
+        let shipped = ShippedRules.text
         try shipped.write(to: rulesFile, atomically: true, encoding: .utf8)
         let (service, _) = try await ServiceFixture.service(.sqlite, rulesPath: rulesFile.path)
         let reason = "Logged automatically."

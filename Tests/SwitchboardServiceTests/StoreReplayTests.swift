@@ -11,7 +11,7 @@ struct StoreReplayTests {
     /// The shipped rules with row 3 (the setting ON, several projects) sending the interaction
     /// to the Unassigned tab instead.
     static func editedRules() throws -> String {
-        let shipped = try String(contentsOf: try #require(ShippedRules.url), encoding: .utf8)
+        let shipped = ShippedRules.text
         let edited = shipped.replacingOccurrences(of: "then: { projects: team_projects }", with: "then: { projects: choose }")
         try #require(edited != shipped)
         let file = FileManager.default.temporaryDirectory.appending(path: "switchboard-edited-\(UUID().uuidString).yaml")
