@@ -134,10 +134,29 @@ public final class Evaluator {
         let words = table.wordCount
         let acc = matched + matchedBase[t]
         let winners = winnerStorage + winnerBase[t]
-        var count = 0
         defaultsUsed[t] = false
 
-        // One row per constrained column: the rules that accept this fact's value.
+        if let outOfRange = locateRows(t, table) { return outOfRange }
+        let stopAtFirst = table.policy == .first && !recordsAllMatches
+        let firstWord = table.masks.withUnsafeBufferPointer { masks in
+            table.allRules.withUnsafeBufferPointer { all in
+                Self.match(all.baseAddress!, masks.baseAddress!, rowOffsets, table.columns.count, words,
+                           into: acc, stopAtFirst: stopAtFirst)
+            }
+        }
+
+        let (count, conflict) = applyHitPolicy(t, table, matched: acc, firstWord: firstWord, into: winners)
+        winnerCounts[t] = count
+        if let conflict { return conflict }
+        return writeOutputs(t, table, winners: winners, count: count)
+    }
+
+    /// Points `rowOffsets` at each constrained column's row for the fact it reads: the rules
+    /// that accept that value.
+    /// - Returns: The failure when a chained integer input reads a value outside its range.
+    @inline(__always)
+    private func locateRows(_ t: Int, _ table: CompiledTable) -> Failure? {
+        let words = table.wordCount
         let columnCount = table.columns.count
         let outOfRange: Failure? = table.columns.withUnsafeBufferPointer { columns in
             table.breakpoints.withUnsafeBufferPointer { breakpoints in
@@ -156,23 +175,25 @@ public final class Evaluator {
                 return nil
             }
         }
-        if let outOfRange { return outOfRange }
+        return outOfRange
 
-        let stopAtFirst = table.policy == .first && !recordsAllMatches
-        let firstWord = table.masks.withUnsafeBufferPointer { masks in
-            table.allRules.withUnsafeBufferPointer { all in
-                Self.match(all.baseAddress!, masks.baseAddress!, rowOffsets, columnCount, words,
-                           into: acc, stopAtFirst: stopAtFirst)
-            }
-        }
+    }
 
-        // The hit policy reads the matches.
+    /// The hit policy read off the matching rules in `matched`: writes the winners and
+    /// returns how many, or the rules that break the policy.
+    @inline(__always)
+    private func applyHitPolicy(
+        _ t: Int, _ table: CompiledTable, matched acc: UnsafeMutablePointer<UInt64>, firstWord: Int,
+        into winners: UnsafeMutablePointer<Int32>
+    ) -> (count: Int, conflict: Failure?) {
+        let words = table.wordCount
+        var count = 0
         switch table.policy {
         case .first:
             if let first = firstBit(acc, words, from: firstWord) { winners[0] = Int32(first); count = 1 }
         case .unique:
             count = collectBits(acc, words, into: winners)
-            if count > 1 { return .multiple(table: t, rules: (0..<count).map { Int(winners[$0]) }) }
+            if count > 1 { return (count, .multiple(table: t, rules: (0..<count).map { Int(winners[$0]) })) }
         case .any:
             count = collectBits(acc, words, into: winners)
             if count > 1 {
@@ -181,7 +202,7 @@ public final class Evaluator {
                 for i in 1..<count {
                     let other = Int(winners[i])
                     for o in 0..<outputs where table.ruleOutputs[other &* outputs &+ o] != table.ruleOutputs[first &* outputs &+ o] {
-                        return .conflicting(table: t, rules: (0..<count).map { Int(winners[$0]) })
+                        return (count, .conflicting(table: t, rules: (0..<count).map { Int(winners[$0]) }))
                     }
                 }
                 count = 1
@@ -199,8 +220,14 @@ public final class Evaluator {
         case .collect, .ruleOrder, .sum, .min, .max, .count:
             count = collectBits(acc, words, into: winners)
         }
-        winnerCounts[t] = count
+        return (count, nil)
+    }
 
+    /// Writes the table's outputs into their slots: the defaults when no rule won, else the
+    /// winner's values, or the aggregate of every winner's for `collect` with an aggregation.
+    /// - Returns: The failure when no rule matched and the outputs have no defaults.
+    @inline(__always)
+    private func writeOutputs(_ t: Int, _ table: CompiledTable, winners: UnsafeMutablePointer<Int32>, count: Int) -> Failure? {
         let outputs = table.outputSlots.count
         guard count > 0 else {
             guard let defaults = table.defaults else { return .noMatch(table: t) }

@@ -31,12 +31,8 @@ public final class Router {
     private let reasonOutput: OutputDefinition?
     /// The reason text of each encoded value met so far.
     private var reasons: [String?] = []
-    /// Per table, each rule's id as a one-element list: shared by every route it decides.
-    private let ruleLists: [[[String]]]
-    /// ``Route/rules`` for each combination of winning rules met so far (one winner per table),
-    /// keyed by the winners' indices written as one mixed-radix number; nil when the rule
-    /// counts are too large for a 64-bit key.
-    private var rulesByWinners: [UInt64: [(table: String, rules: [String])]]?
+    /// ``Route/rules`` for each combination of winning rules met so far.
+    private var decidingRules: DecidingRulesMemo
     /// The candidates offered where the directory gives no narrower list: every project
     /// (sorted) and every team member (in directory order).
     private let allProjects: [String]
@@ -97,15 +93,7 @@ public final class Router {
         }
         buttonByValue = contract.button?.names.map { $0 == "none" ? nil : $0 } ?? []
         reasonOutput = contract.reason == nil ? nil : rules.outputs.first { $0.name == "reason" }
-        ruleLists = rules.tables.map { table in table.rules.map { [$0.id] } }
-        var radix: UInt64? = 1
-        for table in rules.tables {
-            radix = radix.flatMap { value in
-                let (product, overflow) = value.multipliedReportingOverflow(by: UInt64(max(1, table.rules.count)))
-                return overflow ? nil : product
-            }
-        }
-        rulesByWinners = radix == nil ? nil : [:]
+        decidingRules = DecidingRulesMemo(rules)
         allProjects = directory.projects.map(\.id).sorted()
         allTeamMembers = directory.teamMembers.map(\.id)
     }
@@ -334,7 +322,7 @@ public final class Router {
         if let reason = contract.reason, let reasonOutput {
             route.reason = reasonText(encoded(reason), reasonOutput)
         }
-        route.rules = decidingRules()
+        route.rules = decidingRules.rules(of: evaluator)
     }
 
     /// The `actions` lists, by the bits assign_projects (1), assign_contact (2) and
@@ -356,23 +344,5 @@ public final class Router {
             reasons[encoded] = text
         }
         return text
-    }
-
-    /// Per table, the rules that decided, in evaluation order.
-    private func decidingRules() -> [(table: String, rules: [String])] {
-        // With one winner per table, the list depends only on the winners: look it up.
-        var key: UInt64? = rulesByWinners == nil ? nil : 0
-        for t in tables.tables.indices where key != nil {
-            let winners = evaluator.winners(ofTable: t)
-            key = winners.count == 1 ? key! &* UInt64(max(1, tables.tables[t].rules.count)) &+ UInt64(winners[0]) : nil
-        }
-        if let key, let rules = rulesByWinners?[key] { return rules }
-        let rules = tables.tables.indices.map { t in
-            let winners = evaluator.winners(ofTable: t)
-            return (table: tables.tables[t].name,
-                    rules: winners.count == 1 ? ruleLists[t][Int(winners[0])] : winners.map { tables.tables[t].rules[Int($0)].id })
-        }
-        if let key, let count = rulesByWinners?.count, count < 4_096 { rulesByWinners?[key] = rules }
-        return rules
     }
 }
