@@ -1,8 +1,12 @@
 
 /// UTF-8 validation with the position of the first bad byte, so that an invalid file gets a
 /// line and column rather than libyaml's byte offset.
+///
+/// The functions are `@inlinable`: they are generic and run over every byte of every file read
+/// in other modules, where an unspecialised call costs many times the check itself.
 package enum UTF8Check {
     /// The index of the first byte that does not belong to a well-formed UTF-8 sequence.
+    @inlinable
     package static func firstInvalidByte<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes) -> Int?
     where Bytes.Index == Int {
         var i = bytes.startIndex
@@ -32,6 +36,7 @@ package enum UTF8Check {
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
+    @inlinable
     package static func location<Bytes: RandomAccessCollection<UInt8>>(
         ofByte offset: Int, in bytes: Bytes, file: String
     ) -> SourceLocation where Bytes.Index == Int {

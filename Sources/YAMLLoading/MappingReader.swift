@@ -126,6 +126,7 @@ package struct MappingReader {
 
 /// The naming rule for tables, inputs, outputs and rule ids.
 package enum Names {
+    @inlinable
     package static func isValid(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
@@ -136,14 +137,19 @@ package enum Names {
 }
 
 /// How plain YAML scalars read as integers and booleans. Quoted scalars are always strings.
+///
+/// Inlinable, as are ``Names/isValid(_:)`` and ``YAMLNode``'s scalar accessors: loaders in other
+/// modules call them for every cell of a table.
 package enum Literals {
     /// A plain scalar spelling a decimal integer that fits in `Int`.
+    @inlinable
     package static func integer(_ node: YAMLNode) -> Int? {
         guard case .scalar(let text, quoted: false) = node.content else { return nil }
         return integer(text)
     }
 
     /// `-?[0-9]+` that fits in `Int`.
+    @inlinable
     package static func integer(_ text: some StringProtocol) -> Int? {
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
         guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
@@ -151,6 +157,7 @@ package enum Literals {
     }
 
     /// A plain `true` or `false`.
+    @inlinable
     package static func boolean(_ node: YAMLNode) -> Bool? {
         guard case .scalar(let text, quoted: false) = node.content else { return nil }
         switch text {

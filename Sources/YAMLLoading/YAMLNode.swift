@@ -58,12 +58,14 @@ extension YAMLNode {
     }
 
     /// The scalar's text, or nil for a collection.
+    @inlinable
     package var scalarText: String? {
         if case .scalar(let text, _) = content { return text }
         return nil
     }
 
     /// Whether the node is a plain (unquoted) scalar spelling YAML null: empty, `~` or `null`.
+    @inlinable
     package var isNull: Bool {
         if case .scalar(let text, quoted: false) = content {
             return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
