@@ -9,7 +9,7 @@ public enum ShippedRules {
     public static let path = "rules/interaction-logging.yaml"
 
     /// The built-in rules, loaded and checked.
-    /// - Throws: ``DiagnosticsError`` if the compiled-in text does not load (a test keeps it
+    /// - Throws: `DiagnosticsError` if the compiled-in text does not load (a test keeps it
     ///   loading).
     public static func tables() throws(DiagnosticsError) -> DecisionTables {
         try DecisionTables(yaml: text, file: path)

@@ -25,9 +25,12 @@ public enum SemanticDiff {
     }
 
     /// The same, from table definitions.
-    /// - Parameter budget: The memory and time the comparison may take; when it runs out, the
-    ///   changes found so far are reported (they are exact) and ``RulesDiff/incomplete`` says
-    ///   which comparisons stopped.
+    /// - Parameters:
+    ///   - old: The tables before the change, in evaluation order.
+    ///   - new: The tables after the change, in evaluation order.
+    ///   - budget: The memory and time the comparison may take; when it runs out, the
+    ///     changes found so far are reported (they are exact) and ``RulesDiff/incomplete`` says
+    ///     which comparisons stopped.
     public static func diff(old: [TableDefinition], new: [TableDefinition], budget: AnalysisBudget = .standard) -> RulesDiff {
         let meter = BudgetMeter(budget)
         var incomplete: [String] = []
