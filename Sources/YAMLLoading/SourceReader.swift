@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 
 /// Reads a source file's bytes, refusing files over the size cap before reading them.
 package enum SourceReader {
@@ -8,24 +8,49 @@ package enum SourceReader {
     ///   - path: The file, also the name diagnostics use.
     ///   - limits: The size cap (``YAMLLimits/maximumBytes``) checked before reading.
     /// - Returns: The file's bytes.
-    /// - Throws: ``DiagnosticsError`` (`unreadable`, `too-large`) at the file's first line.
+    /// - Throws: ``DiagnosticsError`` (`unreadable` with the system's reason, `too-large`) at
+    ///   the file's first line.
     package static func read(path: String, limits: YAMLLimits) throws(DiagnosticsError) -> [UInt8] {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let attributes, let handle = FileHandle(forReadingAtPath: path) else {
-            throw DiagnosticsError([Diagnostic(.error, code: .unreadable, "cannot read the file", at: start)])
+        func unreadable(_ message: String) -> DiagnosticsError {
+            DiagnosticsError([Diagnostic(.error, code: .unreadable, message, at: start)])
         }
-        defer { try? handle.close() }
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw DiagnosticsError([Diagnostic(.error, code: .unreadable, "this is a folder, not a file", at: start)])
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable("cannot read the file: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw unreadable("cannot read the file: \(String(cString: strerror(errno)))")
         }
-        if let size = attributes[.size] as? Int, size > limits.maximumBytes {
+        if status.st_mode & S_IFMT == S_IFDIR { throw unreadable("this is a folder, not a file") }
+        if status.st_mode & S_IFMT == S_IFREG, status.st_size > limits.maximumBytes {
             throw DiagnosticsError([Diagnostic(
                 .error, code: .tooLarge,
-                "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes", at: start)])
+                "the file is \(status.st_size) bytes; the limit is \(limits.maximumBytes) bytes", at: start)])
         }
-        // Read one byte past the cap so that a file that grew, or a pipe, is still caught.
-        let data = (try? handle.read(upToCount: limits.maximumBytes + 1)) ?? nil
-        return data.map { [UInt8]($0) } ?? []
+        // Read up to one byte past the cap, so that a file that grew, or a pipe, is still caught.
+        let capacity = limits.maximumBytes + 1
+        var bytes: [UInt8] = []
+        var failure: Int32 = 0
+        while bytes.count < capacity, failure == 0 {
+            let wanted = min(capacity - bytes.count, 1 << 20)
+            let before = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: wanted))
+            let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                while true {
+                    let read = Foundation.read(descriptor, base + before, wanted)
+                    if read >= 0 { return read }
+                    if errno != EINTR {
+                        failure = errno
+                        return 0
+                    }
+                }
+            }
+            bytes.removeLast(wanted - read)
+            if read == 0 { break }
+        }
+        if failure != 0 { throw unreadable("cannot read the file: \(String(cString: strerror(failure)))") }
+        return bytes
     }
 }

@@ -26,12 +26,9 @@ extension Switchboard {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case human, json
-        }
+        @OptionGroup var format: FormatOption<HumanOrJSON>
 
-        @Option(help: "Output format: human or json.")
-        var format: Format = .human
+        @OptionGroup var color: ColorOption
 
         @OptionGroup var analysis: AnalysisOptions
 
@@ -52,18 +49,20 @@ extension Switchboard {
             for i in 0..<2 {
                 switch loads.get(i) {
                 case .success(let tables): versions.append(tables)
-                case .failure(let error): DiagnosticsPrinter.print(error)
+                case .failure(let error): DiagnosticsPrinter.print(error, colors: color.colors(on: STDERR_FILENO))
                 }
             }
             guard versions.count == 2 else { throw ExitCode(1) }
             let diff = SemanticDiff.diff(old: versions[0], new: versions[1], budget: analysis.budget)
             analysis.endProgress()
-            var output = StandardOutput()
-            switch format {
-            case .json: output.write(diff.json.rendered + "\n")
-            case .human: output.write(diff.isEmpty && diff.isComplete ? "no change in what the rules decide\n" : diff.text)
+            var output = Output.standardOutput()
+            switch format.format {
+            case .json: try output.write(diff.json.rendered + "
+")
+            default: try output.write(diff.isEmpty && diff.isComplete ? "no change in what the rules decide
+" : diff.text)
             }
-            output.flush()
+            try output.flush()
             if !diff.isComplete { throw ExitCode(2) }
             if !diff.isEmpty { throw ExitCode(1) }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionTable
+import Foundation
 import JSONLines
 
 extension Switchboard {
@@ -11,14 +12,18 @@ extension Switchboard {
                 Facts are one JSON object, given with --facts, or one object per line in the input
                 files ('-' reads standard input). Each input line gives exactly one output line:
                 {"outputs": {...}, "rules": {"<table>": ["<winning rule id>"]}} or
-                {"line": N, "error": "..."}; the batch goes on after a bad line.
+                {"line": N, "error": "..."}; the batch goes on after a bad line, and after an
+                input that cannot be read ({"file": ..., "error": "cannot read ..."}, with the
+                reason on standard error too).
 
-                Exit codes: 0 every input evaluated; 1 an input failed or the rules are invalid;
-                64 bad usage.
+                Exit codes: 0 every input evaluated; 1 an input failed or could not be read, or
+                the rules are invalid; 64 bad usage.
                 """
         )
 
         @OptionGroup var rules: RulesOption
+
+        @OptionGroup var color: ColorOption
 
         @Option(name: .long, help: ArgumentHelp("One JSON object of facts.", valueName: "json"))
         var facts: String?
@@ -39,17 +44,25 @@ extension Switchboard {
         }
 
         func run() throws {
-            let tables = try rules.load()
-            var output = StandardOutput()
+            let tables = try rules.load(colors: color.colors(on: STDERR_FILENO))
+            var output = Output.standardOutput()
             var failed = false
             if let facts {
-                failed = !evaluate(facts, with: tables, record: .single, into: &output)
+                failed = try !evaluate(facts, with: tables, record: .single, into: &output)
             } else {
                 try InputLines.forEach(in: inputs) { line in
-                    failed = !evaluate(line.text, with: tables, record: .batch(line), into: &output) || failed
+                    failed = try !evaluate(line.text, with: tables, record: .batch(line), into: &output) || failed
+                } unreadable: { failure in
+                    failed = true
+                    // Said where the records are, in order, and on standard error for people.
+                    let record = JSONValue.object([("file", .string(failure.diagnostic.location.file)),
+                                                   ("error", .string(failure.description))])
+                    try output.write(explain ? "error: \(failure)\n" : record.rendered + "\n")
+                    try output.flush()
+                    DiagnosticsPrinter.print(failure, colors: color.colors(on: STDERR_FILENO))
                 }
             }
-            output.flush()
+            try output.flush()
             if failed { throw ExitCode(1) }
         }
 
@@ -59,7 +72,8 @@ extension Switchboard {
         }
 
         /// Evaluates one JSON text and writes one record; returns whether it succeeded.
-        private func evaluate(_ text: String, with tables: DecisionTables, record: Record, into output: inout StandardOutput) -> Bool {
+        private func evaluate(_ text: String, with tables: DecisionTables, record: Record,
+                              into output: inout Output) throws(IOFailure) -> Bool {
             do {
                 let json: JSONValue
                 do { json = try JSONParser.parse(text) } catch {
@@ -68,22 +82,24 @@ extension Switchboard {
                 let facts = try tables.facts(fromJSON: json)
                 if explain {
                     let explanation = try tables.explain(facts)
-                    if case .batch(let line) = record { output.write("\(line.label):\n") }
-                    output.write(explanation.text)
+                    if case .batch(let line) = record { try output.write("\(line.label):\n") }
+                    try output.write(explanation.text)
                     return explanation.error == nil
                 }
-                output.write(try tables.evaluate(facts).json.rendered + "\n")
+                try output.write(try tables.evaluate(facts).json.rendered + "\n")
                 return true
+            } catch let failure as IOFailure {
+                throw failure
             } catch {
                 let message = "\(error)"
                 switch record {
                 case .single:
-                    if explain { output.write("error: \(message)\n") } else {
-                        output.write(JSONValue.object([("error", .string(message))]).rendered + "\n")
+                    if explain { try output.write("error: \(message)\n") } else {
+                        try output.write(JSONValue.object([("error", .string(message))]).rendered + "\n")
                     }
                 case .batch(let line):
-                    if explain { output.write("\(line.label):\nerror: \(message)\n") } else {
-                        output.write(line.errorRecord(message).rendered + "\n")
+                    if explain { try output.write("\(line.label):\nerror: \(message)\n") } else {
+                        try output.write(line.errorRecord(message).rendered + "\n")
                     }
                 }
                 return false

@@ -1,4 +1,3 @@
-import ArgumentParser
 import DecisionTable
 import Foundation
 import InteractionLogging
@@ -14,30 +13,19 @@ enum EventsReader {
     static let blockSize = 8 << 20
 
     /// Calls `route` with the source's webhook bodies, in order, in one or more inputs.
-    /// - Throws: `ValidationError` when the source cannot be read.
+    /// - Throws: ``IOFailure`` when the source cannot be opened or read (after the inputs
+    ///   before the failure were routed); whatever `route` throws.
     static func read(_ source: String, route: (WebhookInput) throws -> Void) throws {
-        let descriptor = source == "-" ? STDIN_FILENO : open(source, O_RDONLY)
-        guard descriptor >= 0 else { throw ValidationError("cannot read the events file '\(source)'") }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let input = try InputSource(path: source)
         var atEnd = false
         /// `start` followed by up to `blockSize` more bytes of the source.
-        func block(after start: ArraySlice<UInt8>) throws -> [UInt8] {
-            var failed = false
-            let bytes = [UInt8](unsafeUninitializedCapacity: start.count + blockSize) { buffer, count in
-                count = buffer.initialize(fromContentsOf: start)
-                while !atEnd && count < buffer.count {
-                    let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                    if read > 0 {
-                        count += read
-                    } else if read == 0 {
-                        atEnd = true
-                    } else if errno != EINTR {
-                        failed = true
-                        return
-                    }
-                }
+        func block(after start: ArraySlice<UInt8>) throws(IOFailure) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(start.count + blockSize)
+            bytes.append(contentsOf: start)
+            while !atEnd && bytes.count < start.count + blockSize {
+                if try input.read(into: &bytes, upTo: start.count + blockSize - bytes.count) == 0 { atEnd = true }
             }
-            if failed { throw ValidationError("cannot read the events file '\(source)'") }
             return bytes
         }
 

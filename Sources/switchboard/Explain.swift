@@ -24,20 +24,20 @@ extension Switchboard {
         }
 
         func run() throws {
-            var output = StandardOutput()
+            var output = Output.standardOutput()
             if let code, let entry = DiagnosticCode.named(code) {
-                output.write("\(entry.id) (\(entry.severity.rawValue), \(entry.area.lowercased())): \(entry.summary)\n")
+                try output.write("\(entry.id) (\(entry.severity.rawValue), \(entry.area.lowercased())): \(entry.summary)\n")
             } else {
                 var area = ""
                 for entry in DiagnosticCode.all {
                     if entry.area != area {
-                        output.write((area.isEmpty ? "" : "\n") + entry.area + "\n")
+                        try output.write((area.isEmpty ? "" : "\n") + entry.area + "\n")
                         area = entry.area
                     }
-                    output.write("  \(entry.id) (\(entry.severity.rawValue)): \(entry.summary)\n")
+                    try output.write("  \(entry.id) (\(entry.severity.rawValue)): \(entry.summary)\n")
                 }
             }
-            output.flush()
+            try output.flush()
         }
     }
 }

@@ -1,6 +1,4 @@
-import ArgumentParser
 import DecisionTable
-import Foundation
 import JSONLines
 
 /// One line of a batch input, with where it came from.
@@ -9,9 +7,13 @@ struct InputLine {
     var file: String?
     /// The 1-based line number within its input.
     var number: Int
-    var text: String
+    /// The line's bytes, without its newline; valid only while the line is handed on.
+    var bytes: UnsafeBufferPointer<UInt8>
     /// Whether several inputs were given, so records name their file.
     var namesFile: Bool
+
+    /// The line as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `FILE:LINE` or `line N`, for people.
     var label: String { namesFile ? "\(file ?? "-"):\(number)" : "line \(number)" }
@@ -26,28 +28,26 @@ struct InputLine {
     }
 }
 
-/// Reads JSON Lines inputs line by line; every line, blank ones included, is handed on, so
-/// that every input line gives exactly one output record.
+/// Reads JSON Lines inputs a block at a time; every line, blank ones included, is handed on,
+/// so that every input line gives exactly one output record.
 enum InputLines {
-    static func forEach(in inputs: [String], _ body: (InputLine) throws -> Void) throws {
+    /// Hands on every line of every input, in order.
+    /// - Parameters:
+    ///   - inputs: Paths; `-` is standard input.
+    ///   - line: Called with each line.
+    ///   - unreadable: Called when an input cannot be read (after its lines before the
+    ///     failure); the batch goes on with the next input.
+    static func forEach(in inputs: [String], line: (InputLine) throws -> Void,
+                        unreadable: (IOFailure) throws -> Void) throws {
         for input in inputs {
-            let data: Data
-            if input == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let contents = FileManager.default.contents(atPath: input) else {
-                    throw ValidationError("cannot read the input file '\(input)'")
+            let file = input == "-" ? nil : input
+            do {
+                var reader = LineReader(try InputSource(path: input))
+                try reader.forEachLine { bytes, number in
+                    try line(InputLine(file: file, number: number, bytes: bytes, namesFile: inputs.count > 1))
                 }
-                data = contents
-            }
-            var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            // A final newline ends the last line; it does not start an empty one.
-            if lines.last?.isEmpty == true { lines.removeLast() }
-            for (index, bytes) in lines.enumerated() {
-                var text = String(decoding: bytes, as: UTF8.self)
-                if text.hasSuffix("\r") { text.removeLast() }
-                try body(InputLine(file: input == "-" ? nil : input, number: index + 1, text: text,
-                                   namesFile: inputs.count > 1))
+            } catch let failure as IOFailure where failure.action == .read {
+                try unreadable(failure)
             }
         }
     }

@@ -17,9 +17,11 @@ extension Switchboard {
                 the interactions whose status, projects, team member or button change,
                 grouped by field and (old → new), with a few example event ids per group.
                 Every event is counted once: changed, unchanged, ignored, duplicate, or
-                error (a malformed line). --changes FILE writes one JSON line per changed
-                event holding both routes: {"event": ..., "id": ..., "old": {...}, "new":
-                {...}}.
+                error (a malformed line, or an events file that cannot be read). --changes
+                FILE writes one JSON line per changed event holding both routes: {"event":
+                ..., "id": ..., "old": {...}, "new": {...}}; it is written beside FILE and
+                renamed over it when the replay is done, and anything at FILE but a regular
+                file (a symbolic link, a FIFO, a device) is refused.
 
                 A contact's phone field that cannot be read is left out, with a warning on
                 standard error naming the contact and the field, and routing goes on;
@@ -29,14 +31,11 @@ extension Switchboard {
                 `switchboard serve` are routed again under --rules, with the assignments people
                 made, and compared with their stored routes.
 
-                Exit codes: 0 no interaction changes; 1 some change, or the rules or
-                directory are invalid; 64 bad usage. Malformed lines are counted, not fatal.
+                Exit codes: 0 no interaction changes; 1 some change, the rules or directory
+                are invalid, or a file cannot be read or written; 64 bad usage. Malformed
+                lines are counted, not fatal.
                 """
         )
-
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case human, json
-        }
 
         @Option(help: ArgumentHelp("The rules file before the change.", valueName: "file"))
         var baseline: String?
@@ -44,134 +43,98 @@ extension Switchboard {
         @Option(help: ArgumentHelp("Replay the interactions of this store (sqlite:FILE or postgres://…) instead of EVENTS.", valueName: "url"))
         var store: String?
 
-        @Option(help: ArgumentHelp("The rules file after the change (default: the built-in rules).", valueName: "file"))
-        var rules: String?
+        @OptionGroup var rules: RulesOption
 
-        @Option(help: ArgumentHelp("The Spark directory (YAML).", valueName: "file"))
-        var directory: String
+        @OptionGroup var routing: RoutingOptions
 
-        @Option(help: ArgumentHelp("Write one JSON line per changed event, with both routes, to this file.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write one JSON line per changed event, with both routes, to this file (written beside it, then renamed over it).",
+                                   valueName: "file"))
         var changes: String?
 
-        @Option(help: "Output format: human or json.")
-        var format: Format = .human
+        @OptionGroup var format: FormatOption<HumanOrJSON>
 
-        @Flag(help: "Treat directory warnings (an unreadable phone field, otherwise left out) as errors.")
-        var strict = false
-
-        @Option(help: "Threads that route in parallel, per version.")
-        var threads = 2
-
-        @Argument(help: ArgumentHelp("Webhook files; '-' reads standard input.", valueName: "events"))
-        var events: [String] = []
+        @OptionGroup var color: ColorOption
 
         func validate() throws {
             if let store {
-                if baseline != nil || !events.isEmpty { throw ValidationError("--store replays the stored history: give neither --baseline nor event files") }
+                if baseline != nil || !routing.events.isEmpty { throw ValidationError("--store replays the stored history: give neither --baseline nor event files") }
                 do { _ = try StoreLocation(store) } catch { throw ValidationError(error.description) }
                 return
             }
             if baseline == nil { throw ValidationError("give --baseline with event files, or --store") }
-            if events.isEmpty { throw ValidationError("give event files, or '-' for standard input") }
-            if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            try routing.requireEvents()
         }
 
         func run() async throws {
             if let store { return try await replayStore(store) }
-            guard let baseline else { throw ValidationError("give --baseline with event files, or --store") }
-            let old: DecisionTables
-            let new: DecisionTables
-            let sparkDirectory: SparkDirectory
-            do {
-                old = try DecisionTables(contentsOf: URL(filePath: baseline))
-                if let rules {
-                    new = try DecisionTables(contentsOf: URL(filePath: rules))
-                } else {
-                    new = try ShippedRules.tables()
-                }
-                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
-            } catch {
-                DiagnosticsPrinter.print(error)
-                throw ExitCode(1)
-            }
-            if !sparkDirectory.warnings.isEmpty {
-                // An unreadable phone field is left out and routing goes on (--strict: exit 1).
-                DiagnosticsPrinter.print(DiagnosticsError(sparkDirectory.warnings, sources: sparkDirectory.warningSources))
-            }
-            var routers: [BatchRouter] = []
-            for tables in [old, new] {
-                do {
-                    routers.append(try BatchRouter(rules: tables, directory: sparkDirectory, threads: threads))
-                } catch {
-                    // Rules the router cannot act on are invalid rules (1), as for `route`.
-                    DiagnosticsPrinter.print(error, rules: tables)
-                    throw ExitCode(1)
-                }
-            }
-            let changesFile = try openChanges()
-            defer { try? changesFile?.close() }
+            guard let baseline else { return }
+            let colors = color.colors(on: STDERR_FILENO)
+            let old = try RulesOption.load(URL(filePath: baseline), colors: colors)
+            let new = try rules.load(colors: colors)
+            let (_, routers) = try routing.load([(old, baseline), (new, rules.name)], colors: colors)
+            let changesFile = try changes.map(ReplacementFile.init(path:))
 
             var report = ReplayReport()
-            for source in events {
-                try EventsReader.read(source) { input in
-                    // Each version routes the block on all its threads, one after the other.
-                    let before = routers[0].route(input, source: source)
-                    let after = routers[1].route(input, source: source)
-                    let changed = report.add(old: before, new: after)
-                    if let changesFile, !changed.isEmpty {
-                        var bytes: [UInt8] = []
-                        bytes.reserveCapacity(changed.count * 1_200)
-                        for index in changed { ReplayReport.appendChange(old: before[index], new: after[index], to: &bytes) }
-                        try changesFile.write(contentsOf: bytes)
-                    }
+            func add(before: [InteractionLogging.Route], after: [InteractionLogging.Route]) throws {
+                let changed = report.add(old: before, new: after)
+                if let changesFile, !changed.isEmpty {
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(changed.count * 1_200)
+                    for index in changed { ReplayReport.appendChange(old: before[index], new: after[index], to: &bytes) }
+                    try changesFile.write(bytes: bytes)
                 }
             }
-            try finish(report)
+            var unreadable = false
+            try routing.forEachInput { input, source in
+                // Each version routes the block on all its threads, one after the other.
+                try add(before: routers[0].route(input, source: source), after: routers[1].route(input, source: source))
+            } unreadable: { failure, _ in
+                // Counted as an error under both versions, and the batch goes on.
+                unreadable = true
+                DiagnosticsPrinter.print(failure, colors: colors)
+                try add(before: [.unreadable(failure.description)], after: [.unreadable(failure.description)])
+            }
+            try changesFile?.commit()
+            try finish(report, failed: unreadable)
         }
 
-        private func openChanges() throws -> FileHandle? {
-            guard let changes else { return nil }
-            guard FileManager.default.createFile(atPath: changes, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: changes) else {
-                throw ValidationError("cannot write the changes file '\(changes)'")
+        /// Prints the report; exits 1 when something changed or a source could not be read.
+        private func finish(_ report: ReplayReport, failed: Bool = false) throws {
+            var output = Output.standardOutput()
+            switch format.format {
+            case .json: try output.write(report.json.rendered + "\n")
+            default: try output.write(report.text)
             }
-            return handle
-        }
-
-        /// Prints the report; exits 1 when something changed.
-        private func finish(_ report: ReplayReport) throws {
-            var output = StandardOutput()
-            switch format {
-            case .human: output.write(report.text)
-            case .json: output.write(report.json.rendered + "\n")
-            }
-            output.flush()
-            if report.changed > 0 { throw ExitCode(1) }
+            try output.flush()
+            if report.changed > 0 || failed { throw ExitCode(1) }
         }
 
         private func replayStore(_ url: String) async throws {
             let rules: RoutingRules
             let opened: any InteractionStore
             do {
-                rules = try RoutingRules(rulesPath: self.rules, directoryPath: directory)
+                rules = try RoutingRules(rulesPath: self.rules.rules, directoryPath: routing.directory)
                 opened = try await InteractionStores.open(StoreLocation(url))
             } catch {
-                try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
+                StandardStreams.report("error: \(error)\n")
                 throw ExitCode(1)
             }
-            let changesFile = try openChanges()
-            defer { try? changesFile?.close() }
+            let changesFile = try changes.map(ReplacementFile.init(path:))
             let report: ReplayReport
             do {
                 report = try await StoreReplay.run(store: opened, rules: rules) { old, new in
                     guard let changesFile else { return }
                     var bytes: [UInt8] = []
                     ReplayReport.appendChange(old: old, new: new, to: &bytes)
-                    try changesFile.write(contentsOf: bytes)
+                    try changesFile.write(bytes: bytes)
                 }
+                try changesFile?.commit()
+            } catch let failure as IOFailure {
+                await opened.close()
+                throw failure
             } catch {
                 await opened.close()
-                try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
+                StandardStreams.report("error: \(error)\n")
                 throw ExitCode(1)
             }
             await opened.close()

@@ -39,11 +39,11 @@ extension Switchboard {
                 """
         )
 
-        @Option(help: ArgumentHelp("The Spark directory (YAML).", valueName: "file"))
-        var directory: String
+        @OptionGroup var rules: RulesOption
 
-        @Option(help: ArgumentHelp("A rules file to use instead of the built-in one.", valueName: "file"))
-        var rules: String?
+        @OptionGroup var routing: RoutingOptions
+
+        @OptionGroup var color: ColorOption
 
         @Flag(help: "Print counts per status and per rule instead of JSON lines.")
         var summary = false
@@ -65,18 +65,8 @@ extension Switchboard {
                                    valueName: "file"))
         var assignments: String?
 
-        @Flag(help: "Treat directory warnings (an unreadable phone field, otherwise left out) as errors.")
-        var strict = false
-
-        @Option(help: "Threads that route in parallel.")
-        var threads = 2
-
-        @Argument(help: ArgumentHelp("Webhook files; '-' reads standard input.", valueName: "events"))
-        var events: [String] = []
-
         func validate() throws {
-            if events.isEmpty { throw ValidationError("give event files, or '-' for standard input") }
-            if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            try routing.requireEvents()
             if chosen.isEmpty, interaction != nil {
                 throw ValidationError("--interaction names the interaction --assign-* choices are for; give a choice")
             }
@@ -93,31 +83,10 @@ extension Switchboard {
         }
 
         func run() throws {
-            let tables: DecisionTables
-            let sparkDirectory: SparkDirectory
-            do {
-                if let rules {
-                    tables = try DecisionTables(contentsOf: URL(filePath: rules))
-                } else {
-                    tables = try ShippedRules.tables()
-                }
-                sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
-            } catch {
-                DiagnosticsPrinter.print(error)
-                throw ExitCode(1)
-            }
-            if !sparkDirectory.warnings.isEmpty {
-                // An unreadable phone field is left out and routing goes on (--strict: exit 1).
-                DiagnosticsPrinter.print(DiagnosticsError(sparkDirectory.warnings, sources: sparkDirectory.warningSources))
-            }
-            let router: BatchRouter
-            do {
-                router = try BatchRouter(rules: tables, directory: sparkDirectory, threads: threads)
-            } catch {
-                // Rules the router cannot act on are invalid rules (1), not bad usage.
-                DiagnosticsPrinter.print(error, rules: tables)
-                throw ExitCode(1)
-            }
+            let colors = color.colors(on: STDERR_FILENO)
+            let tables = try rules.load(colors: colors)
+            let (sparkDirectory, routers) = try routing.load([(tables, rules.name)], colors: colors)
+            let router = routers[0]
             // Choices by event id, and where each was given, for messages.
             var choices: [String: ManualAssignments] = [:]
             var origins: [String: String] = [:]
@@ -127,23 +96,25 @@ extension Switchboard {
                     choices = file.byID
                     for entry in file.entries { origins[entry.id] = "\(entry.location): " }
                 } catch {
-                    DiagnosticsPrinter.print(error)
+                    DiagnosticsPrinter.print(error, colors: colors)
                     throw ExitCode(1)
                 }
             }
             // The sources, read once; with --assign-* and no --interaction, held to find the
             // one interaction they are for.
-            var held: [(WebhookInput, String)] = []
+            var held: [(Result<WebhookInput, IOFailure>, String)] = []
             if !chosen.isEmpty {
                 let id = try interaction ?? onlyInteraction(rules: tables, directory: sparkDirectory, held: &held)
                 choices[id] = chosen
             }
-            var output = StandardOutput()
+            var output = Output.standardOutput()
             var tally = RouteTally()
             var failed = false
             var applied = Set<String>()
-            func route(_ input: WebhookInput, _ source: String) {
-                let routes = router.route(input, source: source, assignments: choices)
+            func route(_ input: WebhookInput, _ source: String) throws {
+                try emit(router.route(input, source: source, assignments: choices))
+            }
+            func emit(_ routes: [InteractionLogging.Route]) throws {
                 var problems = ""
                 for route in routes {
                     if route.status == .error { failed = true }
@@ -153,48 +124,64 @@ extension Switchboard {
                 }
                 if !problems.isEmpty {
                     failed = true
-                    FileHandle.standardError.write(Data(problems.utf8))
+                    StandardStreams.report(problems)
                 }
                 if summary {
                     for route in routes { tally.add(route) }
                 } else {
-                    output.write(bytes: router.jsonLines(routes))
+                    try output.write(bytes: router.jsonLines(routes))
                 }
             }
+            /// An unreadable source is an error route where its events would be, and the batch goes on.
+            func unreadable(_ failure: IOFailure, _ source: String) throws {
+                DiagnosticsPrinter.print(failure, colors: colors)
+                try emit([.unreadable(failure.description)])
+            }
             if held.isEmpty {
-                for source in events { try EventsReader.read(source) { route($0, source) } }
+                try routing.forEachInput(route, unreadable: unreadable)
             } else {
-                for (input, source) in held { route(input, source) }
+                for (input, source) in held {
+                    switch input {
+                    case .success(let input): try route(input, source)
+                    case .failure(let failure): try unreadable(failure, source)
+                    }
+                }
             }
             let unused = choices.keys.filter { !applied.contains($0) }.sorted { (origins[$0] ?? "", $0) < (origins[$1] ?? "", $1) }
             if !unused.isEmpty {
                 failed = true
-                FileHandle.standardError.write(Data(unused.map {
+                StandardStreams.report(unused.map {
                     "\(origins[$0] ?? "")error: no interaction '\($0)' among the events; its choices are not applied\n"
-                }.joined().utf8))
+                }.joined())
             }
-            if summary { output.write(tally.text) }
-            output.flush()
+            if summary { try output.write(tally.text) }
+            try output.flush()
             if failed { throw ExitCode(1) }
         }
 
         /// The event id of the one interaction the events hold, which --assign-* choices
         /// without --interaction are for; the sources are read into `held` to find it.
+        /// - Throws: ``UsageError`` when the events hold no interaction or several.
         private func onlyInteraction(rules: DecisionTables, directory: SparkDirectory,
-                                     held: inout [(WebhookInput, String)]) throws -> String {
-            for source in events { try EventsReader.read(source) { held.append(($0, source)) } }
+                                     held: inout [(Result<WebhookInput, IOFailure>, String)]) throws -> String {
+            try routing.forEachInput { input, source in
+                held.append((.success(input), source))
+            } unreadable: { failure, source in
+                held.append((.failure(failure), source))
+            }
             // A router of its own, so that the real run does not see these as repeats.
-            let probe = try BatchRouter(rules: rules, directory: directory, threads: threads)
+            let probe = try BatchRouter(rules: rules, directory: directory, threads: routing.threads)
             var ids: [String] = []
-            for (input, source) in held {
+            for case (.success(let input), let source) in held {
                 for route in probe.route(input, source: source) where route.kind != nil && route.status != .error && route.status != .duplicate {
                     if let id = route.id, !ids.contains(id) { ids.append(id) }
                 }
             }
             guard ids.count == 1 else {
-                throw ValidationError("--assign-* choices are for one interaction, but the events hold \(ids.count)"
-                                      + (ids.isEmpty ? "" : " (\(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))")
-                                      + "; name it with --interaction ID, or give --assignments FILE")
+                // Bad usage that only the events show.
+                throw UsageError(Self.self, "--assign-* choices are for one interaction, but the events hold \(ids.count)"
+                                 + (ids.isEmpty ? "" : " (\(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))")
+                                 + "; name it with --interaction ID, or give --assignments FILE")
             }
             return ids[0]
         }

@@ -15,24 +15,22 @@ extension Switchboard {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case markdown, html
-        }
+        @OptionGroup var rules: RulesOption
 
-        @Option(help: "markdown or html.")
-        var format: Format = .markdown
+        @OptionGroup var format: FormatOption<Document>
 
-        @Argument(help: ArgumentHelp("The rules file.", valueName: "rules"))
-        var rules: String
+        @OptionGroup var color: ColorOption
 
         func run() throws {
-            let tables = try RulesOption.load(rules)
-            var output = StandardOutput()
-            switch format {
-            case .markdown: output.write(TableDocumentation.markdown(tables.tables))
-            case .html: output.write(TableDocumentation.html(tables.tables, title: URL(filePath: rules).lastPathComponent, header: tables.header))
+            let tables = try rules.load(colors: color.colors(on: STDERR_FILENO))
+            var output = Output.standardOutput()
+            switch format.format {
+            case .html:
+                let title = rules.rules.map { URL(filePath: $0).lastPathComponent } ?? "interaction-logging.yaml"
+                try output.write(TableDocumentation.html(tables.tables, title: title, header: tables.header))
+            default: try output.write(TableDocumentation.markdown(tables.tables))
             }
-            output.flush()
+            try output.flush()
         }
     }
 }

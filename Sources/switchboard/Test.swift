@@ -27,12 +27,9 @@ extension Switchboard {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case human, json
-        }
+        @OptionGroup var format: FormatOption<HumanOrJSON>
 
-        @Option(help: "Output format: human or json.")
-        var format: Format = .human
+        @OptionGroup var color: ColorOption
 
         @Flag(help: "Fail when a rule is not exercised by any scenario.")
         var requireCoverage = false
@@ -55,7 +52,7 @@ extension Switchboard {
         func run() throws {
             let paths = files.isEmpty ? Self.discover() : files
             if paths.isEmpty {
-                throw ValidationError("no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
+                throw UsageError(Self.self, "no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
             }
             var report = TestReport()
             for path in paths {
@@ -63,22 +60,23 @@ extension Switchboard {
                     let file = try ScenarioFile(contentsOf: URL(filePath: path))
                     if !file.warnings.isEmpty {
                         // A directory's left-out phone field, for instance: shown, not fatal.
-                        DiagnosticsPrinter.print(DiagnosticsError(file.warnings, sources: file.warningSources))
+                        DiagnosticsPrinter.print(DiagnosticsError(file.warnings, sources: file.warningSources),
+                                                 colors: color.colors(on: STDERR_FILENO))
                     }
                     let results = file.run()
                     report.results.append((file, results))
                     report.coverage.add(results, of: file)
                 } catch {
                     report.invalid.append(error)
-                    DiagnosticsPrinter.print(error)
+                    DiagnosticsPrinter.print(error, colors: color.colors(on: STDERR_FILENO))
                 }
             }
-            var output = StandardOutput()
-            switch format {
-            case .human: output.write(report.text)
-            case .json: output.write(report.json.rendered + "\n")
+            var output = Output.standardOutput()
+            switch format.format {
+            case .json: try output.write(report.json.rendered + "\n")
+            default: try output.write(report.text)
             }
-            output.flush()
+            try output.flush()
             if report.failed > 0 || !report.invalid.isEmpty || (requireCoverage && !report.coverage.unexercised.isEmpty) {
                 throw ExitCode(1)
             }

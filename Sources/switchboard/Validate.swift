@@ -28,12 +28,9 @@ extension Switchboard {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case human, json
-        }
+        @OptionGroup var format: FormatOption<HumanOrJSON>
 
-        @Option(help: "Output format: human or json.")
-        var format: Format = .human
+        @OptionGroup var color: ColorOption
 
         @Flag(help: "Treat warnings as errors for the exit code.")
         var strict = false
@@ -56,23 +53,24 @@ extension Switchboard {
             analysis.endProgress()
             let errors = reports.reduce(0) { $0 + $1.errorCount }
             let warnings = reports.reduce(0) { $0 + $1.warningCount }
-            var output = StandardOutput()
-            switch format {
+            var output = Output.standardOutput()
+            switch format.format {
             case .json:
                 let document = JSONValue.object([
                     ("diagnostics", .array(reports.flatMap(\.jsonDiagnostics))),
                     ("summary", .object([("errors", .integer(errors)), ("warnings", .integer(warnings)),
                                          ("complete", .bool(reports.allSatisfy(\.isComplete)))])),
                 ])
-                output.write(document.rendered + "\n")
-            case .human:
-                let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                try output.write(document.rendered + "\n")
+            default:
+                let colors = color.colors(on: STDOUT_FILENO)
                 for report in reports {
-                    output.write(report.text(colors: colors, all: all))
-                    output.write(report.summaryLine + "\n")
+                    try output.write(report.text(colors: colors, all: all))
+                    try output.write(report.summaryLine + "
+")
                 }
             }
-            output.flush()
+            try output.flush()
             if !reports.allSatisfy(\.isComplete) { throw ExitCode(2) }
             if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
         }

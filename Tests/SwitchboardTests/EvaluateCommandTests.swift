@@ -100,7 +100,7 @@ import Testing
 
     @Test(arguments: [
         ["evaluate", "--rules", "Examples/contact.yaml"],
-        ["evaluate", "--facts", "{}"],
+        ["evaluate"],
         ["evaluate", "--rules", "Examples/contact.yaml", "--facts", "{}", "Examples/facts.jsonl"],
         ["frobnicate"],
     ])

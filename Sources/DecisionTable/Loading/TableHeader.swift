@@ -183,8 +183,12 @@ struct TableHeaderDecoder {
             if let low, let high, low > high {
                 sink.error(.invalidDomain, "'min' (\(low)) is above 'max' (\(high))", at: reader["min"]!.location)
                 domainFailed = true
+                // No domain holds no integer: the input is kept unbounded, so that nothing
+                // after this report (chains, cells, ranges) meets an empty range.
+                domain = .integer(min: nil, max: nil)
+            } else {
+                domain = .integer(min: low, max: high)
             }
-            domain = .integer(min: low, max: high)
         case "boolean":
             domain = .boolean
         case nil:

@@ -5,6 +5,8 @@ struct CommandResult {
     var stdout: String
     var stderr: String
     var status: Int32
+    /// The signal that ended the process, or nil when it exited.
+    var signal: Int32? = nil
 
     /// Standard output split into lines, without the final empty one.
     var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
@@ -28,7 +30,21 @@ enum CommandRunner {
     }()
 
     /// Runs `switchboard` with arguments, from the package root, feeding `stdin`.
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> CommandResult {
+    /// - Parameter standardOutput: Where standard output goes (a full device, a closed pipe);
+    ///   by default a file, whose text is the result's `stdout`.
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+                    standardOutput: FileHandle? = nil) throws -> CommandResult {
+        try run(executable: executable, arguments, stdin: stdin, environment: environment, standardOutput: standardOutput)
+    }
+
+    /// Runs a `/bin/sh` script from the package root with `$SWITCHBOARD` naming the binary: for
+    /// what `Process` cannot arrange, such as a closed standard input.
+    static func shell(_ script: String) throws -> CommandResult {
+        try run(executable: URL(filePath: "/bin/sh"), ["-c", script], environment: ["SWITCHBOARD": executable.path])
+    }
+
+    private static func run(executable: URL, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+                            standardOutput: FileHandle? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -49,13 +65,15 @@ enum CommandRunner {
         }
         defer { for handle in handles { try? handle.close() } }
         process.standardInput = handles[0]
-        process.standardOutput = handles[1]
+        process.standardOutput = standardOutput ?? handles[1]
         process.standardError = handles[2]
         try process.run()
         process.waitUntilExit()
+        let signaled = process.terminationReason == .uncaughtSignal
         return CommandResult(stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
                              stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self),
-                             status: process.terminationStatus)
+                             status: signaled ? -1 : process.terminationStatus,
+                             signal: signaled ? process.terminationStatus : nil)
     }
 
     /// Writes `text` to a new temporary file and returns its path.
