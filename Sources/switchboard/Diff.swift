@@ -57,10 +57,8 @@ extension Switchboard {
             analysis.endProgress()
             var output = Output.standardOutput()
             switch format.format {
-            case .json: try output.write(diff.json.rendered + "
-")
-            default: try output.write(diff.isEmpty && diff.isComplete ? "no change in what the rules decide
-" : diff.text)
+            case .json: try output.write(diff.json.rendered + "\n")
+            default: try output.write(diff.isEmpty && diff.isComplete ? "no change in what the rules decide\n" : diff.text)
             }
             try output.flush()
             if !diff.isComplete { throw ExitCode(2) }

@@ -66,8 +66,7 @@ extension Switchboard {
                 let colors = color.colors(on: STDOUT_FILENO)
                 for report in reports {
                     try output.write(report.text(colors: colors, all: all))
-                    try output.write(report.summaryLine + "
-")
+                    try output.write(report.summaryLine + "\n")
                 }
             }
             try output.flush()
