@@ -17,16 +17,26 @@ extension Switchboard {
 
         @OptionGroup var rules: RulesOption
 
+        @Argument(help: ArgumentHelp("The rules file, as a shorter spelling of --rules.", valueName: "rules"))
+        var file: String?
+
         @OptionGroup var format: FormatOption<Document>
 
         @OptionGroup var color: ColorOption
 
+        func validate() throws {
+            if file != nil, rules.rules != nil {
+                throw ValidationError("give the rules file once: as an argument or with --rules")
+            }
+        }
+
         func run() throws {
-            let tables = try rules.load(colors: color.colors(on: STDERR_FILENO))
+            let chosen = RulesOption(rules: file ?? rules.rules)
+            let tables = try chosen.load(colors: color.colors(on: STDERR_FILENO))
             var output = Output.standardOutput()
             switch format.format {
             case .html:
-                let title = rules.rules.map { URL(filePath: $0).lastPathComponent } ?? "interaction-logging.yaml"
+                let title = chosen.rules.map { URL(filePath: $0).lastPathComponent } ?? "interaction-logging.yaml"
                 try output.write(TableDocumentation.html(tables.tables, title: title, header: tables.header))
             default: try output.write(TableDocumentation.markdown(tables.tables))
             }

@@ -10,6 +10,13 @@ struct RulesOption: ParsableArguments {
     @Option(help: ArgumentHelp("The rules file (YAML); default: the built-in interaction-logging rules.", valueName: "file"))
     var rules: String?
 
+    init() {}
+
+    /// Rules chosen by path; `nil` means the built-in rules.
+    init(rules: String?) {
+        self.rules = rules
+    }
+
     /// The rules' name for messages: the path, or "the built-in rules".
     var name: String { rules ?? "the built-in rules" }
 
