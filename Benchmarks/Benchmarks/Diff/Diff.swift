@@ -10,6 +10,10 @@ import Foundation
 // `SemanticDiff.tables(contentsOf:)` on both files plus the diff, as `switchboard diff` does
 // (which loads the two files on two threads; here they load one after the other).
 //
+// "diff random 500x10": two versions of a random (not tree) table of 500 rules over 10 inputs
+// that differ in four rules (`AnalysisWorkloads.diffPair`), under `unique` and `first`, within
+// the default budget.
+//
 //   cd Benchmarks && swift package --disable-sandbox benchmark --target Diff
 
 /// The two versions, each pair built once per process on first use.
@@ -92,5 +96,17 @@ let benchmarks: @Sendable () -> Void = {
             fatalError("the generated files: \(error)")
         }
         benchmark.stopMeasurement()
+    }
+
+    for policy in [HitPolicy.unique, .first] {
+        Benchmark("diff random 500x10 \(policy), 4 rules edited",
+                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
+                                       maxDuration: .seconds(60), maxIterations: 5)) { benchmark in
+            let (_, old, new) = AnalysisWorkloads.diffPair(policy)
+            let pair = (DiffFixture.load(old), DiffFixture.load(new))
+            benchmark.startMeasurement()
+            blackHole(SemanticDiff.diff(old: pair.0, new: pair.1))
+            benchmark.stopMeasurement()
+        }
     }
 }

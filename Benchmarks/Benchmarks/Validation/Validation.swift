@@ -20,6 +20,15 @@ import Foundation
 //   table; before timing, the brute-force process checks that the two find the same overlaps.
 //   Enumeration grows with the number of points, the partition with the rules.
 //
+// - "recipe ...": the tables of `AnalysisWorkloads`, analysed under the default budget (1 GiB,
+//   60 s), loaded beforehand: the published recipe (a decision tree over 5 enum and 10 integer
+//   inputs, 10 % of the rules widened and 10 % shrunk; 1,500, 10,000 and 100,000 rules),
+//   random boxes (10 and 15 inputs; 500, 2,000 and 10,000 rules), and the hostile shapes
+//   (small files whose gaps are a vast number of boxes, where the budget stops the cut and the
+//   report is partial).
+// - "random crossover": random boxes (not trees) over 6 inputs of small domains, 200 rules,
+//   by the partition and by `BruteForceValidator`, as in "crossover".
+//
 //   cd Benchmarks && swift package --disable-sandbox benchmark --target Validation
 
 /// Generated tables, each built once per process on first use (package-benchmark runs each
@@ -64,6 +73,10 @@ enum ValidationFixture {
         }
     }
 
+    /// Random boxes over small domains, 200 rules, for the brute-force comparison.
+    static let randomCrossover = load(RandomBoxTables.yaml(
+        ruleCount: crossoverRules, columns: crossoverColumns(6), constrained: 1...4, seed: 9))
+
     /// The crossover tables, by number of inputs.
     static let crossover: [Int: [TableDefinition]] = Dictionary(uniqueKeysWithValues: crossoverInputs.map { inputs in
         (inputs, load(ValidationTables.yaml(ruleCount: crossoverRules, columns: crossoverColumns(inputs))))
@@ -76,13 +89,19 @@ enum ValidationFixture {
         return (brute.uncovered.count, brute.duplicates.count, brute.overlapping.count)
     }
 
-    /// Stops the process unless the partition and enumeration find the same number of
-    /// overlapping pairs (the generated rules have no duplicates, so every pair is reported).
+    /// Stops the process unless the partition and enumeration find the same overlapping pairs
+    /// (the generated rules have no duplicates and distinct outputs, so every pair of rules in
+    /// an overlap group overlaps and is reported).
     static func checkAgreement(_ tables: [TableDefinition]) {
-        let overlaps = Validator.findings(for: tables).count { $0.diagnostic.code == "overlap" }
+        var pairs = Set<[String]>()
+        for finding in Validator.findings(for: tables) where finding.diagnostic.code == "overlap" {
+            for (i, a) in finding.rules.enumerated() {
+                for b in finding.rules[(i + 1)...] { pairs.insert([a, b]) }
+            }
+        }
         let enumerated = enumerate(tables)
-        precondition(enumerated.duplicates == 0 && overlaps == enumerated.overlapping,
-                     "the partition finds \(overlaps) overlaps, enumeration \(enumerated.overlapping)")
+        precondition(enumerated.duplicates == 0 && pairs.count == enumerated.overlapping,
+                     "the partition finds \(pairs.count) overlapping pairs, enumeration \(enumerated.overlapping)")
     }
 }
 
@@ -144,6 +163,38 @@ let benchmarks: @Sendable () -> Void = {
             let tables = ValidationFixture.crossover[inputs]!
             benchmark.startMeasurement()
             blackHole(ValidationFixture.enumerate(tables))
+            benchmark.stopMeasurement()
+        }
+    }
+
+    // The same random table analysed by the partition and by enumeration.
+    let randomLabel = "random crossover \(ValidationFixture.crossoverRules) rules x 6 inputs (\(ValidationFixture.points(6)) points)"
+    Benchmark("\(randomLabel), partition",
+              configuration: .init(metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
+                                   maxDuration: .seconds(10), maxIterations: 100)) { benchmark in
+        let tables = ValidationFixture.randomCrossover
+        benchmark.startMeasurement()
+        blackHole(Validator.findings(for: tables))
+        benchmark.stopMeasurement()
+    }
+    Benchmark("\(randomLabel), brute force",
+              configuration: .init(metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
+                                   maxDuration: .seconds(30), maxIterations: 10,
+                                   setup: { ValidationFixture.checkAgreement(ValidationFixture.randomCrossover) })) { benchmark in
+        let tables = ValidationFixture.randomCrossover
+        benchmark.startMeasurement()
+        blackHole(ValidationFixture.enumerate(tables))
+        benchmark.stopMeasurement()
+    }
+
+    // The recipes, each in a process of its own (the table is built there).
+    for table in AnalysisWorkloads.tables {
+        Benchmark("recipe \(table.name)",
+                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
+                                       maxDuration: .seconds(120), maxIterations: 3)) { benchmark in
+            let tables = ValidationFixture.load(table.yaml())
+            benchmark.startMeasurement()
+            blackHole(Validator.findings(for: tables))
             benchmark.stopMeasurement()
         }
     }

@@ -99,14 +99,14 @@ extension FlatCells {
     /// decision tree with some rules widened (a widened cell reaches into the next branch)
     /// has no clean cut left, yet its own splits are still the cuts that the fewest rules
     /// cross. A rule that straddles is copied into each piece it meets; at most one in
-    /// `tolerance` of the cutting rules crosses any cut.
+    /// `tolerance` of the cutting rules (and at least one rule) crosses any cut.
     ///
     /// For an integer input, the cuts are the rule boundaries that few hulls cross. For a
     /// finite input, two values stay together when more than the tolerance of the rules take
     /// both. Nil when that leaves one piece.
     func tolerantParts(of region: Region, column c: Int, cutting rules: [Int], tolerance: Int = 20) -> [Region]? {
-        let allowed = rules.count / tolerance
-        guard allowed > 0 else { return nil }
+        // At least one: near the leaves of a tree, one widened neighbour is what breaks the cut.
+        let allowed = Swift.max(1, rules.count / tolerance)
         if isFinite[c] {
             let offset = wordOffset[c]
             let count = wordCount[c]

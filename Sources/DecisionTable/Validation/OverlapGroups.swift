@@ -38,27 +38,30 @@ struct OverlapGroups {
     init(space: AnalysisSpace, cells: FlatCells, index: IntersectionIndex, meter: BudgetMeter,
          reportable: (Int, Int) -> Bool) {
         let live = space.rules.indices.filter { !space.unreachable.contains($0) }
-        var grouped = Set<Pair>()
-        for (k, r) in live.enumerated() {
+        // Pairs already in a group, as `first << 32 | second`.
+        var grouped = Set<UInt64>()
+        func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+        search: for (k, r) in live.enumerated() {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
             let before = (pairs.count, grouped.count)
             for a in index.rulesMeeting(r, below: r) where !space.unreachable.contains(a) {
-                let pair = Pair(first: a, second: r)
-                pairs.append(pair)
-                guard !grouped.contains(pair), reportable(a, r), let witness = space.witness(a, r) else { continue }
+                pairs.append(Pair(first: a, second: r))
+                guard !grouped.contains(key(a, r)), reportable(a, r), let witness = space.witness(a, r) else { continue }
                 let members = index.rulesMatching(witness).filter { !space.unreachable.contains($0) }
                 var involved = Set<Int>()
                 for (i, x) in members.enumerated() {
+                    // A point many rules match makes a large group: keep to the budget inside it.
+                    if meter.tick() { break search }
                     for y in members[(i + 1)...] where reportable(x, y) {
-                        grouped.insert(Pair(first: x, second: y))
+                        grouped.insert(key(x, y))
                         involved.insert(x)
                         involved.insert(y)
                     }
                 }
                 groups.append(Group(rules: members.filter(involved.contains), witness: witness))
             }
-            let bytes = 16 * (pairs.count - before.0) + 48 * (grouped.count - before.1)
+            let bytes = 16 * (pairs.count - before.0) + 32 * (grouped.count - before.1)
             charged += bytes
             if meter.charge(bytes) { break }
         }

@@ -25,10 +25,12 @@ struct Partition {
     private let cells: FlatCells
     private let meter: BudgetMeter
 
-    /// Boxes no rule matches, disjoint, in the order the cut found them; while they fit in a
-    /// quarter of the memory budget.
+    /// Boxes no rule matches, disjoint, in the order the cut found them: the first
+    /// ``listedGaps``, while they fit in a quarter of the memory budget.
     private(set) var gaps: [Region] = []
-    /// Gap boxes found but not kept (past the quarter of the memory budget).
+    /// The most gap boxes kept for the report.
+    static let listedGaps = 10_000
+    /// Gap boxes found but not kept (past ``listedGaps``, or a quarter of the memory budget).
     private(set) var unlistedGaps = 0
     /// The share of the input space the gaps found cover, listed or not.
     private(set) var gapShare = 0.0
@@ -140,8 +142,10 @@ struct Partition {
         gapShare += part
         settledShare += part
         meter.done = settledShare
+        // A listed box costs about eight times its own size by the time it is a row of a
+        // report; past the cap, boxes are counted and their share added, not kept.
         let bytes = (region.bits.count + 2 * region.low.count) * 8 + 96
-        if meter.memory + bytes <= meter.budget.maximumMemory / 4 {
+        if gaps.count < Self.listedGaps, meter.memory + 8 * bytes <= meter.budget.maximumMemory / 4 {
             meter.charge(bytes)
             gaps.append(region)
         } else {

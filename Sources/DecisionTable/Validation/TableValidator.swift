@@ -33,17 +33,14 @@ struct TableValidator {
         switch table.hitPolicy {
         case .unique, .any:
             meter.begin("overlaps", share: 0.5)
+            var conflicts = Conflicts(table: table)
             let index = IntersectionIndex(space, cells)
             meter.charge(index.bytes)
             defer { meter.release(index.bytes) }
             let overlaps = OverlapGroups(space: space, cells: cells, index: index, meter: meter,
                                          reportable: { a, b in
                                              if cells.sameCells(a, b), duplicated.contains(b) { return false }
-                                             // Where both rules match, the hit policy's own definition
-                                             // says whether that is a conflict: always for `unique`,
-                                             // with different outputs for `any`.
-                                             if case .conflict = table.decide(matching: [a, b], ranks: []) { return true }
-                                             return false
+                                             return conflicts.conflict(a, b)
                                          })
             defer { meter.release(overlaps.charged) }
             findings += overlaps.groups.map(overlapFinding)
@@ -200,7 +197,7 @@ struct TableValidator {
             findings.append(Finding(
                 Diagnostic(severity, code: .gap,
                            "table '\(table.name)' decides nothing in \(partition.unlistedGaps) more boxes of the input space, "
-                           + "not listed (they would exceed a quarter of the memory budget), covering "
+                           + "not listed (a report keeps the first \(Partition.listedGaps) boxes, within a quarter of the memory budget), covering "
                            + "\(Finding.percent(partition.gapShare - listed)) of it",
                            at: table.location),
                 table: table.name, share: partition.gapShare - listed))
@@ -380,5 +377,36 @@ struct TableValidator {
         case 1: return "rule " + quoted[0]
         default: return "rules " + quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
         }
+    }
+}
+
+/// Whether two rules that match together break the hit policy, by the policy's own
+/// definition (``TableDefinition/decide(matching:ranks:)``: always for `unique`, with
+/// different outputs for `any`), asked once per pair of distinct outputs rather than per pair
+/// of rules.
+private struct Conflicts {
+    let table: TableDefinition
+    /// Each rule's outputs, as an index into the distinct ones.
+    private var outputIDs: [Int] = []
+    private var answers: [UInt64: Bool] = [:]
+
+    init(table: TableDefinition) {
+        self.table = table
+        var ids: [[Value]: Int] = [:]
+        outputIDs = table.rules.indices.map { r in
+            let values = table.rules[r].values
+            if let id = ids[values] { return id }
+            ids[values] = ids.count
+            return ids.count - 1
+        }
+    }
+
+    mutating func conflict(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (min(outputIDs[a], outputIDs[b]), max(outputIDs[a], outputIDs[b]))
+        let key = UInt64(x) << 32 | UInt64(y)
+        if let answer = answers[key] { return answer }
+        let answer = if case .conflict = table.decide(matching: [a, b], ranks: []) { true } else { false }
+        answers[key] = answer
+        return answer
     }
 }
