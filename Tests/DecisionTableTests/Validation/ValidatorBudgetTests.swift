@@ -39,7 +39,9 @@ import Testing
         #expect(incomplete.diagnostic.message.contains("gaps: stopped at the time budget (0.3 s)"))
         let gaps = report.findings.filter { $0.diagnostic.code == "gap" }
         #expect(!gaps.isEmpty)
-        for gap in gaps.prefix(20) { #expect(try Self.witnessIsUndecided(gap, tables)) }
+        // Boxes past the listing cap are counted in one finding without cells; every listed
+        // box has a witness.
+        for gap in gaps.filter({ $0.cells != nil }).prefix(20) { #expect(try Self.witnessIsUndecided(gap, tables)) }
     }
 
     @Test("A memory budget stops the analysis too")
