@@ -12,6 +12,8 @@ extension Explanation {
             }
             for winner in table.winners {
                 out += "  won: rule '\(winner.id)' at \(winner.location)\n"
+                // The rule's own words are the answer to "why?" a product owner looks for.
+                if let why = winner.description { out += "    why: \(why)\n" }
             }
             let others = table.matched.filter { id in !table.winners.contains { $0.id == id.id } }
             for other in others {

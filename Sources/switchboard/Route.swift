@@ -48,6 +48,11 @@ extension Switchboard {
         @Flag(help: "Print counts per status and per rule instead of JSON lines.")
         var summary = false
 
+        @Flag(help: "Explain each route: the facts routing derived and where each came from, and per table the deciding rule (file:line, why) and the nearest rules that did not match.")
+        var explain = false
+
+        @OptionGroup var format: FormatOption<HumanOrJSON>
+
         @Option(help: ArgumentHelp("The contact a person chose for the interaction (see --interaction).", valueName: "id"))
         var assignContact: String?
 
@@ -72,6 +77,12 @@ extension Switchboard {
             }
             if !chosen.isEmpty, assignments != nil {
                 throw ValidationError("give --assign-* for one interaction or --assignments for many, not both")
+            }
+            if explain, summary {
+                throw ValidationError("give --explain (each route, explained) or --summary (counts), not both")
+            }
+            if format.format == .json, !explain {
+                throw ValidationError("--format json is for --explain: without it, route prints JSON lines already")
             }
         }
 
@@ -112,9 +123,14 @@ extension Switchboard {
             var failed = false
             var applied = Set<String>()
             func route(_ input: WebhookInput, _ source: String) throws {
-                try emit(router.route(input, source: source, assignments: choices))
+                if explain {
+                    let explanations = router.explain(input, source: source, assignments: choices)
+                    try emit(explanations.map(\.route), explanations: explanations)
+                } else {
+                    try emit(router.route(input, source: source, assignments: choices))
+                }
             }
-            func emit(_ routes: [InteractionLogging.Route]) throws {
+            func emit(_ routes: [InteractionLogging.Route], explanations: [RouteExplanation]? = nil) throws {
                 var problems = ""
                 for route in routes {
                     if route.status == .error { failed = true }
@@ -128,6 +144,8 @@ extension Switchboard {
                 }
                 if summary {
                     for route in routes { tally.add(route) }
+                } else if explain {
+                    try write(explanations ?? routes.map { RouteExplanation(route: $0) }, to: &output)
                 } else {
                     try output.write(bytes: router.jsonLines(routes))
                 }
@@ -157,6 +175,16 @@ extension Switchboard {
             if summary { try output.write(tally.text) }
             try output.flush()
             if failed { throw ExitCode(1) }
+        }
+
+        /// Writes explanations: text blocks separated by a blank line, or one JSON object a line.
+        private func write(_ explanations: [RouteExplanation], to output: inout Output) throws {
+            for explanation in explanations {
+                switch format.format {
+                case .json: try output.write(explanation.json.rendered + "\n")
+                default: try output.write(explanation.text + "\n")
+                }
+            }
         }
 
         /// The event id of the one interaction the events hold, which --assign-* choices

@@ -7,6 +7,13 @@ public struct Explanation: Hashable, Sendable {
     public var tables: [TableExplanation]
     /// The evaluation's error, if it failed.
     public var error: EvaluationError?
+
+    /// Creates an explanation; a caller whose facts could not be encoded gives no tables and
+    /// the error.
+    public init(tables: [TableExplanation], error: EvaluationError?) {
+        self.tables = tables
+        self.error = error
+    }
 }
 
 /// What one table did and why.
@@ -28,10 +35,12 @@ public struct TableExplanation: Hashable, Sendable {
     public var outputs: [NamedOutput]?
 }
 
-/// A rule's id and where it is written.
+/// A rule's id, where it is written, and why it exists.
 public struct RuleReference: Hashable, Sendable {
     public var id: String
     public var location: SourceLocation
+    /// The rule's `description`: for people, why it decides as it does.
+    public var description: String?
 }
 
 /// A rule that did not match, and the cells that stopped it.
@@ -66,7 +75,7 @@ extension DecisionTables {
             let values = table.inputs.map { evaluator.encodedOutput(layout.inputSlot($0.name)) }
             let matched = Set(evaluator.matchedRules(ofTable: t))
             let failedHere = failure.map { Self.names(table: table.name, $0) } ?? false
-            let reference = { (rule: RuleDefinition) in RuleReference(id: rule.id, location: rule.location) }
+            let reference = { (rule: RuleDefinition) in RuleReference(id: rule.id, location: rule.location, description: rule.description) }
             let misses = table.rules.enumerated().filter { !matched.contains($0.offset) }.map { _, rule in
                 NearMiss(rule: reference(rule), failedCells: zip(table.inputs, zip(rule.conditions, values))
                     .filter { !$1.0.matches($1.1) }

@@ -159,6 +159,7 @@ struct DirectoryDecoder {
         let name = reader.text("name", required: true)
         let country = self.country(reader, "country")
         var phones: [E164] = []
+        var phoneFields: [String] = []
         // With an unknown country (reported already) a national number cannot be read; its
         // numbers are checked once the country is fixed, rather than reported as unreadable.
         let usable = reader["country"] == nil ? company.regionUsable : country.usable
@@ -166,7 +167,11 @@ struct DirectoryDecoder {
         for key in Self.phoneKeys {
             guard let value = reader[key], !value.isNull, let text = reader.text(key), usable else { continue }
             switch PhoneNumber.normalize(text, region: region) {
-            case .number(let number): if !phones.contains(number) { phones.append(number) }
+            case .number(let number):
+                if !phones.contains(number) {
+                    phones.append(number)
+                    phoneFields.append(key)
+                }
             case .none: break
             case .invalid(let reason):
                 // People keep contacts: one unreadable field must not stop the office's routing.
@@ -179,8 +184,8 @@ struct DirectoryDecoder {
         }
         let contactProjects = references(reader, "projects", to: projects)
         guard let id, let name else { return nil }
-        return SparkDirectory.Contact(id: id, name: name, phones: phones, country: country.region,
-                                      projects: contactProjects)
+        return SparkDirectory.Contact(id: id, name: name, phones: phones, phoneFields: phoneFields,
+                                      country: country.region, projects: contactProjects)
     }
 
     // MARK: - Values

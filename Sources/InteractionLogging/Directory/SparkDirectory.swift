@@ -20,7 +20,7 @@ import Diagnostics
 /// ```
 public struct SparkDirectory: Sendable {
     /// The company's settings.
-    public let company: Company
+    public internal(set) var company: Company
     /// Every project, in file order.
     public let projects: [Project]
     /// Every team member, in file order.
@@ -59,10 +59,29 @@ extension SparkDirectory {
         /// The setting "Log calls and messages on all projects". As the help article's table
         /// reads it: ON, an interaction from a contact on several projects is logged to those
         /// the team member is on (not to the others); OFF, a person assigns the projects.
-        public let logOnAllProjects: Bool
+        public internal(set) var logOnAllProjects: Bool
+        /// Whether ``logOnAllProjects`` was set for this run rather than read from the
+        /// directory (``overridingLogOnAllProjects(_:)``), which an explanation says.
+        public internal(set) var logOnAllProjectsOverridden = false
         /// The region (ISO 3166 alpha-2, upper case) national-format numbers are read in when
         /// a contact names none.
         public let defaultCountry: String?
+
+        init(logOnAllProjects: Bool, defaultCountry: String?) {
+            self.logOnAllProjects = logOnAllProjects
+            self.defaultCountry = defaultCountry
+        }
+    }
+
+    /// The directory with the company setting "Log calls and messages on all projects" set
+    /// to `flag`, whatever the directory says: to try the other setting without editing it.
+    /// - Parameter flag: The setting, ON (`true`) or OFF.
+    /// - Returns: The same directory (indexes shared) with the setting replaced.
+    public func overridingLogOnAllProjects(_ flag: Bool) -> SparkDirectory {
+        var copy = self
+        copy.company.logOnAllProjects = flag
+        copy.company.logOnAllProjectsOverridden = true
+        return copy
     }
 
     /// A Spark project.
@@ -103,6 +122,9 @@ extension SparkDirectory {
         /// The numbers of `phone`, `mobile_phone` and `work_phone`, in that order, without
         /// repeats; fields that are empty or "anonymous" add nothing.
         public let phones: [E164]
+        /// The field each of ``phones`` was first read from: `phone`, `mobile_phone` or
+        /// `work_phone`, so that an explanation can say where a number was found.
+        public let phoneFields: [String]
         /// The contact's own region (ISO 3166 alpha-2, upper case), if set.
         public let country: String?
         /// The ids of the projects the contact is on, as written, without repeats.

@@ -5,7 +5,7 @@ import JSONLines
 /// Routes many webhook bodies on several threads, in input order, marking repeats of an
 /// event for the same id as duplicates (Aircall delivers at least once).
 public final class BatchRouter {
-    private let routers: [Router]
+    let routers: [Router]
     /// Where each event and id was first routed. A place is formatted only when a repeat
     /// names it, so that remembering a million events builds no string.
     private var firstDeliveries = FirstDeliveries()
@@ -111,6 +111,25 @@ public final class BatchRouter {
 
     private static func route(_ body: WebhookInput.Body, in bytes: [UInt8], with router: Router,
                               assignments: [String: ManualAssignments]) -> Route {
+        switch webhook(body, in: bytes) {
+        case .success(.interaction(let event)):
+            // Most runs have no choices: no id is hashed then.
+            if !assignments.isEmpty, let chosen = assignments[event.id] { return router.route(event, applying: chosen) }
+            return router.route(event)
+        case .success(.ignored(let event, let id, let reason)):
+            return Route(event: event, id: id, status: .ignored, reason: reason)
+        case .failure(let unreadable):
+            return unreadable.route
+        }
+    }
+
+    /// An input that is not a webhook: the error route it gives.
+    struct Unreadable: Error {
+        var route: Route
+    }
+
+    /// Reads one body as a webhook.
+    static func webhook(_ body: WebhookInput.Body, in bytes: [UInt8]) -> Result<AircallWebhook, Unreadable> {
         var line: Int?
         var item: Int?
         let json: JSONValue
@@ -126,20 +145,13 @@ public final class BatchRouter {
                     try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]), selecting: AircallWebhook.fieldsRead)
                 }
             } catch {
-                return Route(status: .error, reason: "invalid JSON at \(error)", line: number)
+                return .failure(Unreadable(route: Route(status: .error, reason: "invalid JSON at \(error)", line: number)))
             }
         }
         do {
-            switch try AircallWebhook(json: json) {
-            case .interaction(let event):
-                // Most runs have no choices: no id is hashed then.
-                if !assignments.isEmpty, let chosen = assignments[event.id] { return router.route(event, applying: chosen) }
-                return router.route(event)
-            case .ignored(let event, let id, let reason):
-                return Route(event: event, id: id, status: .ignored, reason: reason)
-            }
+            return .success(try AircallWebhook(json: json))
         } catch {
-            return Route(status: .error, reason: error.description, line: line, item: item)
+            return .failure(Unreadable(route: Route(status: .error, reason: error.description, line: line, item: item)))
         }
     }
 }

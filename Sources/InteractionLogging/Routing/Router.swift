@@ -10,7 +10,7 @@ import Diagnostics
 public final class Router {
     public let tables: DecisionTables
     public let directory: SparkDirectory
-    private let contract: RulesContract
+    let contract: RulesContract
     private let evaluator: Evaluator
     private var facts: FactVector
 
@@ -42,7 +42,7 @@ public final class Router {
     private enum ProjectsSource { case assigned, contactProjects, teamProjects, empty }
 
     /// Manual choices that passed their check, resolved to directory indices.
-    private struct Resolved {
+    struct Resolved {
         var contact: Int?
         var teamMember: Int?
         /// Sorted, without repeats.
@@ -126,8 +126,13 @@ public final class Router {
     /// - Returns: The route with every choice applied; or, when any choice is refused, the
     ///   route with none of them applied and ``Route/refusals`` saying why.
     public func route(_ event: AircallEvent, applying assignments: ManualAssignments) -> Route {
+        routeApplying(event, assignments).route
+    }
+
+    /// ``route(_:applying:)``, with the choices that were applied (none when any was refused).
+    func routeApplying(_ event: AircallEvent, _ assignments: ManualAssignments) -> (route: Route, chosen: Resolved) {
         let plain = route(event, with: Resolved())
-        guard !assignments.isEmpty else { return plain }
+        guard !assignments.isEmpty else { return (plain, Resolved()) }
         var accepted = Resolved()
         var pending = assignments
         var current = plain
@@ -156,22 +161,36 @@ public final class Router {
         guard refusals.isEmpty else {
             var refused = plain
             refused.refusals = refusals
-            return refused
+            return (refused, Resolved())
         }
-        return current
+        return (current, accepted)
     }
 
-    private func route(_ event: AircallEvent, with chosen: Resolved) -> Route {
-        var route = Route(event: event.name, id: event.id, kind: event.kind, direction: event.direction,
-                          status: .error, reason: "")
-        let company = directory.company
-        let region = company.defaultCountry ?? event.lineCountry
-        // Facts from the event and the directory.
+    /// What the router reads of an interaction and the directory before the tables run.
+    struct Reading {
+        /// The other party's number, when the event gives one that reads as a number.
+        var number: E164?
+        /// The contacts holding Aircall's contact numbers, when the event names no other party.
+        var aircallContactMatches: [Int]?
+        /// How many contacts hold the number (1 for a contact a person chose).
+        var contactCount: Int
+        var firstContact: Int?
+        /// The line, when Spark knows it.
+        var line: Int?
+        /// The team member the event's user is, if any.
+        var user: Int?
+        /// The contact, when exactly one holds the number.
+        var contact: Int? { contactCount == 1 ? firstContact : nil }
+    }
+
+    /// Reads the facts' sources: shared by routing and by ``explain(_:applying:)``, so that an
+    /// explanation reads exactly what routing read.
+    func read(_ event: AircallEvent, chosen: Resolved) -> Reading {
+        let region = directory.company.defaultCountry ?? event.lineCountry
         var number: E164?
         if let text = event.externalNumber, case .number(let parsed) = PhoneNumber.normalize(text, region: region) {
             number = parsed
         }
-        /// The contacts holding Aircall's contact numbers, when the event names no other party.
         var aircallContactMatches: [Int]?
         let contactCount: Int
         let firstContact: Int?
@@ -186,19 +205,25 @@ public final class Router {
         } else {
             (contactCount, firstContact) = (0, nil)
         }
-        let contact = contactCount == 1 ? firstContact : nil
         let line = event.lineNumber.flatMap { text -> Int? in
             guard case .number(let number) = PhoneNumber.normalize(text, region: event.lineCountry) else { return nil }
             return directory.line(number)
         }
-        let user = event.userEmail.flatMap { directory.teamMember(email: $0) }
+        return Reading(number: number, aircallContactMatches: aircallContactMatches, contactCount: contactCount,
+                       firstContact: firstContact, line: line, user: event.userEmail.flatMap { directory.teamMember(email: $0) })
+    }
 
+    private func route(_ event: AircallEvent, with chosen: Resolved) -> Route {
+        var route = Route(event: event.name, id: event.id, kind: event.kind, direction: event.direction,
+                          status: .error, reason: "")
+        let reading = read(event, chosen: chosen)
+        let (number, contact, line, user) = (reading.number, reading.contact, reading.line, reading.user)
         do {
             set(contract.kind, encoded: event.kind == .call ? encodedKind.call : encodedKind.message)
             set(contract.direction, encoded: event.direction == .inbound ? encodedDirection.inbound : encodedDirection.outbound)
-            try set(contract.contactMatches, count: contactCount)
+            try set(contract.contactMatches, count: reading.contactCount)
             try set(contract.contactProjects, count: contact.map { directory.contacts[$0].projects.count } ?? 0)
-            set(contract.logOnAllProjects, flag: company.logOnAllProjects)
+            set(contract.logOnAllProjects, flag: directory.company.logOnAllProjects)
             try set(contract.lineTeamMembers, count: line.map { lineMemberCount[$0] } ?? 0)
             set(contract.userIsTeamMember, flag: user != nil)
             set(contract.teamMemberAssigned, flag: chosen.teamMember != nil)
@@ -218,7 +243,7 @@ public final class Router {
             try evaluator.run(tables: contract.sharedProjectsTable..<tables.tables.count)
             apply(to: &route, contact: contact, teamMember: teamMember, chosen: chosen)
             if route.status == .unassigned {
-                route.candidates = candidates(for: route.actions, number: number, aircallContactMatches: aircallContactMatches,
+                route.candidates = candidates(for: route.actions, number: number, aircallContactMatches: reading.aircallContactMatches,
                                               contact: contact, line: line)
             }
         } catch {

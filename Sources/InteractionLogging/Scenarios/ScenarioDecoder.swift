@@ -414,9 +414,10 @@ final class ScenarioDecoder {
     private func applyCompany(_ node: YAMLNode, to directory: SparkDirectory) -> SparkDirectory? {
         guard let reader = MappingReader(node, what: "company", allowed: Self.companyKeys, sink: sink) else { return nil }
         guard let flag = reader.boolean("log_on_all_projects") else { return directory }
-        return SparkDirectory(company: SparkDirectory.Company(logOnAllProjects: flag, defaultCountry: directory.company.defaultCountry),
-                              projects: directory.projects, teamMembers: directory.teamMembers, lines: directory.lines,
-                              contacts: directory.contacts)
+        // The scenario's own setting, on the same indexes.
+        var scoped = directory
+        scoped.company.logOnAllProjects = flag
+        return scoped
     }
 
     private func decodeAssignments(_ node: YAMLNode, directory: SparkDirectory?) -> ManualAssignments? {
