@@ -18,6 +18,17 @@ extension Switchboard {
 
                 The rules built into switchboard are used unless --rules names a file.
 
+                One interaction from flags instead of events: --kind call|message,
+                --direction inbound|outbound, --from (the other party's number), --line (the
+                Aircall line's number) and, for a call, --user EMAIL or --no-user (no one took
+                it); --id names it (default: sample). Numbers are read as the directory's own
+                are. A missing or unreadable piece is bad usage naming its flag.
+
+                --explain explains each route: the facts routing derived and where each came
+                from, then per table the facts it read, the deciding rule with its file:line
+                and description, and the nearest rules that did not match. --format json
+                prints one JSON object per input instead.
+
                 A person's choices on the Unassigned tab are per interaction (event id):
                 --assign-contact, --assign-team-member and --assign-projects for one
                 (--interaction ID names it when the events hold several), or --assignments
@@ -42,6 +53,8 @@ extension Switchboard {
         @OptionGroup var rules: RulesOption
 
         @OptionGroup var routing: RoutingOptions
+
+        @OptionGroup(title: "One interaction without a webhook") var sample: SampleInteractionOptions
 
         @OptionGroup var color: ColorOption
 
@@ -71,7 +84,15 @@ extension Switchboard {
         var assignments: String?
 
         func validate() throws {
-            try routing.requireEvents()
+            if let sample = try sample.sample() {
+                if !routing.events.isEmpty {
+                    throw ValidationError("give events or one interaction from flags (--kind ...), not both")
+                }
+                // Caught here, before the directory loads; numbers are read once it has.
+                if sample.kind == nil { throw ValidationError("one interaction from flags needs --kind call or message") }
+            } else {
+                try routing.requireEvents()
+            }
             if chosen.isEmpty, interaction != nil {
                 throw ValidationError("--interaction names the interaction --assign-* choices are for; give a choice")
             }
@@ -114,8 +135,9 @@ extension Switchboard {
             // The sources, read once; with --assign-* and no --interaction, held to find the
             // one interaction they are for.
             var held: [(Result<WebhookInput, IOFailure>, String)] = []
+            let event = try sample.sample().map { try self.sample.event($0, in: sparkDirectory, command: Self.self) }
             if !chosen.isEmpty {
-                let id = try interaction ?? onlyInteraction(rules: tables, directory: sparkDirectory, held: &held)
+                let id = try interaction ?? event?.id ?? onlyInteraction(rules: tables, directory: sparkDirectory, held: &held)
                 choices[id] = chosen
             }
             var output = Output.standardOutput()
@@ -155,7 +177,15 @@ extension Switchboard {
                 DiagnosticsPrinter.print(failure, colors: colors)
                 try emit([.unreadable(failure.description)])
             }
-            if held.isEmpty {
+            if let event {
+                let assigned = choices[event.id] ?? ManualAssignments()
+                if explain {
+                    let explanation = router.explain(event, applying: assigned)
+                    try emit([explanation.route], explanations: [explanation])
+                } else {
+                    try emit([router.route(event, applying: assigned)])
+                }
+            } else if held.isEmpty {
                 try routing.forEachInput(route, unreadable: unreadable)
             } else {
                 for (input, source) in held {

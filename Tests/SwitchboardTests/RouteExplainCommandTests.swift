@@ -83,3 +83,61 @@ import Testing
         #expect(result.stderr.contains("--format json is for --explain") || result.stderr.contains("--explain (each route, explained) or --summary"))
     }
 }
+
+/// `switchboard route --kind ...`: one interaction from flags, no webhook body.
+@Suite struct RouteSampleCommandTests {
+    static let call = ["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--direction", "inbound",
+                       "--from", "+1 604-555-0400", "--line", "+1 604-555-0199"]
+
+    @Test("A call from flags routes as the example webhook of that call, with the sample's id")
+    func routesLikeTheWebhook() throws {
+        let result = try CommandRunner.run(Self.call + ["--user", "jane@example.com", "--id", "815"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.lines == [try RouteCommandTests.lines(of: "Examples/expected-routes.jsonl")[4]])
+    }
+
+    @Test("With --explain and an assignment: no --interaction needed, the choice is a fact")
+    func explainedWithAChoice() throws {
+        let result = try CommandRunner.run(Self.call + ["--user", "jane@example.com", "--assign-contact", "c-400", "--explain"])
+        #expect(result.status == 0)
+        #expect(result.lines.first == "call sample (call.ended, inbound): logged: Logged automatically.")
+        #expect(result.lines.contains { $0.hasPrefix("  contact_matches = 1 ") && $0.hasSuffix("a person chose c-400 (Katherine Johnson)") })
+    }
+
+    @Test("A call no one took: --no-user", arguments: [["--no-user"]])
+    func noUser(flags: [String]) throws {
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--direction", "inbound",
+                                            "--from", "604-555-0100", "--line", "604-555-0188"] + flags)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#""team-member": ["one-team-member-on-line-call"]"#))
+        #expect(result.stdout.contains(#""status": "logged""#))
+    }
+
+    @Test("A missing or unreadable piece is bad usage naming its flag, never another answer", arguments: [
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--direction", "inbound", "--from", "+1 604-555-0400",
+          "--line", "+1 604-555-0199"], "Error: --user (or --no-user) is needed for a call"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--direction", "inbound", "--from", "+1 604-555-0400",
+          "--no-user"], "Error: --line is needed: the Aircall line's phone number"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--direction", "inbound", "--line", "+1 604-555-0199",
+          "--no-user"], "Error: --from is needed: the other party's phone number"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--from", "+1 604-555-0400", "--line", "+1 604-555-0199",
+          "--no-user"], "Error: --direction is needed: inbound or outbound"),
+        (["route", "--directory", "Examples/directory.yaml", "--direction", "inbound"], "Error: one interaction from flags needs --kind"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "message", "--direction", "inbound", "--from", "+1 604-555-0400",
+          "--line", "+1 604-555-0199", "--user", "jane@example.com"], "Error: --user (or --no-user) is for calls: messages carry no user"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--direction", "inbound", "--from", "555-01",
+          "--line", "+1 604-555-0199", "--no-user"], "Error: --from '555-01' is not a phone number: it has 5 digits"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "text"], "Error: --kind must be call or message, not 'text'"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "--user", "a@b.c", "--no-user"],
+         "Error: give --user EMAIL or --no-user, not both"),
+        (["route", "--directory", "Examples/directory.yaml", "--kind", "call", "Examples/events.jsonl"],
+         "Error: give events or one interaction from flags (--kind ...), not both"),
+    ])
+    func badUsage(arguments: [String], error: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(error))
+    }
+}
