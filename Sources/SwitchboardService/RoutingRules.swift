@@ -21,8 +21,10 @@ public final class RoutingRules: Sendable {
     }
 
     /// Loads and checks the rules (the built-in ones when `rulesPath` is nil) and the directory.
+    /// - Parameter logOnAllProjects: The company setting to route with instead of the
+    ///   directory's, if given.
     /// - Throws: ``LoadingError`` listing every problem.
-    public init(rulesPath: String?, directoryPath: String) throws(LoadingError) {
+    public init(rulesPath: String?, directoryPath: String, logOnAllProjects: Bool? = nil) throws(LoadingError) {
         let source: RulesSource
         if let rulesPath {
             do {
@@ -40,7 +42,8 @@ public final class RoutingRules: Sendable {
         }
         do {
             tables = try source.decoded().checked().compiled()
-            directory = try SparkDirectory(contentsOf: URL(filePath: directoryPath))
+            let loaded = try SparkDirectory(contentsOf: URL(filePath: directoryPath))
+            directory = logOnAllProjects.map { loaded.overridingLogOnAllProjects($0) } ?? loaded
         } catch {
             throw LoadingError(description: DiagnosticsFormatter().format(error.diagnostics, sources: error.sources))
         }

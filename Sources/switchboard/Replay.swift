@@ -113,7 +113,8 @@ extension Switchboard {
             let rules: RoutingRules
             let opened: any InteractionStore
             do {
-                rules = try RoutingRules(rulesPath: self.rules.rules, directoryPath: routing.directory)
+                rules = try RoutingRules(rulesPath: self.rules.rules, directoryPath: routing.directory,
+                                         logOnAllProjects: routing.company.flag)
                 opened = try await InteractionStores.open(StoreLocation(url))
             } catch {
                 StandardStreams.report("error: \(error)\n")

@@ -22,6 +22,12 @@ extension Switchboard {
                 no scenario reached: FILE:LINE: warning: rule 'x' is not exercised by any
                 scenario.
 
+                --rules FILE tests another version of the rules (an edited copy) instead of the
+                file's `rules:`; --directory FILE replaces the file's top-level `directory:` (a
+                scenario's own `directory:` stays); --log-on-all-projects on|off sets the
+                company setting of every directory event scenarios route against (a
+                scenario's own `company:` still applies).
+
                 Exit codes: 0 every scenario passed; 1 a scenario failed, a scenario file is
                 invalid, or (with --require-coverage) a rule is not exercised; 64 bad usage.
                 """
@@ -30,6 +36,14 @@ extension Switchboard {
         @OptionGroup var format: FormatOption<HumanOrJSON>
 
         @OptionGroup var color: ColorOption
+
+        @Option(help: ArgumentHelp("Test this rules file instead of the one each scenario file names.", valueName: "file"))
+        var rules: String?
+
+        @Option(help: ArgumentHelp("Route event scenarios against this Spark directory instead of the scenario file's.", valueName: "file"))
+        var directory: String?
+
+        @OptionGroup var company: CompanySettingOption
 
         @Flag(help: "Fail when a rule is not exercised by any scenario.")
         var requireCoverage = false
@@ -54,10 +68,14 @@ extension Switchboard {
             if paths.isEmpty {
                 throw UsageError(Self.self, "no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
             }
+            let colors = color.colors(on: STDERR_FILENO)
+            let overrides = ScenarioFile.Overrides(rules: try rules.map { try RulesOption.load(URL(filePath: $0), colors: colors) },
+                                                   directory: try directory.map { try RoutingOptions.loadDirectory($0, strict: false, colors: colors) },
+                                                   logOnAllProjects: company.flag)
             var report = TestReport()
             for path in paths {
                 do {
-                    let file = try ScenarioFile(contentsOf: URL(filePath: path))
+                    let file = try ScenarioFile(contentsOf: URL(filePath: path), overrides: overrides)
                     if !file.warnings.isEmpty {
                         // A directory's left-out phone field, for instance: shown, not fatal.
                         DiagnosticsPrinter.print(DiagnosticsError(file.warnings, sources: file.warningSources),

@@ -23,8 +23,12 @@ final class ScenarioDecoder {
     static let assignmentKeys = ["contact", "team_member", "projects"]
     static let actions = ["assign_projects", "assign_contact", "assign_team_member"]
 
-    init(path: String) {
+    /// What the command line puts in place of the file's own choices.
+    let overrides: ScenarioFile.Overrides
+
+    init(path: String, overrides: ScenarioFile.Overrides = ScenarioFile.Overrides()) {
         self.path = path
+        self.overrides = overrides
     }
 
     /// Every diagnostic found, in the scenario file and the files it names.
@@ -46,6 +50,7 @@ final class ScenarioDecoder {
         for item in items {
             let scenario = decodeScenario(item, rules: rules, names: &names) { () -> SparkDirectory?? in
                 // The file's directory, loaded once and only if an event scenario needs it.
+                if let directory = self.overrides.directory { return .some(directory) }
                 guard let node = file["directory"] else { return .none }
                 if defaultDirectory == nil { defaultDirectory = .some(self.loadDirectory(node)) }
                 return defaultDirectory!
@@ -103,6 +108,7 @@ final class ScenarioDecoder {
     }
 
     private func loadRules(_ file: MappingReader) -> DecisionTables? {
+        if let rules = overrides.rules { return rules }
         guard let node = file["rules"] else {
             do { return try ShippedRules.tables() } catch {
                 include(error)
@@ -197,6 +203,10 @@ final class ScenarioDecoder {
             } else {
                 sink.error(.missingKey, "an event scenario needs a 'directory', here or at the top of the file", at: node.location)
             }
+            if let flag = overrides.logOnAllProjects {
+                directory = directory?.overridingLogOnAllProjects(flag)
+            }
+            // The scenario's own setting is what it tests: it stays.
             if let company = reader["company"], let base = directory {
                 directory = applyCompany(company, to: base)
             }

@@ -28,3 +28,25 @@ public struct ScenarioFile: Sendable {
     /// The text of the files ``warnings`` point into, by path, for excerpts.
     public var warningSources: [String: String] = [:]
 }
+
+extension ScenarioFile {
+    /// What replaces a scenario file's own choices for one run, so that an edited copy of the
+    /// rules or another directory can be tested without editing the file.
+    public struct Overrides: Sendable {
+        /// Used instead of the file's `rules:` (and of the built-in rules it defaults to).
+        public var rules: DecisionTables?
+        /// Used instead of the file's top-level `directory:`; a scenario's own `directory:`
+        /// stays, as it is part of what that scenario sets up.
+        public var directory: SparkDirectory?
+        /// The company setting "Log calls and messages on all projects" for every directory
+        /// event scenarios route against; a scenario's own `company:` still applies after it.
+        public var logOnAllProjects: Bool?
+
+        /// Creates overrides; nil keeps the file's own choice.
+        public init(rules: DecisionTables? = nil, directory: SparkDirectory? = nil, logOnAllProjects: Bool? = nil) {
+            self.rules = rules
+            self.directory = directory
+            self.logOnAllProjects = logOnAllProjects
+        }
+    }
+}

@@ -13,6 +13,8 @@ struct RoutingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The Spark directory (YAML).", valueName: "file"))
     var directory: String
 
+    @OptionGroup var company: CompanySettingOption
+
     @Flag(help: "Treat directory warnings (an unreadable phone field, otherwise left out) as errors.")
     var strict = false
 
@@ -41,18 +43,7 @@ struct RoutingOptions: ParsableArguments {
     /// - Throws: `ExitCode(1)` after printing why, when the directory is invalid (with
     ///   --strict, when it has warnings) or the router cannot act on a version's rules.
     func load(_ versions: [(rules: DecisionTables, name: String)], colors: Bool) throws -> (SparkDirectory, [BatchRouter]) {
-        let sparkDirectory: SparkDirectory
-        do {
-            sparkDirectory = try SparkDirectory(contentsOf: URL(filePath: directory), strict: strict)
-        } catch {
-            DiagnosticsPrinter.print(error, colors: colors)
-            throw ExitCode(1)
-        }
-        if !sparkDirectory.warnings.isEmpty {
-            // An unreadable phone field is left out and routing goes on (--strict: exit 1).
-            DiagnosticsPrinter.print(DiagnosticsError(sparkDirectory.warnings, sources: sparkDirectory.warningSources),
-                                     colors: colors)
-        }
+        let sparkDirectory = company.apply(to: try Self.loadDirectory(directory, strict: strict, colors: colors))
         var routers: [BatchRouter] = []
         for (rules, _) in versions {
             do {
@@ -64,6 +55,24 @@ struct RoutingOptions: ParsableArguments {
             }
         }
         return (sparkDirectory, routers)
+    }
+
+    /// Loads a Spark directory, printing its warnings.
+    /// - Throws: `ExitCode(1)` after printing why, when it is invalid (with `strict`, when it
+    ///   has warnings).
+    static func loadDirectory(_ path: String, strict: Bool, colors: Bool) throws -> SparkDirectory {
+        let loaded: SparkDirectory
+        do {
+            loaded = try SparkDirectory(contentsOf: URL(filePath: path), strict: strict)
+        } catch {
+            DiagnosticsPrinter.print(error, colors: colors)
+            throw ExitCode(1)
+        }
+        if !loaded.warnings.isEmpty {
+            // An unreadable phone field is left out and routing goes on (--strict: exit 1).
+            DiagnosticsPrinter.print(DiagnosticsError(loaded.warnings, sources: loaded.warningSources), colors: colors)
+        }
+        return loaded
     }
 
     /// Reads every events source in order and hands on its webhook bodies, a block at a time.
