@@ -56,26 +56,34 @@ public final class RoutingRules: Sendable {
 
     /// Routes one webhook's event with a router of the pool.
     func route(_ event: AircallEvent) -> Route {
-        withRouter(event) { $0.route(event) }
+        withRouter(event, { $0.route(event) }, none: { $0 })
     }
 
-    private func withRouter(_ event: AircallEvent, _ work: (Router) -> Route) -> Route {
+    /// Routes one interaction with a person's choices and explains the route
+    /// (``Router/explain(_:applying:)``).
+    func explain(_ event: AircallEvent, applying assignments: ManualAssignments = ManualAssignments()) -> RouteExplanation {
+        withRouter(event, { $0.explain(event, applying: assignments) }, none: { RouteExplanation(route: $0) })
+    }
+
+    /// Runs `work` with a router of the pool; `none` turns the error route into the answer
+    /// when no router can be made.
+    private func withRouter<Answer>(_ event: AircallEvent, _ work: (Router) -> Answer, none: (Route) -> Answer) -> Answer {
         // A fresh router for a request that finds none idle; it joins the pool after. The rules
         // were checked with one when loaded, so making another cannot fail.
         guard let lent = idle.withLock({ $0.popLast() }) ?? (try? Router(rules: tables, directory: directory)).map(UncheckedRouter.init) else {
-            return Route(status: .error, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
-                         reason: "no router could be made")
+            return none(Route(status: .error, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
+                              reason: "no router could be made"))
         }
-        let route = work(lent.router)
+        let answer = work(lent.router)
         idle.withLock { $0.append(lent) }
-        return route
+        return answer
     }
 
     /// Routes one webhook's event with a person's choices, checked against the route's
     /// candidates first (``Router/route(_:applying:)``): a refused choice leaves the route
     /// as it was, with ``Route/refusals`` saying why.
     func route(_ event: AircallEvent, applying assignments: ManualAssignments) -> Route {
-        withRouter(event) { $0.route(event, applying: assignments) }
+        withRouter(event, { $0.route(event, applying: assignments) }, none: { $0 })
     }
 }
 

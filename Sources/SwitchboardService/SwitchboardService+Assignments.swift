@@ -23,15 +23,9 @@ extension SwitchboardService {
         guard !requested.isEmpty else {
             throw ProblemDetails(.invalidBody, "expected at least one of \"contact\", \"team_member\" or \"projects\"")
         }
-        guard let stored = try await metrics.timeStore("read", { try await store.interaction(kind: kind, id: id) }) else {
-            throw ProblemDetails(.notFound, "no \(kind) with id '\(id)' is stored")
-        }
+        let (stored, event) = try await storedInteraction(kind: kind, id: id)
         if let expected = try Self.expectedVersion(request), expected != stored.version {
             throw ProblemDetails(.conflict, "the \(kind) \(id) is at version \(stored.version), not \(expected) (If-Match); read it again and retry")
-        }
-        // The stored body was routed when it arrived, so it reads as an interaction.
-        guard case .interaction(let event) = try decode(parse(stored.body)) else {
-            throw ProblemDetails(.routingFailed, "the stored webhook of \(kind) \(id) is not an interaction")
         }
         let assignments = stored.assignments.merging(requested)
         let route = rules.route(event, applying: assignments)

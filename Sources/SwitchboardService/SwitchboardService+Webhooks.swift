@@ -44,16 +44,54 @@ extension SwitchboardService {
         }
     }
 
-    /// `POST /route`: the route of a webhook body, neither checked for a token nor stored.
+    /// `POST /route`: the route of a webhook body, or of one interaction given as fields
+    /// (``SampleInteraction``: a body without `event`), neither checked for a token nor
+    /// stored. With `?explain=true`, the explanation `route --explain --format json` prints.
     func routeOnly(_ request: Request) async throws -> Response {
+        let explain = try Self.explainFlag(request)
         let json = try parse(try await body(request))
-        switch try decode(json) {
-        case .ignored(let event, let id, let reason):
-            return .json(Route(status: .ignored, event: event, id: id, reason: reason).json)
-        case .interaction(let event):
-            let route = rules.route(event)
-            guard route.status != .error else { throw ProblemDetails(.routingFailed, route.reason) }
-            return .json(route.json)
+        guard case .object = json else {
+            throw ProblemDetails(.invalidBody, "expected a webhook JSON object or an interaction's fields, found \(json.kindDescription)")
+        }
+        let event: AircallEvent
+        if json["event"] == nil {
+            event = try sampleEvent(json)
+        } else {
+            switch try decode(json) {
+            case .ignored(let name, let id, let reason):
+                let route = Route(status: .ignored, event: name, id: id, reason: reason)
+                return .json(explain ? RouteExplanation(route: route).json : route.json)
+            case .interaction(let decoded):
+                event = decoded
+            }
+        }
+        if explain {
+            let explanation = rules.explain(event)
+            guard explanation.route.status != .error else { throw ProblemDetails(.routingFailed, explanation.route.reason) }
+            return .json(explanation.json)
+        }
+        let route = rules.route(event)
+        guard route.status != .error else { throw ProblemDetails(.routingFailed, route.reason) }
+        return .json(route.json)
+    }
+
+    /// The event of an interaction given as fields, its numbers read as the directory's are.
+    func sampleEvent(_ json: JSONValue) throws(ProblemDetails) -> AircallEvent {
+        do {
+            return try SampleInteraction(json: json).event(in: rules.directory)
+        } catch {
+            var problem = ProblemDetails(.invalidBody, error.description { "\"\($0.rawValue)\"" })
+            if let field = error.field { problem.extensions = [("field", .string(field.rawValue))] }
+            throw problem
+        }
+    }
+
+    /// `?explain=true` (or `false`); absent is false.
+    static func explainFlag(_ request: Request) throws(ProblemDetails) -> Bool {
+        switch request.uri.queryParameters.get("explain") {
+        case nil, "false": false
+        case "true": true
+        case let other?: throw ProblemDetails(.invalidRequest, "explain must be true or false; found '\(other)'")
         }
     }
 

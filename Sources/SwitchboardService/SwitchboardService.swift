@@ -67,6 +67,11 @@ public final class SwitchboardService: Sendable {
                 try await self.assign(kind: context.parameters.get("kind") ?? "", id: context.parameters.get("id") ?? "", request)
             }
         }
+        router.post("/interactions/:kind/:id/explain") { request, context in
+            await self.answer(request, "/interactions/{kind}/{id}/explain") {
+                try await self.explainStored(kind: context.parameters.get("kind") ?? "", id: context.parameters.get("id") ?? "")
+            }
+        }
         router.get("/healthz") { request, context in
             await self.answer(request, "/healthz") { .json(.object([("status", .string("ok"))])) }
         }
