@@ -55,4 +55,38 @@ struct StoreReplayTests {
         let text = try String(contentsOf: output, encoding: .utf8)
         #expect(text.hasPrefix("17 events: 4 changed, 13 unchanged"), "\(text)")
     }
+
+    @Test("the stored history under the other company setting: --log-on-all-projects off, the directory unedited")
+    func replayWithTheSettingOff() async throws {
+        let (service, url) = try await ServiceFixture.service(.sqlite)
+        try await service.makeApplication().test(.router) { client in
+            for event in try ServiceFixture.exampleLines("events.jsonl") { try await ServiceFixture.post(client, "/webhooks/aircall", event) }
+        }
+        let store = try await InteractionStores.open(StoreLocation(url))
+        var changed: [String] = []
+        var nowUnassigned: [String] = []
+        let off = try await StoreReplay.run(store: store, rules: RoutingRules(rulesPath: nil, directoryPath: ServiceFixture.directory,
+                                                                              logOnAllProjects: false)) { old, new in
+            changed.append(new.id ?? "")
+            if old.status == .logged, new.status == .unassigned { nowUnassigned.append(new.id ?? "") }
+        }
+        // The interactions of contacts in several projects that ON logged wait for a person;
+        // a message already waiting for its team member now needs its projects too.
+        #expect(Set(nowUnassigned) == ["msg-c200-jane", "814", "816"])
+        #expect(Set(changed) == ["msg-c200-jane", "814", "816", "msg-c200-shared"])
+        #expect(off.changed == 4)
+        await store.close()
+
+        let process = Process()
+        process.executableURL = ServerProcess.executable
+        process.arguments = ["replay", "--store", url, "--directory", ServiceFixture.directory, "--log-on-all-projects", "off"]
+        let output = FileManager.default.temporaryDirectory.appending(path: "switchboard-replay-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(text.hasPrefix("17 events: \(off.changed) changed"), "\(text)")
+    }
 }
