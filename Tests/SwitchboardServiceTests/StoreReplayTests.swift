@@ -19,6 +19,19 @@ struct StoreReplayTests {
         return file.path
     }
 
+    /// Runs `switchboard replay` with `arguments`: its exit status and standard output.
+    static func replay(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = ServerProcess.executable
+        process.arguments = ["replay"] + arguments
+        let output = FileManager.default.temporaryDirectory.appending(path: "switchboard-replay-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+    }
+
     @Test("the same rules change nothing; an edit changes what it would have changed, assignments kept")
     func replay() async throws {
         let (service, url) = try await ServiceFixture.service(.sqlite)
@@ -43,16 +56,8 @@ struct StoreReplayTests {
         await store.close()
 
         // The command: 1 when something changes, the report on standard output.
-        let process = Process()
-        process.executableURL = ServerProcess.executable
-        process.arguments = ["replay", "--store", url, "--directory", ServiceFixture.directory, "--rules", try Self.editedRules()]
-        let output = FileManager.default.temporaryDirectory.appending(path: "switchboard-replay-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        let text = try String(contentsOf: output, encoding: .utf8)
+        let (status, text) = try Self.replay(["--store", url, "--directory", ServiceFixture.directory, "--rules", try Self.editedRules()])
+        #expect(status == 1)
         #expect(text.hasPrefix("17 events: 4 changed, 13 unchanged"), "\(text)")
     }
 
@@ -77,16 +82,8 @@ struct StoreReplayTests {
         #expect(off.changed == 4)
         await store.close()
 
-        let process = Process()
-        process.executableURL = ServerProcess.executable
-        process.arguments = ["replay", "--store", url, "--directory", ServiceFixture.directory, "--log-on-all-projects", "off"]
-        let output = FileManager.default.temporaryDirectory.appending(path: "switchboard-replay-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        let text = try String(contentsOf: output, encoding: .utf8)
+        let (status, text) = try Self.replay(["--store", url, "--directory", ServiceFixture.directory, "--log-on-all-projects", "off"])
+        #expect(status == 1)
         #expect(text.hasPrefix("17 events: \(off.changed) changed"), "\(text)")
     }
 }
