@@ -14,13 +14,16 @@ extension Switchboard {
             discussion: """
                 POST /webhooks/aircall takes an Aircall webhook body whose "token" is one of
                 --token or --tokens-file, routes it with the rules and the directory, stores
-                it, and answers the route (the JSON object `switchboard route` prints) once
-                it is committed. GET /interactions?status=unassigned lists stored
-                interactions, GET /interactions/{kind}/{id} shows one, POST
-                /interactions/{kind}/{id}/assignments assigns it, POST /route routes without
-                storing; GET /healthz, GET /metrics (Prometheus). SIGHUP reloads the rules and
-                the directory (an invalid version is refused and the running one stays);
-                SIGTERM and SIGINT finish the requests in flight, then stop.
+                it, and answers the route (the JSON object `switchboard route` prints) once it
+                is committed. GET /interactions?status=unassigned lists stored interactions,
+                GET /interactions/{kind}/{id} shows one, POST
+                /interactions/{kind}/{id}/assignments assigns it, POST
+                /interactions/{kind}/{id}/explain explains its route, POST /route routes a
+                webhook body or an interaction's fields ({"kind", "direction", "from", "line",
+                "user"}) without storing (?explain=true: the explanation of `route --explain
+                --format json`); GET /healthz, GET /metrics (Prometheus). SIGHUP reloads the
+                rules and the directory (an invalid version is refused and the running one
+                stays); SIGTERM and SIGINT finish the requests in flight, then stop.
 
                 --store is sqlite:FILE (the default, sqlite:switchboard.sqlite) or
                 postgres://USER:PASSWORD@HOST:PORT/DATABASE for several instances on one
