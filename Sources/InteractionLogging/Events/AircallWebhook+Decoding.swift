@@ -36,7 +36,8 @@ extension AircallWebhook {
     /// message payloads often carry only `external_number`, `number`, `body`, `status` and
     /// `created_at`), its event's: `message.received` is inbound, `message.sent` outbound.
     /// - Throws: ``DecodingError`` when the body is not an envelope with an `event`, or an
-    ///   interaction lacks the fields routing needs (`data.id`; a call's `data.direction`), or
+    ///   interaction lacks the fields routing needs (`data.id`; a call's `data.direction`), has
+    ///   a `data.id` that is not an integer or a non-empty string, or
     ///   has a `data.direction` that is neither `inbound` nor `outbound`.
     public init(json: JSONValue) throws(DecodingError) {
         guard case .object = json else { throw DecodingError(description: "expected a webhook object, found \(json.kindDescription)") }
@@ -52,7 +53,10 @@ extension AircallWebhook {
         guard let data, case .object = data else {
             throw DecodingError(description: "\(event) has no \"data\" object")
         }
-        guard let id else { throw DecodingError(description: "\(event) has no data.id") }
+        guard let id else {
+            guard let written = data["id"] else { throw DecodingError(description: "\(event) has no data.id") }
+            throw DecodingError(description: "\(event): data.id must be an integer or a non-empty string, found \(Self.described(written))")
+        }
         let direction: AircallEvent.Direction
         if case .string(let text)? = data["direction"], let written = AircallEvent.Direction(rawValue: text) {
             direction = written
@@ -103,11 +107,29 @@ extension AircallWebhook {
         return "\(event) is not a call or message interaction"
     }
 
+    /// An interaction's id as routes, duplicates and the store compare it: an integer's
+    /// decimal form, or a non-empty string as written.
+    ///
+    /// Aircall sends integers; a relay that quotes them sends `"812"` for the same interaction,
+    /// so an integer and a string of its decimal form are one id on purpose. JSON's `-0` is the
+    /// integer 0, so `-0`, `0` and `"0"` are the id `0`; a string is never read as a number
+    /// otherwise (`"-0"`, `"00"` and `"0.0"` are ids of their own). Anything else (a fraction,
+    /// an integer beyond 64 bits, a boolean, null, an array, an object, an empty string) is no
+    /// id, and an interaction carrying one is refused naming what it found.
     private static func identifier(_ value: JSONValue) -> String? {
         switch value {
         case .integer(let number): String(number)
         case .string(let text) where !text.isEmpty: text
         default: nil
+        }
+    }
+
+    /// What a value that is not an id is, for the message refusing it.
+    private static func described(_ value: JSONValue) -> String {
+        switch value {
+        case .string: "an empty string"
+        case .number, .bool: "\(value.kindDescription) (\(value.rendered))"
+        default: value.kindDescription
         }
     }
 

@@ -110,11 +110,14 @@ struct DigitScan {
         return nil
     }
 
-    /// Whether the text holds a digit of any script: text without one is no number at all.
-    static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the text holds a numeral of any kind: a digit of any script, or one no number
+    /// is written in (circled `①`, superscript `²`, a CJK `三`). Text without one is no number
+    /// at all ("anonymous"); text with one is a number written wrongly, which is reported rather
+    /// than read as no number.
+    static func containsNumeral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.contains(where: isDigit) { return true }
         guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { $0.properties.numericType == .decimal }
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { $0.properties.numericType != nil }
     }
 
     /// Where reading starts: after leading spaces and a `tel:` scheme (RFC 3966), if any.

@@ -14,7 +14,8 @@ public enum PhoneNumber {
     /// Spaces, dots, dashes, parentheses and slashes are ignored, as are a `tel:` scheme, a
     /// word in parentheses ("(cell)"), an extension ("x123", "ext. 123", "#123", ";ext=123")
     /// and a trunk prefix shown as "(0)" in international form ("+44 (0)20 7946 0000").
-    /// Digits of other scripts (Arabic-Indic, fullwidth) are read as digits.
+    /// Digits of other scripts (Arabic-Indic, fullwidth) are read as digits; other numerals
+    /// (circled `①`, superscript `²`, CJK `三`) make the text invalid, never no number.
     ///
     /// A leading `+` or `00` (in North America also `011`) starts an international number:
     /// its calling code must be a country's, and the rest a length that country's numbers
@@ -48,8 +49,9 @@ public enum PhoneNumber {
     static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>, region: String?) -> PhoneParse {
         var scan = DigitScan()
         if let problem = scan.read(bytes) {
-            // Text with no digit at all is no number ("anonymous", "n/a"), not a broken one.
-            return scan.count == 0 && !DigitScan.containsDigit(bytes) ? .none : .invalid(problem)
+            // Text with no numeral at all is no number ("anonymous", "n/a"), not a broken one;
+            // "①②③" or "٦٠٤-five" is a broken one.
+            return scan.count == 0 && !DigitScan.containsNumeral(bytes) ? .none : .invalid(problem)
         }
         if scan.count == 0 { return .none }
         if scan.plus {

@@ -56,6 +56,22 @@ import Diagnostics
         #expect(printed.prefix(3).dropFirst() == ["    phone: \"555-01\"", "           ^"])
     }
 
+    @Test("A phone written in numerals that are not digits is a positioned warning, not silently no number")
+    func numeralsThatAreNotDigitsAreReported() throws {
+        let yaml = """
+            company: { default_country: CA }
+            contacts:
+              - { id: c-1, name: Ada, phone: "⑥⓪④-⑤⑤⑤-⓪①⓪⓪", mobile_phone: "٦٠٤-٥٥٥-٠٢٠٠" }
+            """
+        let directory = try SparkDirectory(yaml: yaml, file: "directory.yaml")
+        #expect(directory.warnings.map { "\($0.location) \($0.severity.rawValue) [\($0.code)] \($0.message)" } == [
+            "directory.yaml:3:34 warning [invalid-phone] contact 'c-1' (Ada): 'phone' '⑥⓪④-⑤⑤⑤-⓪①⓪⓪' is not a phone number: "
+                + "it contains '⑥', which is not part of a phone number; the field is left out",
+        ])
+        // Digits of another script are read.
+        #expect(directory.contacts[0].phones == [try Self.number("604-555-0200")])
+    }
+
     @Test("Strict loading makes the warnings errors, and the directory does not load")
     func strictMakesItAnError() throws {
         let error = try #require(throws: DiagnosticsError.self) {

@@ -118,6 +118,13 @@ import Testing
         #expect(PhoneNumber.normalize(text, region: "CA") == .invalid(.letters))
     }
 
+    /// Numerals no phone number is written in (circled, superscript, CJK) are not digits, and
+    /// not "no number" either: the text is refused naming the first.
+    @Test(arguments: [("⑥⓪④-⑤⑤⑤-⓪①⓪⓪", "⑥"), ("⁶⁰⁴ 555 0100", "⁶"), ("六〇四 五五五 〇一〇〇", "六"), ("Ⅳ", "Ⅳ")])
+    func otherNumeralsAreRefusedNotNoNumber(_ text: String, first: String) {
+        #expect(PhoneNumber.normalize(text, region: "CA") == .invalid(.unexpectedCharacter(first)), "'\(text)'")
+    }
+
     /// A problem, its code, and the message it reads as.
     static let messages: [(PhoneProblem, String, String)] = [
         (.unknownCallingCode("999"), "unknown-calling-code",

@@ -119,6 +119,16 @@ import Testing
               ("[1, 2]", "expected a webhook object, found an array"),
               (#"{"resource": "call", "data": {"id": 825}}"#, #"the webhook has no "event" string"#),
               (#"{"event": "call.ended", "data": {"direction": "inbound"}}"#, "call.ended has no data.id"),
+              (#"{"event": "call.ended", "data": {"id": 1.5, "direction": "inbound"}}"#,
+               "call.ended: data.id must be an integer or a non-empty string, found a number (1.5)"),
+              (#"{"event": "call.ended", "data": {"id": true, "direction": "inbound"}}"#,
+               "call.ended: data.id must be an integer or a non-empty string, found a boolean (true)"),
+              (#"{"event": "message.sent", "data": {"id": null}}"#,
+               "message.sent: data.id must be an integer or a non-empty string, found null"),
+              (#"{"event": "message.sent", "data": {"id": ""}}"#,
+               "message.sent: data.id must be an integer or a non-empty string, found an empty string"),
+              (#"{"event": "call.ended", "data": {"id": {"value": 812}, "direction": "inbound"}}"#,
+               "call.ended: data.id must be an integer or a non-empty string, found an object"),
               (#"{"event": "message.sent", "data": {"id": "m-1", "direction": "sideways"}}"#,
                #"message.sent m-1: data.direction must be "inbound" or "outbound""#),
               (#"{"event": "call.ended", "data": null}"#, #"call.ended has no "data" object"#),
@@ -146,6 +156,17 @@ import Testing
     }
 
     // MARK: - Duplicates
+
+    @Test("An integer id, its negative zero and its decimal string are one id; other strings are their own")
+    func idsAreIntegersInDecimalOrStringsAsWritten() throws {
+        let lines = [Self.call(0), Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": -0"#),
+                     Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "0""#),
+                     Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "-0""#),
+                     Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "00""#)]
+        #expect(Set(lines).count == lines.count)
+        let routes = try Self.route(lines.joined(separator: "\n"))
+        #expect(Self.summary(routes) == ["logged 0", "duplicate 0", "duplicate 0", "logged -0", "logged 00"])
+    }
 
     @Test("The same event for the same id again is a duplicate naming the first; other events of that id are not")
     func duplicates() throws {
