@@ -10,9 +10,11 @@ import Diagnostics
 /// message and column, so a reader that needs a few fields of a large document pays for the
 /// check but not for building what it never reads.
 public struct JSONParser {
-    /// Why a text is not JSON, and at which 1-based column (in bytes) of its line.
+    /// Why a text is not JSON, and where.
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
         public var message: String
+        /// The 1-based byte offset of the problem in the text parsed: for a text of one line,
+        /// its column.
         public var column: Int
         public var description: String { "column \(column): \(message)" }
     }
@@ -44,12 +46,32 @@ public struct JSONParser {
         parser.skipSpace()
         let value = try parser.value(depth: 0, selection)
         parser.skipSpace()
-        if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
+        if parser.index < bytes.count { throw parser.failure(Self.textAfterValue) }
         return value
+    }
+
+    /// The message for text after a whole value.
+    package static let textAfterValue = "unexpected text after the JSON value"
+
+    /// Parses the one JSON value that starts at `start` in a longer text (a stream of values),
+    /// building only the selected part of the tree; the text after it is not read.
+    ///
+    /// A failure's ``Failure/column`` is then the 1-based offset in `bytes`, and running out of
+    /// text is "found the end of the input".
+    /// - Returns: The value and the offset just after it.
+    package static func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+                                   selecting selection: JSONSelection) throws(Failure) -> (value: JSONValue, end: Int) {
+        var parser = JSONParser(bytes: bytes)
+        parser.index = start
+        parser.endName = "the end of the input"
+        let value = try parser.value(depth: 1, selection)
+        return (value, parser.index)
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// What running out of text is called in messages.
+    private var endName = "the end of the line"
     /// The keys of the objects being read, innermost object last, for the duplicate check.
     private var keys: [Key] = []
     /// The fingerprint of each key in `keys`, in an array of their own so that looking for a
@@ -76,7 +98,7 @@ public struct JSONParser {
     /// Reads a value; under ``JSONSelection/skip`` it is checked and `.null` is returned.
     private mutating func value(depth: Int, _ selection: JSONSelection) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("nesting is deeper than \(Self.maximumDepth) levels") }
-        guard let byte = current else { throw failure("expected a value, found the end of the line") }
+        guard let byte = current else { throw failure("expected a value, found \(endName)") }
         let build = !selection.isSkip
         switch byte {
         case UInt8(ascii: "{"): return try object(depth: depth, selection)

@@ -9,14 +9,18 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Evaluate a rules file on facts, one JSON result per input.",
             discussion: """
-                Facts are one JSON object, given with --facts, or one object per line in the input
-                files ('-' reads standard input). Each input line gives exactly one output line:
-                {"outputs": {...}, "rules": {"<table>": ["<winning rule id>"]}} or
-                {"line": N, "error": "..."}; the batch goes on after a bad line, and after an
-                input that cannot be read ({"file": ..., "error": "cannot read ..."}, with the
-                reason on standard error too).
+                Facts are one JSON object, given with --facts, or the records of the input files \
+                ('-' reads standard input): one object per line (JSON Lines), or objects that \
+                span lines; blank lines are not records, and a byte-order mark at the start is \
+                skipped. Each record gives exactly one output line: \
+                {"outputs": {...}, "rules": {"<table>": ["<winning rule id>"]}} or \
+                {"file": ..., "line": N, "column": N, "error": "..."}, a syntax error at its own \
+                line and column ('<stdin>' names standard input). After a syntax error, reading \
+                resumes at the next line that starts with '{' or '['. The batch goes on after a \
+                bad record, and after an input that cannot be read ({"file": ..., "error": \
+                "cannot read ..."}, with the reason on standard error too).
 
-                Exit codes: 0 every input evaluated; 1 an input failed or could not be read, or
+                Exit codes: 0 every input evaluated; 1 an input failed or could not be read, or \
                 the rules are invalid; 64 bad usage.
                 """
         )
@@ -48,10 +52,10 @@ extension Switchboard {
             var output = Output.standardOutput()
             var failed = false
             if let facts {
-                failed = try !evaluate(facts, with: tables, record: .single, into: &output)
+                failed = try !evaluate(.single(facts), with: tables, into: &output)
             } else {
-                try InputLines.forEach(in: inputs) { line in
-                    failed = try !evaluate(line.text, with: tables, record: .batch(line), into: &output) || failed
+                try InputRecords.forEach(in: inputs) { record in
+                    failed = try !evaluate(.batch(record), with: tables, into: &output) || failed
                 } unreadable: { failure in
                     failed = true
                     // Said where the records are, in order, and on standard error for people.
@@ -66,23 +70,27 @@ extension Switchboard {
             if failed { throw ExitCode(1) }
         }
 
-        private enum Record {
-            case single
-            case batch(InputLine)
+        private enum Input {
+            /// The text of --facts.
+            case single(String)
+            case batch(InputRecord)
         }
 
-        /// Evaluates one JSON text and writes one record; returns whether it succeeded.
-        private func evaluate(_ text: String, with tables: DecisionTables, record: Record,
+        /// Evaluates one input and writes one record; returns whether it succeeded.
+        private func evaluate(_ input: Input, with tables: DecisionTables,
                               into output: inout Output) throws(IOFailure) -> Bool {
             do {
                 let json: JSONValue
-                do { json = try JSONParser.parse(text) } catch {
-                    throw InputError("invalid JSON at \(error)")
+                switch input {
+                case .single(let text):
+                    do { json = try JSONParser.parse(text) } catch { throw InputError("invalid JSON at \(error)") }
+                case .batch(let record):
+                    json = try record.json()
                 }
                 let facts = try tables.facts(fromJSON: json)
                 if explain {
                     let explanation = try tables.explain(facts)
-                    if case .batch(let line) = record { try output.write("\(line.label):\n") }
+                    if case .batch(let record) = input { try output.write("\(record.label):\n") }
                     try output.write(explanation.text)
                     return explanation.error == nil
                 }
@@ -92,24 +100,21 @@ extension Switchboard {
                 throw failure
             } catch {
                 let message = "\(error)"
-                switch record {
+                let problem = (error as? InputError)?.position
+                switch input {
                 case .single:
                     if explain { try output.write("error: \(message)\n") } else {
                         try output.write(JSONValue.object([("error", .string(message))]).rendered + "\n")
                     }
-                case .batch(let line):
-                    if explain { try output.write("\(line.label):\nerror: \(message)\n") } else {
-                        try output.write(line.errorRecord(message).rendered + "\n")
+                case .batch(let record):
+                    if explain {
+                        try output.write("\(record.file):\(problem ?? record.position):\nerror: \(message)\n")
+                    } else {
+                        try output.write(record.errorRecord(message, at: problem).rendered + "\n")
                     }
                 }
                 return false
             }
         }
     }
-}
-
-/// A problem with one input line that is not an evaluation error.
-struct InputError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

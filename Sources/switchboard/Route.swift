@@ -10,8 +10,10 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Route Aircall webhook events into Spark with the interaction-logging rules.",
             discussion: """
-                EVENTS are files holding one webhook body, a JSON array of them, or JSON Lines;
-                '-' reads standard input. Every event gives exactly one JSON line: its status
+                EVENTS are files holding webhook bodies, read as evaluate reads facts (JSON
+                Lines, bodies that span lines, blank lines skipped), where an array holds one
+                event per item; '-' reads standard input. Every event gives exactly one JSON
+                line: its status
                 (logged, unassigned, not_logged, ignored, duplicate or error), contact,
                 projects, team member, the actions a person must take, the button, the reason
                 and the rule that decided in each table.
@@ -175,7 +177,7 @@ extension Switchboard {
             /// An unreadable source is an error route where its events would be, and the batch goes on.
             func unreadable(_ failure: IOFailure, _ source: String) throws {
                 DiagnosticsPrinter.print(failure, colors: colors)
-                try emit([.unreadable(failure.description)])
+                try emit([.unreadable(failure.description, file: source)])
             }
             if let event {
                 let assigned = choices[event.id] ?? ManualAssignments()

@@ -24,7 +24,7 @@ import Testing
         #expect(result.lines.allSatisfy { $0.hasPrefix(#"{"outputs": "#) })
     }
 
-    @Test func everyBatchLineGivesExactlyOneRecordAndTheBatchGoesOn() throws {
+    @Test func everyBatchRecordGivesExactlyOneOutputAndTheBatchGoesOn() throws {
         let input = """
             {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false}
 
@@ -33,18 +33,64 @@ import Testing
             {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false, "extra": 1}
             [1, 2]
             {"contact_matches": 0, "kind": "message", "contact_projects": 0, "log_on_all_projects": true}
+            \t
 
             """
         let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: input)
         #expect(result.status == 1)
-        #expect(result.lines.count == 7)
+        #expect(result.stderr == "")
+        // The blank lines are not records.
+        #expect(result.lines.count == 6)
         #expect(result.lines[0].hasPrefix(#"{"outputs": {"contact": "matched""#))
-        #expect(result.lines[1] == #"{"line": 2, "error": "invalid JSON at column 1: expected a value, found the end of the line"}"#)
-        #expect(result.lines[2].hasPrefix(#"{"line": 3, "error": "invalid JSON at column 1"#))
-        #expect(result.lines[3] == #"{"line": 4, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#)
-        #expect(result.lines[4] == #"{"line": 5, "error": "unknown fact 'extra'"}"#)
-        #expect(result.lines[5] == #"{"line": 6, "error": "expected a JSON object of facts, found an array"}"#)
-        #expect(result.lines[6].hasPrefix(#"{"outputs": {"contact": "none""#))
+        #expect(result.lines[1] == #"{"file": "<stdin>", "line": 3, "column": 1, "error": "invalid JSON: expected 'null'"}"#)
+        #expect(result.lines[2] == #"{"file": "<stdin>", "line": 4, "column": 1, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#)
+        #expect(result.lines[3] == #"{"file": "<stdin>", "line": 5, "column": 1, "error": "unknown fact 'extra'"}"#)
+        #expect(result.lines[4] == #"{"file": "<stdin>", "line": 6, "column": 1, "error": "expected a JSON object of facts, found an array"}"#)
+        #expect(result.lines[5].hasPrefix(#"{"outputs": {"contact": "none""#))
+    }
+
+    @Test func onlyBlankLinesAfterTheFactsStillExit0() throws {
+        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: """
+            {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false}
+
+
+            """)
+        #expect(result.status == 0)
+        #expect(result.lines.count == 1)
+    }
+
+    @Test func aByteOrderMarkAtTheStartOfAFileIsAccepted() throws {
+        let facts = try CommandRunner.temporaryFile("\u{FEFF}" + #"{"contact_matches": 0, "kind": "call", "contact_projects": 0, "log_on_all_projects": true}"# + "\n")
+        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", facts])
+        #expect(result.status == 0)
+        #expect(result.lines.count == 1)
+        #expect(result.lines[0].hasPrefix(#"{"outputs": {"contact": "none""#))
+    }
+
+    @Test func prettyPrintedFactsWithAStrayCommaGiveOneErrorAtTheCommaNamingTheFile() throws {
+        let facts = try CommandRunner.temporaryFile("""
+            {
+              "contact_matches": 1,
+              "kind": "call",,
+              "contact_projects": 1,
+              "log_on_all_projects": false
+            }
+            {
+              "contact_matches": 0,
+              "kind": "message",
+              "contact_projects": 0,
+              "log_on_all_projects": true
+            }
+
+            """)
+        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", facts])
+        #expect(result.status == 1)
+        #expect(result.lines == [
+            #"{"file": "\#(facts)", "line": 3, "column": 18, "error": "invalid JSON: expected a quoted key"}"#,
+            #"{"outputs": {"contact": "none", "reason": "The number is not on any Spark contact.", "status": "not_logged", "button": "none"}, "rules": {"contact": ["unknown-number"], "logging": ["not-in-spark"]}}"#,
+        ])
+        let explained = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "--explain", facts])
+        #expect(explained.stdout.hasPrefix("\(facts):3:18:\nerror: invalid JSON: expected a quoted key\n\(facts):7:1:\n"))
     }
 
     @Test func aTableThatDecidesNothingIsAnErrorNamingTheTableAndFacts() throws {

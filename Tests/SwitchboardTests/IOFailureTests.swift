@@ -61,7 +61,7 @@ import Testing
                                             "Examples"])
         let lines = result.lines
         #expect(lines.count == 25)
-        #expect(lines.last == #"{"status": "error", "error": "cannot read 'Examples': Is a directory"}"#)
+        #expect(lines.last == #"{"file": "Examples", "status": "error", "error": "cannot read 'Examples': Is a directory"}"#)
         #expect(result.stderr == "Examples:1:1: error: cannot read the file: Is a directory\n")
         #expect(result.status == 1)
     }

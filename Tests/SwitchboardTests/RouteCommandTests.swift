@@ -29,12 +29,13 @@ import Testing
         #expect(result.stderr == "")
     }
 
-    @Test("'-' reads the webhooks from standard input; duplicates then name '-'")
+    @Test("'-' reads the webhooks from standard input; duplicates and errors then name '<stdin>'")
     func standardInput() throws {
         let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"],
                                            stdin: try Self.text(of: "Examples/events.jsonl"))
         let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
-            .map { $0.replacingOccurrences(of: "(Examples/events.jsonl:1)", with: "(-:1)") }
+            .map { $0.replacingOccurrences(of: "(Examples/events.jsonl:1)", with: "(<stdin>:1)")
+                .replacingOccurrences(of: #""file": "Examples/events.jsonl""#, with: #""file": "<stdin>""#) }
         #expect(result.lines == expected)
         #expect(result.status == 1)
     }

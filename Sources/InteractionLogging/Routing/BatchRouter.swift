@@ -25,7 +25,8 @@ public final class BatchRouter {
     /// Routes every body of an input.
     /// - Parameters:
     ///   - input: The webhook bodies.
-    ///   - source: Names the input in duplicate reasons.
+    ///   - source: Names the input in duplicate reasons and error routes (`<stdin>` for
+    ///     standard input).
     ///   - assignments: A person's choices, by interaction (event id): each interaction they
     ///     name is routed with ``Router/route(_:applying:)``, so a refused choice is in its
     ///     route's ``Route/refusals``; every other interaction routes as usual.
@@ -46,7 +47,8 @@ public final class BatchRouter {
                     let router = routers[worker]
                     var i = worker * chunk
                     while i < min(count, (worker + 1) * chunk) {
-                        let route = Self.route(input.bodies[i], in: input.bytes, with: router, assignments: assignments)
+                        var route = Self.route(input.bodies[i], in: input.bytes, with: router, assignments: assignments)
+                        if route.status == .error { route.file = source }
                         if route.status != .error, let event = route.event, let id = route.id {
                             hashes[i] = FirstDeliveries.hash(event: event, id: id)
                         }
@@ -66,8 +68,8 @@ public final class BatchRouter {
             for index in routes.indices {
                 guard routes[index].status != .error, let event = routes[index].event, let id = routes[index].id else { continue }
                 let place = switch input.bodies[index] {
-                case .value(_, let item): FirstDeliveries.Place(source: sourceNumber, line: false, number: item ?? -1)
-                case .line(let number, _): FirstDeliveries.Place(source: sourceNumber, line: true, number: number)
+                case .value(_, _, let item?): FirstDeliveries.Place(source: sourceNumber, line: false, number: item - 1)
+                case let body: FirstDeliveries.Place(source: sourceNumber, line: true, number: body.position.line)
                 }
                 if let first = firstDeliveries.firstPlace(event: event, id: id, hash: hashes[index], place: place) {
                     routes[index] = Route(event: event, id: id, kind: routes[index].kind, direction: routes[index].direction,
@@ -102,11 +104,10 @@ public final class BatchRouter {
         return lines
     }
 
-    /// "events.jsonl:12", "events.json item 3" or "event.json".
+    /// "events.jsonl:12" or "events.json item 3".
     private func describe(_ place: FirstDeliveries.Place) -> String {
         let source = sources[Int(place.source)]
-        if place.line { return "\(source):\(place.number)" }
-        return place.number < 0 ? source : "\(source) item \(place.number + 1)"
+        return place.line ? "\(source):\(place.number)" : "\(source) item \(place.number + 1)"
     }
 
     private static func route(_ body: WebhookInput.Body, in bytes: [UInt8], with router: Router,
@@ -130,28 +131,32 @@ public final class BatchRouter {
 
     /// Reads one body as a webhook.
     static func webhook(_ body: WebhookInput.Body, in bytes: [UInt8]) -> Result<AircallWebhook, Unreadable> {
-        var line: Int?
         var item: Int?
         let json: JSONValue
+        let position = body.position
         switch body {
-        case .value(let value, let index):
+        case .value(let value, _, let index):
             json = value
-            item = index.map { $0 + 1 }
-        case .line(let number, let range):
-            line = number
+            item = index
+        case .line(let range, _):
             do {
                 // Only the fields the decoder reads are built; all of the line is checked.
                 json = try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.Failure) in
                     try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]), selecting: AircallWebhook.fieldsRead)
                 }
             } catch {
-                return .failure(Unreadable(route: Route(status: .error, reason: "invalid JSON at \(error)", line: number)))
+                return .failure(Unreadable(route: Route(status: .error, reason: "invalid JSON: \(error.message)",
+                                                        line: position.line, column: error.column)))
             }
+        case .invalid(let message, _):
+            return .failure(Unreadable(route: Route(status: .error, reason: "invalid JSON: \(message)",
+                                                    line: position.line, column: position.column)))
         }
         do {
             return .success(try AircallWebhook(json: json))
         } catch {
-            return .failure(Unreadable(route: Route(status: .error, reason: error.description, line: line, item: item)))
+            return .failure(Unreadable(route: Route(status: .error, reason: error.description,
+                                                    line: position.line, column: position.column, item: item)))
         }
     }
 }

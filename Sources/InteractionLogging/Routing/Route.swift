@@ -41,9 +41,14 @@ public struct Route: Hashable, Sendable {
     public var reason: String
     /// Per table, the rules that decided, in evaluation order.
     public var rules: [(table: String, rules: [String])] = []
-    /// For `error`, the input line (1-based) when the input was JSON Lines.
+    /// For `error`, the input's path (`<stdin>` for standard input).
+    public var file: String?
+    /// For `error`, the 1-based line of the problem (of the event, when it was read but is not
+    /// a webhook).
     public var line: Int?
-    /// For `error`, the item (1-based) when the input was a JSON array.
+    /// For `error`, the 1-based column (in bytes) that goes with ``line``.
+    public var column: Int?
+    /// For `error`, the item (1-based) when the event was an element of a JSON array.
     public var item: Int?
     /// Manual choices given for this interaction that were refused, and so not applied: the
     /// route is the one without any of its choices. Not part of ``json``; a caller reports them.
@@ -93,12 +98,14 @@ public struct Route: Hashable, Sendable {
 }
 
 extension Route {
-    /// One JSON object: the interaction fields, or `line` (or `item`) and `error` for
-    /// unreadable input.
+    /// One JSON object: the interaction fields, or where the input was (`file`, `line`,
+    /// `column`, `item`) and `error` for unreadable input.
     public var json: JSONValue {
         if status == .error {
             var pairs: [(String, JSONValue)] = []
+            if let file { pairs.append(("file", .string(file))) }
             if let line { pairs.append(("line", .integer(line))) }
+            if let column { pairs.append(("column", .integer(column))) }
             if let item { pairs.append(("item", .integer(item))) }
             if let event { pairs.append(("event", .string(event))) }
             if let id { pairs.append(("id", .string(id))) }

@@ -3,6 +3,8 @@ import Foundation
 /// The process's standard input, output and error, as the I/O layer names and checks them.
 enum StandardStreams {
     static let inputName = "standard input"
+    /// How records read from standard input name it in their positions (`<stdin>:3:1`).
+    static let inputLabel = "<stdin>"
     static let outputName = "standard output"
     static let errorName = "standard error"
 

@@ -78,13 +78,15 @@ struct RoutingOptions: ParsableArguments {
     /// Reads every events source in order and hands on its webhook bodies, a block at a time.
     /// A source that cannot be read is handed to `unreadable`, and the batch goes on.
     /// - Parameters:
-    ///   - body: Called with each block of bodies and the source's path.
-    ///   - unreadable: Called with the failure and the source's path.
+    ///   - body: Called with each block of bodies and the source's name: its path, or
+    ///     `<stdin>`.
+    ///   - unreadable: Called with the failure and the source's name.
     func forEachInput(_ body: (WebhookInput, String) throws -> Void,
                       unreadable: (IOFailure, String) throws -> Void) throws {
-        for source in events {
+        for path in events {
+            let source = path == "-" ? StandardStreams.inputLabel : path
             do {
-                try EventsReader.read(source) { try body($0, source) }
+                try EventsReader.read(path) { try body($0, source) }
             } catch let failure as IOFailure where failure.action == .read {
                 try unreadable(failure, source)
             }

@@ -88,13 +88,22 @@ import Testing
         #expect(try Self.route("[]").isEmpty)
     }
 
-    @Test("An unreadable item of an array is an error naming the item; the other items are routed")
+    @Test("An unreadable item of an array is an error naming the item and its line and column; the other items are routed")
     func anUnreadableItemIsAnError() throws {
-        let routes = try Self.route("[" + Self.call(812) + #", {"event": "call.ended", "data": {"id": 813}}, 42]"#)
-        #expect(Self.summary(routes) == ["logged 812", "error at line -", "error at line -"])
+        let routes = try Self.route("[\n  " + Self.call(812) + ",\n  " + #"{"event": "call.ended", "data": {"id": 813}},"# + "\n  42\n]\n",
+                                    source: "events.json")
+        #expect(Self.summary(routes) == ["logged 812", "error at line 3", "error at line 4"])
         #expect(routes[1].json.rendered
-                == #"{"item": 2, "status": "error", "error": "call.ended 813: data.direction must be \"inbound\" or \"outbound\""}"#)
-        #expect(routes[2].json.rendered == #"{"item": 3, "status": "error", "error": "expected a webhook object, found a number"}"#)
+                == #"{"file": "events.json", "line": 3, "column": 3, "item": 2, "status": "error", "error": "call.ended 813: data.direction must be \"inbound\" or \"outbound\""}"#)
+        #expect(routes[2].json.rendered
+                == #"{"file": "events.json", "line": 4, "column": 3, "item": 3, "status": "error", "error": "expected a webhook object, found a number"}"#)
+    }
+
+    @Test("An array on one line of JSON Lines is one event per item, between the lines around it")
+    func anArrayLineIsOneEventPerItem() throws {
+        let routes = try Self.route([Self.call(812), "[" + Self.call(813) + ", 7]", Self.call(814)].joined(separator: "\n"))
+        #expect(Self.summary(routes) == ["logged 812", "logged 813", "error at line 2", "logged 814"])
+        #expect(routes[2].item == 2 && routes[2].column == Self.call(813).utf8.count + 4)
     }
 
     @Test("JSON Lines is one event per line, LF or CRLF", arguments: ["\n", "\r\n"])
@@ -104,42 +113,76 @@ import Testing
         #expect(Self.summary(routes) == ["logged 812", "not_logged 813", "ignored 814"])
     }
 
-    @Test("A blank line is an error naming its line; the lines around it are routed")
-    func aBlankLineIsAnError() throws {
-        let routes = try Self.route(Self.call(812) + "\n\n" + Self.call(813) + "\n")
-        #expect(Self.summary(routes) == ["logged 812", "error at line 2", "logged 813"])
-        #expect(routes[1].json.rendered
-                == #"{"line": 2, "status": "error", "error": "invalid JSON at column 1: expected a value, found the end of the line"}"#)
+    @Test("Blank and white-space-only lines are not events; the lines around them keep their numbers")
+    func blankLinesAreSkipped() throws {
+        let routes = try Self.route(Self.call(812) + "\n\n  \t\r\n" + Self.call(813) + "\n{oops\n\n")
+        #expect(Self.summary(routes) == ["logged 812", "logged 813", "error at line 5"])
+        #expect(routes[2].json.rendered
+                == #"{"file": "events.jsonl", "line": 5, "column": 2, "status": "error", "error": "invalid JSON: expected a quoted key"}"#)
+    }
+
+    @Test("A byte-order mark at the start is not part of the first event, and columns do not count it")
+    func aByteOrderMarkIsSkipped() throws {
+        let routes = try Self.route("\u{FEFF}" + Self.call(812) + "\n\u{FEFF}" + Self.call(813))
+        #expect(Self.summary(routes) == ["logged 812", "error at line 2"])
+        #expect(routes[1].column == 1)
+    }
+
+    @Test("Pretty-printed events with a stray comma give one error at the comma, and the event after it is routed")
+    func aStrayCommaIsOneErrorAtItsPosition() throws {
+        let event = """
+            {
+              "event": "call.ended",
+              "data": {"id": 815, "direction": "inbound", "raw_digits": "+1 604-555-0100",,
+                "number": {"digits": "+1 604-555-0188"}}
+            }
+            """
+        let routes = try Self.route(event + "\n" + Self.call(812) + "\n" + event.replacingOccurrences(of: ",,", with: ",") + ",\n"
+                                    + Self.call(813), source: "<stdin>")
+        #expect(Self.summary(routes) == ["error at line 3", "logged 812", "error at line 11", "logged 813"])
+        #expect(routes[0].json.rendered
+                == #"{"file": "<stdin>", "line": 3, "column": 79, "status": "error", "error": "invalid JSON: expected a quoted key"}"#)
+        #expect(routes[2].json.rendered
+                == #"{"file": "<stdin>", "line": 11, "column": 2, "status": "error", "error": "invalid JSON: unexpected text after the JSON value"}"#)
+    }
+
+    @Test("An event that is never closed is one error where its text ends; the next event is routed")
+    func anUnclosedEventIsOneError() throws {
+        let routes = try Self.route("{\n  \"event\": \"call.ended\",\n  \"data\": {\"id\": 1}\n" + Self.call(812) + "\n")
+        #expect(Self.summary(routes) == ["error at line 3", "logged 812"])
+        #expect(routes[0].column == 20)
+        #expect(routes[0].reason == "invalid JSON: expected ',' or '}' in the object, found the end of the line")
     }
 
     @Test("An unreadable line is an error naming its line and why; the batch goes on",
           arguments: [
               (#"{"resource": "call", "event": "call.ended", "data": {"id": 825, "direction": "inbound""#,
-               "invalid JSON at column 87: expected ',' or '}' in the object"),
-              ("[1, 2]", "expected a webhook object, found an array"),
-              (#"{"resource": "call", "data": {"id": 825}}"#, #"the webhook has no "event" string"#),
-              (#"{"event": "call.ended", "data": {"direction": "inbound"}}"#, "call.ended has no data.id"),
-              (#"{"event": "call.ended", "data": {"id": 1.5, "direction": "inbound"}}"#,
+               87, "invalid JSON: expected ',' or '}' in the object, found the end of the line"),
+              (#"  "a string""#, 3, "expected a webhook object, found a string"),
+              (#"{"resource": "call", "data": {"id": 825}}"#, 1, #"the webhook has no "event" string"#),
+              (#"{"event": "call.ended", "data": {"direction": "inbound"}}"#, 1, "call.ended has no data.id"),
+              (#"{"event": "call.ended", "data": {"id": 1.5, "direction": "inbound"}}"#, 1,
                "call.ended: data.id must be an integer or a non-empty string, found a number (1.5)"),
-              (#"{"event": "call.ended", "data": {"id": true, "direction": "inbound"}}"#,
+              (#"{"event": "call.ended", "data": {"id": true, "direction": "inbound"}}"#, 1,
                "call.ended: data.id must be an integer or a non-empty string, found a boolean (true)"),
-              (#"{"event": "message.sent", "data": {"id": null}}"#,
+              (#"{"event": "message.sent", "data": {"id": null}}"#, 1,
                "message.sent: data.id must be an integer or a non-empty string, found null"),
-              (#"{"event": "message.sent", "data": {"id": ""}}"#,
+              (#"{"event": "message.sent", "data": {"id": ""}}"#, 1,
                "message.sent: data.id must be an integer or a non-empty string, found an empty string"),
-              (#"{"event": "call.ended", "data": {"id": {"value": 812}, "direction": "inbound"}}"#,
+              (#"{"event": "call.ended", "data": {"id": {"value": 812}, "direction": "inbound"}}"#, 1,
                "call.ended: data.id must be an integer or a non-empty string, found an object"),
-              (#"{"event": "message.sent", "data": {"id": "m-1", "direction": "sideways"}}"#,
+              (#"{"event": "message.sent", "data": {"id": "m-1", "direction": "sideways"}}"#, 1,
                #"message.sent m-1: data.direction must be "inbound" or "outbound""#),
-              (#"{"event": "call.ended", "data": null}"#, #"call.ended has no "data" object"#),
+              (#"{"event": "call.ended", "data": null}"#, 1, #"call.ended has no "data" object"#),
           ])
-    func anUnreadableLineIsAnError(line: String, error: String) throws {
+    func anUnreadableLineIsAnError(line: String, column: Int, error: String) throws {
         let routes = try Self.route([Self.call(812), line, Self.call(813)].joined(separator: "\n"))
         #expect(Self.summary(routes) == ["logged 812", "error at line 2", "logged 813"])
-        #expect(routes[1].json == .object([("line", .integer(2)), ("status", .string("error")), ("error", .string(error))]))
+        #expect(routes[1].json == .object([("file", .string("events.jsonl")), ("line", .integer(2)), ("column", .integer(column)),
+                                           ("status", .string("error")), ("error", .string(error))]))
     }
 
-    @Test("Every input gives exactly one route, whatever it holds")
+    @Test("Every input that is not blank gives exactly one route, whatever it holds")
     func exactlyOneRoutePerInput() throws {
         let lines = (0..<200).map { i in
             switch i % 5 {
@@ -151,8 +194,9 @@ import Testing
             }
         }
         let routes = try Self.route(lines.joined(separator: "\n"))
-        #expect(routes.count == lines.count)
-        #expect(routes.enumerated().allSatisfy { index, route in route.status != .error || route.line == index + 1 })
+        let records = lines.indices.filter { !lines[$0].isEmpty }
+        #expect(routes.count == records.count)
+        #expect(zip(routes, records).allSatisfy { route, index in route.status != .error || route.line == index + 1 })
     }
 
     // MARK: - Duplicates
