@@ -168,9 +168,16 @@ public struct JSONRecordSplitter {
                                     position: locator.position(of: end + 1)))
                 return Resume(offset: offset, line: locator.position(of: offset).line)
             }
-            let position = locator.position(of: offset)
+            // At the end of the input, the error is where the text ends, not past the blank
+            // lines after it.
+            var at = offset
+            if offset >= bytes.count {
+                at = bytes.count
+                while at > valueStart && Self.isSpace(bytes[at - 1]) { at -= 1 }
+            }
+            let position = locator.position(of: at)
             try record(.failure(message: failure.message, position: position))
-            return Self.lineAfter(offset, at: position, in: bytes)
+            return Self.lineAfter(at, at: position, in: bytes)
         }
         // The rest of the value's last line must be blank.
         let newline = Self.newline(in: bytes, from: valueEnd)

@@ -146,6 +146,14 @@ import Testing
                 == #"{"file": "<stdin>", "line": 11, "column": 2, "status": "error", "error": "invalid JSON: unexpected text after the JSON value"}"#)
     }
 
+    @Test("An event cut short at the end of the input is one error where its text ends, not past the blank lines")
+    func anEventCutShortIsOneErrorWhereItEnds() throws {
+        let routes = try Self.route(Self.call(812) + "\n{\"event\": \n\n\n")
+        #expect(Self.summary(routes) == ["logged 812", "error at line 2"])
+        #expect(routes[1].column == 10)
+        #expect(routes[1].reason == "invalid JSON: expected a value, found the end of the input")
+    }
+
     @Test("An event that is never closed is one error where its text ends; the next event is routed")
     func anUnclosedEventIsOneError() throws {
         let routes = try Self.route("{\n  \"event\": \"call.ended\",\n  \"data\": {\"id\": 1}\n" + Self.call(812) + "\n")
