@@ -10,18 +10,21 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Compare two versions of a rules file by what they decide.",
             discussion: """
-                Reports, table by table, the regions of the input space where the decided outputs
-                differ, with the old and new outputs and the deciding rules, and the tables,
-                inputs and outputs added or removed. Reordered rules, renamed ids and new
-                descriptions that change no outcome report nothing. A table that reads another
-                table's outputs is also compared by its final outputs over the facts a caller
-                gives, through the tables it reads: rows for '<table> (final)'.
+                Reports a summary first (regions that decide differently, per table and per \
+                output, and the rules deciding them before and after), then, table by table, \
+                each region of the input space where the decided outputs differ, naming only the \
+                inputs it constrains, with the old and new outputs and the deciding rules at \
+                their file:line; and the tables, inputs and outputs added or removed. Reordered \
+                rules, renamed ids and new descriptions that change no outcome report nothing. A \
+                table that reads another table's outputs is also compared by its final outputs \
+                over the facts a caller gives, through the tables it reads: rows for \
+                '<table> (final)'.
 
-                The comparison stays within --max-memory and --timeout; when a budget stops it,
-                the changes found so far are printed (they are exact) with a line saying which
+                The comparison stays within --max-memory and --timeout; when a budget stops it, \
+                the changes found so far are printed (they are exact) with a line saying which \
                 comparison stopped.
 
-                Exit codes: 0 the versions decide alike; 1 they differ (or a file is invalid);
+                Exit codes: 0 the versions decide alike; 1 they differ (or a file is invalid); \
                 2 the comparison is incomplete (a budget stopped it); 64 bad usage.
                 """
         )

@@ -31,7 +31,11 @@ import JSONLines
 
         let json = try CommandRunner.run(["diff", "--format", "json", Self.shipped, Self.shipped])
         #expect(json.status == 0)
-        #expect(json.stdout == "{\"changes\": [], \"structural\": []}\n")
+        #expect(json.stdout == """
+            {"summary": {"regions": 0, "tables": {}, "outputs": {}, "old_rules": [], "new_rules": [], "structural": 0}, \
+            "changes": [], "structural": []}
+
+            """)
     }
 
     /// The button for "several contacts and the team member not known" changes: the button
@@ -45,27 +49,45 @@ import JSONLines
                 then: { button: Assign to Contact }
         """) }
 
-    @Test func anEditShowsWhereTheButtonChangesAndExits1() throws {
+    /// The line of `- id: ID` in the shipped rules.
+    static func line(ofRule id: String) throws -> Int {
+        let text = try String(contentsOf: CommandRunner.packageRoot.appending(path: shipped), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        return try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "- id: \(id)" }) + 1
+    }
+
+    @Test func anEditShowsASummaryThenEachRegionWithItsConstrainedInputsAndRuleLinesAndExits1() throws {
         let edited = try Self.edited(Self.buttonEdit)
         let result = try CommandRunner.run(["diff", Self.shipped, edited])
+        let line = try Self.line(ofRule: "contact-and-team-member-button")
+        let old = "(rule 'contact-and-team-member-button' at \(Self.shipped):\(line))"
+        let new = "(rule 'contact-and-team-member-button' at \(edited):\(line))"
         #expect(result.status == 1)
         #expect(result.stdout == """
+            3 regions decide differently (by table: 'button' 1, 'button (final)' 2)
+              changed outputs, by regions: button 3
+              deciding rules: 1 rule ('contact-and-team-member-button') before, 1 rule ('contact-and-team-member-button') after
+
             table 'button' when assign_contact is true, assign_projects is false, assign_team_member is true:
-              old: button = Assign (rule 'contact-and-team-member-button')
-              new: button = Assign to Contact (rule 'contact-and-team-member-button')
-            table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is call, direction is any, user_is_team_member is false, projects_assigned is any, contact_projects is any, log_on_all_projects is any, shared_projects is any:
-              old: button = Assign (rule 'contact-and-team-member-button')
-              new: button = Assign to Contact (rule 'contact-and-team-member-button')
-            table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is message, direction is any, user_is_team_member is any, projects_assigned is any, contact_projects is any, log_on_all_projects is any, shared_projects is any:
-              old: button = Assign (rule 'contact-and-team-member-button')
-              new: button = Assign to Contact (rule 'contact-and-team-member-button')
+              old: button = Assign \(old)
+              new: button = Assign to Contact \(new)
+            table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is call, user_is_team_member is false:
+              old: button = Assign \(old)
+              new: button = Assign to Contact \(new)
+            table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is message:
+              old: button = Assign \(old)
+              new: button = Assign to Contact \(new)
 
             """)
     }
 
-    @Test func jsonGivesEachChangeWithCellsAsValidateWritesThem() throws {
+    @Test func jsonGivesASummaryAndEachChangeWithCellsAsValidateWritesThemAndRuleLocations() throws {
         let edited = try Self.edited(Self.buttonEdit)
         let result = try CommandRunner.run(["diff", "--format", "json", Self.shipped, edited])
+        let line = try Self.line(ofRule: "contact-and-team-member-button")
+        let locations = { (file: String) in
+            #""old_rule_locations": [{"file": "\#(Self.shipped)", "line": \#(line), "column": 9}], "new_rule_locations": [{"file": "\#(file)", "line": \#(line), "column": 9}]"#
+        }
         #expect(result.status == 1)
         let final = """
             {"table": "button (final)", "cells": {"contact_matches": {"ranges": [[2, null]]}, \
@@ -73,13 +95,17 @@ import JSONLines
             "kind": {"in": ["KIND"]}, "direction": "-", "user_is_team_member": USER, "projects_assigned": "-", \
             "contact_projects": "-", "log_on_all_projects": "-", "shared_projects": "-"}, \
             "old": {"button": "Assign"}, "new": {"button": "Assign to Contact"}, \
-            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"]}
+            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], \
+            \(locations(edited))}
             """
         #expect(result.stdout == """
-            {"changes": [{"table": "button", "cells": {"assign_contact": {"in": [true]}, \
+            {"summary": {"regions": 3, "tables": {"button": 1, "button (final)": 2}, "outputs": {"button": 3}, \
+            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], "structural": 0}, \
+            "changes": [{"table": "button", "cells": {"assign_contact": {"in": [true]}, \
             "assign_projects": {"in": [false]}, "assign_team_member": {"in": [true]}}, \
             "old": {"button": "Assign"}, "new": {"button": "Assign to Contact"}, \
-            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"]}, \
+            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], \
+            \(locations(edited))}, \
             \(final.replacingOccurrences(of: "KIND", with: "call").replacingOccurrences(of: "USER", with: "{\"in\": [false]}")), \
             \(final.replacingOccurrences(of: "KIND", with: "message").replacingOccurrences(of: "USER", with: "\"-\""))], \
             "structural": []}
@@ -140,12 +166,13 @@ import JSONLines
 
         let removed = try CommandRunner.run(["diff", Self.shipped, withoutButton])
         #expect(removed.status == 1)
-        #expect(removed.stdout == "table 'button' is removed\n")
+        #expect(removed.stdout == "1 change of shape\n\ntable 'button' is removed\n")
 
         let added = try CommandRunner.run(["diff", "--format", "json", withoutButton, Self.shipped])
         #expect(added.status == 1)
         #expect(added.stdout == """
-            {"changes": [], "structural": [{"table": "button", "kind": "table-added", "message": "table 'button' is added"}]}
+            {"summary": {"regions": 0, "tables": {}, "outputs": {}, "old_rules": [], "new_rules": [], "structural": 1}, \
+            "changes": [], "structural": [{"table": "button", "kind": "table-added", "message": "table 'button' is added"}]}
 
             """)
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What changed between two versions of a rules file, in outcomes rather than text: the
 /// regions of the input space where the decided outputs differ, and the tables, inputs and
 /// outputs added or removed. Reordered rules, renamed ids and new descriptions that change no
@@ -32,6 +34,30 @@ public struct OutcomeChange: Hashable, Sendable {
     /// integer outside the reading input's range), that table's rules as `table/id`.
     public var oldRules: [String]
     public var newRules: [String]
+    /// Where each of ``oldRules`` is written in the old file, in the same order (nil for a
+    /// rule not found, which the diff never reports).
+    public var oldRuleLocations: [SourceLocation?] = []
+    /// Where each of ``newRules`` is written in the new file, in the same order.
+    public var newRuleLocations: [SourceLocation?] = []
+
+    /// The names of the outputs whose values differ in this region: all of them when either
+    /// side decides nothing or fails.
+    public var changedOutputs: [String] {
+        switch (old, new) {
+        case (.outputs(let before)?, .outputs(let after)?):
+            var names: [String] = []
+            for output in before + after where !names.contains(output.name) {
+                if before.first(where: { $0.name == output.name }) != after.first(where: { $0.name == output.name }) {
+                    names.append(output.name)
+                }
+            }
+            return names
+        case (.outputs(let outputs)?, _), (_, .outputs(let outputs)?):
+            return outputs.map(\.name)
+        default:
+            return []
+        }
+    }
 }
 
 /// A table's decision over a region: output values, or a hit-policy violation.

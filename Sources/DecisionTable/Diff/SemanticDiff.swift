@@ -59,7 +59,22 @@ public enum SemanticDiff {
                 if let limit = chain.stopped { incomplete.append(stopped(ChainDiff.label(table.name), limit, meter)) }
             }
         }
+        for k in changes.indices {
+            changes[k].oldRuleLocations = locations(of: changes[k].oldRules, in: changes[k].table, of: old)
+            changes[k].newRuleLocations = locations(of: changes[k].newRules, in: changes[k].table, of: new)
+        }
         return RulesDiff(changes: changes, structural: structural, incomplete: incomplete)
+    }
+
+    /// Where the rules deciding a region are written: an id names a rule of the region's
+    /// table; `table/id` (for final outputs) a rule of the table read on the way.
+    private static func locations(of rules: [String], in table: String, of tables: [TableDefinition]) -> [SourceLocation?] {
+        let own = table.hasSuffix(ChainDiff.label("")) ? String(table.dropLast(ChainDiff.label("").count)) : table
+        return rules.map { rule in
+            let parts = rule.split(separator: "/", maxSplits: 1).map(String.init)
+            let (name, id) = parts.count == 2 && tables.contains(where: { $0.name == parts[0] }) ? (parts[0], parts[1]) : (own, rule)
+            return tables.first { $0.name == name }?.rules.first { $0.id == id }?.location
+        }
     }
 
     private static func stopped(_ table: String, _ limit: BudgetLimit, _ meter: BudgetMeter) -> String {
