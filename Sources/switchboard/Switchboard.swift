@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import InteractionLogging
 
@@ -25,6 +26,10 @@ struct Switchboard: AsyncParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
+            if let unknown = unknownSubcommand(CommandLine.arguments.dropFirst().first) {
+                StandardStreams.report("Error: \(unknown)\nUsage: " + usageString() + "\n  See 'switchboard --help' for more information.\n")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             exit(withError: error)
         }
         do {
@@ -44,6 +49,16 @@ struct Switchboard: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// "unknown subcommand 'valdate'; did you mean 'validate'?" when the first argument
+    /// names no subcommand (and is not an option); nil otherwise.
+    static func unknownSubcommand(_ word: String?) -> String? {
+        guard let word, !word.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return nil }
+        return "unknown subcommand '\(word)'" + (Suggestion.nearest(to: word, in: names).map { "; did you mean '\($0)'?" }
+            ?? " (one of \(names.dropLast().joined(separator: ", ")))")
     }
 
     /// `switchboard route --help`.

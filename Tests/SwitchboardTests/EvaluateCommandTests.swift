@@ -156,6 +156,18 @@ import Testing
         #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"))
     }
 
+    @Test(arguments: [
+        (["valdate", "rules/interaction-logging.yaml"], "Error: unknown subcommand 'valdate'; did you mean 'validate'?\n"),
+        (["rout", "-"], "Error: unknown subcommand 'rout'; did you mean 'route'?\n"),
+        (["frobnicate"], "Error: unknown subcommand 'frobnicate' (one of evaluate, validate, route, table, diff, test, replay, explain, serve)\n"),
+    ])
+    func aMisspeltSubcommandSuggestsTheNearestAndExits64(arguments: [String], error: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr == error + "Usage: switchboard <subcommand>\n  See 'switchboard --help' for more information.\n")
+    }
+
     @Test func aMissingRulesFileIsAPositionedError() throws {
         let result = try CommandRunner.run(["evaluate", "--rules", "no/such.yaml", "--facts", "{}"])
         #expect(result.status == 1)
