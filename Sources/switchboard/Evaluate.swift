@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionTable
+import DecisionTableReports
 import Foundation
 import JSONLines
 
@@ -54,7 +55,14 @@ extension Switchboard {
             if let facts {
                 failed = try !evaluate(.single(facts), with: tables, into: &output)
             } else {
+                // Plain lines are read and written byte to byte; every other record, and every
+                // record explained, takes the general path, which writes the same bytes.
+                let plainLines = explain ? nil : JSONFactsEvaluator(tables)
                 try InputRecords.forEach(in: inputs) { record in
+                    if let plainLines, case .line(let bytes) = record.content,
+                       try output.append({ plainLines.appendResult(ofPlainLine: bytes, into: &$0) }) {
+                        return
+                    }
                     failed = try !evaluate(.batch(record), with: tables, into: &output) || failed
                 } unreadable: { failure in
                     failed = true

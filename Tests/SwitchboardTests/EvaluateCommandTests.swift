@@ -93,6 +93,31 @@ import Testing
         #expect(explained.stdout.hasPrefix("\(facts):3:18:\nerror: invalid JSON: expected a quoted key\n\(facts):7:1:\n"))
     }
 
+    /// Plain lines go byte to byte; a key written with an escape means the same key but takes
+    /// the general path. Every combination of the example's facts, mixed with lines only the
+    /// general path reads, prints the same records either way.
+    @Test func plainLinesPrintWhatTheGeneralPathPrints() throws {
+        var plain: [String] = []
+        for matches in [0, 1, 2, 7] {
+            for kind in ["call", "message"] {
+                for projects in [0, 1, 2, 40] {
+                    for on in [true, false] {
+                        plain.append(#"{"contact_matches": \#(matches), "kind": "\#(kind)", "contact_projects": \#(projects), "log_on_all_projects": \#(on)}"#)
+                    }
+                }
+            }
+        }
+        plain += ["not json", #"{"contact_matches": 1, "kind": "fax", "contact_projects": 1, "log_on_all_projects": true}"#]
+        let escaped = plain.map { $0.replacingOccurrences(of: #""contact_matches""#, with: #""\u0063ontact_matches""#) }
+        let fast = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: plain.joined(separator: "\n") + "\n")
+        let general = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: escaped.joined(separator: "\n") + "\n")
+        #expect(fast.stdout == general.stdout)
+        #expect(fast.status == 1 && general.status == 1)
+        #expect(fast.lines.count == plain.count)
+        #expect(fast.lines.filter { $0.hasPrefix(#"{"outputs": "#) }.count == 64)
+        #expect(fast.lines.last == #"{"file": "<stdin>", "line": 66, "column": 1, "error": "fact 'kind': 'fax' is not one of call, message"}"#)
+    }
+
     @Test func aTableThatDecidesNothingIsAnErrorNamingTheTableAndFacts() throws {
         let rules = try CommandRunner.temporaryFile("""
             tables:

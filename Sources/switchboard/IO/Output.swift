@@ -39,6 +39,15 @@ struct Output {
         try Self.writeAll(&bytes, to: descriptor, name: name)
     }
 
+    /// Lets `body` append bytes to the buffer in place, then writes a block if one is full:
+    /// for writers that render straight into the output.
+    /// - Returns: What `body` returns.
+    mutating func append<Result>(_ body: (inout [UInt8]) -> Result) throws(IOFailure) -> Result {
+        let result = body(&buffer)
+        if buffer.count >= Self.blockSize { try flush() }
+        return result
+    }
+
     /// Writes what is buffered.
     mutating func flush() throws(IOFailure) {
         guard !buffer.isEmpty else { return }
