@@ -7,7 +7,7 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Explain a diagnostic code, or list every code.",
             discussion: """
-                Every diagnostic prints its code in brackets (`[duplicate-key]`); this prints the
+                Every diagnostic prints its code in brackets (`[duplicate-key]`); this prints the \
                 code's usual severity and what it means. Without a code, lists the whole catalog.
 
                 Exit codes: 0 explained; 64 unknown code.

@@ -12,27 +12,27 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Route the same Aircall events under two versions of the rules, or the stored history under new rules, and report what changes.",
             discussion: """
-                Routes every event of EVENTS (as `switchboard route` reads them) under the
-                --baseline rules and under --rules (default: the built-in rules), and counts
-                the interactions whose status, projects, team member or button change,
-                grouped by field and (old → new), with a few example event ids per group.
-                Every event is counted once: changed, unchanged, ignored, duplicate, or
-                error (a malformed line, or an events file that cannot be read). --changes
-                FILE writes one JSON line per changed event holding both routes: {"event":
-                ..., "id": ..., "old": {...}, "new": {...}}; it is written beside FILE and
-                renamed over it when the replay is done, and anything at FILE but a regular
+                Routes every event of EVENTS (as `switchboard route` reads them) under the \
+                --baseline rules and under --rules (default: the built-in rules), and counts \
+                the interactions whose status, projects, team member or button change, \
+                grouped by field and (old -> new), with a few example event ids per group. \
+                Every event is counted once: changed, unchanged, ignored, duplicate, or \
+                error (a malformed line, or an events file that cannot be read). --changes \
+                FILE writes one JSON line per changed event holding both routes: {"event": \
+                ..., "id": ..., "old": {...}, "new": {...}}; it is written beside FILE and \
+                renamed over it when the replay is done, and anything at FILE but a regular \
                 file (a symbolic link, a FIFO, a device) is refused.
 
-                A contact's phone field that cannot be read is left out, with a warning on
-                standard error naming the contact and the field, and routing goes on;
+                A contact's phone field that cannot be read is left out, with a warning on \
+                standard error naming the contact and the field, and routing goes on; \
                 --strict makes such warnings errors.
 
-                With --store URL instead of --baseline and EVENTS, the interactions stored by
-                `switchboard serve` are routed again under --rules, with the assignments people
+                With --store URL instead of --baseline and EVENTS, the interactions stored by \
+                `switchboard serve` are routed again under --rules, with the assignments people \
                 made, and compared with their stored routes.
 
-                Exit codes: 0 no interaction changes; 1 some change, the rules or directory
-                are invalid, or a file cannot be read or written; 64 bad usage. Malformed
+                Exit codes: 0 no interaction changes; 1 some change, the rules or directory \
+                are invalid, or a file cannot be read or written; 64 bad usage. Malformed \
                 lines are counted, not fatal.
                 """
         )
@@ -40,7 +40,7 @@ extension Switchboard {
         @Option(help: ArgumentHelp("The rules file before the change.", valueName: "file"))
         var baseline: String?
 
-        @Option(help: ArgumentHelp("Replay the interactions of this store (sqlite:FILE or postgres://…) instead of EVENTS.", valueName: "url"))
+        @Option(help: ArgumentHelp("Replay the interactions of this store (sqlite:FILE or postgres://...) instead of EVENTS.", valueName: "url"))
         var store: String?
 
         @OptionGroup var rules: RulesOption

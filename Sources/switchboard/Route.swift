@@ -10,44 +10,44 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Route Aircall webhook events into Spark with the interaction-logging rules.",
             discussion: """
-                EVENTS are files holding webhook bodies, read as evaluate reads facts (JSON
-                Lines, bodies that span lines, blank lines skipped), where an array holds one
-                event per item; '-' reads standard input. Every event gives exactly one JSON
-                line: its status
-                (logged, unassigned, not_logged, ignored, duplicate or error), contact,
-                projects, team member, the actions a person must take, the button, the reason
+                EVENTS are files holding webhook bodies, read as evaluate reads facts (JSON \
+                Lines, bodies that span lines, blank lines skipped), where an array holds one \
+                event per item; '-' reads standard input. Every event gives exactly one JSON \
+                line: its status \
+                (logged, unassigned, not_logged, ignored, duplicate or error), contact, \
+                projects, team member, the actions a person must take, the button, the reason \
                 and the rule that decided in each table.
 
                 The rules built into switchboard are used unless --rules names a file.
 
-                One interaction from flags instead of events: --kind call|message,
-                --direction inbound|outbound, --from (the other party's number), --line (the
-                Aircall line's number) and, for a call, --user EMAIL or --no-user (no one took
-                it); --id names it (default: sample). Numbers are read as the directory's own
+                One interaction from flags instead of events: --kind call|message, \
+                --direction inbound|outbound, --from (the other party's number), --line (the \
+                Aircall line's number) and, for a call, --user EMAIL or --no-user (no one took \
+                it); --id names it (default: sample). Numbers are read as the directory's own \
                 are. A missing or unreadable piece is bad usage naming its flag.
 
-                --explain explains each route: the facts routing derived and where each came
-                from, then per table the facts it read, the deciding rule with its file:line
-                and description, and the nearest rules that did not match. --format json
+                --explain explains each route: the facts routing derived and where each came \
+                from, then per table the facts it read, the deciding rule with its file:line \
+                and description, and the nearest rules that did not match. --format json \
                 prints one JSON object per input instead.
 
-                A person's choices on the Unassigned tab are per interaction (event id):
-                --assign-contact, --assign-team-member and --assign-projects for one
-                (--interaction ID names it when the events hold several), or --assignments
-                FILE for many, one JSON object per line: {"id": "815", "contact": "c-400"}.
-                Each choice must answer an action the route asks for and be among its
-                "candidates"; a refused choice is reported on standard error, naming the
-                interaction, the choice and the candidates, and the interaction routes as if
+                A person's choices on the Unassigned tab are per interaction (event id): \
+                --assign-contact, --assign-team-member and --assign-projects for one \
+                (--interaction ID names it when the events hold several), or --assignments \
+                FILE for many, one JSON object per line: {"id": "815", "contact": "c-400"}. \
+                Each choice must answer an action the route asks for and be among its \
+                "candidates"; a refused choice is reported on standard error, naming the \
+                interaction, the choice and the candidates, and the interaction routes as if \
                 nothing were chosen.
 
-                A contact's phone field that cannot be read is left out, with a warning on
-                standard error naming the contact and the field, and routing goes on;
+                A contact's phone field that cannot be read is left out, with a warning on \
+                standard error naming the contact and the field, and routing goes on; \
                 --strict makes such warnings errors.
 
-                Exit codes: 0 every event routed (ignored and duplicate events included);
-                1 an input could not be read or routed, a choice was refused or named no
-                interaction of the events, or the rules, directory (with --strict, its
-                warnings) or assignments file are invalid (rules the router cannot act on
+                Exit codes: 0 every event routed (ignored and duplicate events included); \
+                1 an input could not be read or routed, a choice was refused or named no \
+                interaction of the events, or the rules, directory (with --strict, its \
+                warnings) or assignments file are invalid (rules the router cannot act on \
                 included); 64 bad usage.
                 """
         )

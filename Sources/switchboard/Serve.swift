@@ -12,24 +12,24 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Receive Aircall webhooks over HTTP, route them and store them; serve the Unassigned queue.",
             discussion: """
-                POST /webhooks/aircall takes an Aircall webhook body whose "token" is one of
-                --token or --tokens-file, routes it with the rules and the directory, stores
-                it, and answers the route (the JSON object `switchboard route` prints) once it
-                is committed. GET /interactions?status=unassigned lists stored interactions,
-                GET /interactions/{kind}/{id} shows one, POST
-                /interactions/{kind}/{id}/assignments assigns it, POST
-                /interactions/{kind}/{id}/explain explains its route, POST /route routes a
-                webhook body or an interaction's fields ({"kind", "direction", "from", "line",
-                "user"}) without storing (?explain=true: the explanation of `route --explain
-                --format json`); GET /healthz, GET /metrics (Prometheus). SIGHUP reloads the
-                rules and the directory (an invalid version is refused and the running one
+                POST /webhooks/aircall takes an Aircall webhook body whose "token" is one of \
+                --token or --tokens-file, routes it with the rules and the directory, stores \
+                it, and answers the route (the JSON object `switchboard route` prints) once it \
+                is committed. GET /interactions?status=unassigned lists stored interactions, \
+                GET /interactions/{kind}/{id} shows one, POST \
+                /interactions/{kind}/{id}/assignments assigns it, POST \
+                /interactions/{kind}/{id}/explain explains its route, POST /route routes a \
+                webhook body or an interaction's fields ({"kind", "direction", "from", "line", \
+                "user"}) without storing (?explain=true: the explanation of `route --explain \
+                --format json`); GET /healthz, GET /metrics (Prometheus). SIGHUP reloads the \
+                rules and the directory (an invalid version is refused and the running one \
                 stays); SIGTERM and SIGINT finish the requests in flight, then stop.
 
-                --store is sqlite:FILE (the default, sqlite:switchboard.sqlite) or
-                postgres://USER:PASSWORD@HOST:PORT/DATABASE for several instances on one
+                --store is sqlite:FILE (the default, sqlite:switchboard.sqlite) or \
+                postgres://USER:PASSWORD@HOST:PORT/DATABASE for several instances on one \
                 database.
 
-                Exit codes: 0 stopped by a signal; 1 the rules, the directory or the store
+                Exit codes: 0 stopped by a signal; 1 the rules, the directory or the store \
                 could not be loaded or opened; 64 bad usage.
                 """
         )
@@ -40,7 +40,7 @@ extension Switchboard {
         @Option(help: ArgumentHelp("A rules file to use instead of the built-in one.", valueName: "file"))
         var rules: String?
 
-        @Option(help: ArgumentHelp("Where interactions are stored: sqlite:FILE or postgres://….", valueName: "url"))
+        @Option(help: ArgumentHelp("Where interactions are stored: sqlite:FILE or postgres://...", valueName: "url"))
         var store = "sqlite:switchboard.sqlite"
 
         @Option(help: "The address to listen on.")

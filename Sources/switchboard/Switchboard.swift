@@ -10,7 +10,7 @@ struct Switchboard: AsyncParsableCommand {
         commandName: "switchboard",
         abstract: "Load, check and evaluate decision tables written in YAML.",
         discussion: """
-            Exit codes: 0 success; 1 evaluation errors, invalid rules, findings, or a file that
+            Exit codes: 0 success; 1 evaluation errors, invalid rules, findings, or a file that \
             cannot be read or written; 64 bad usage.
             """,
         version: "0.1.0",

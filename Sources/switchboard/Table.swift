@@ -10,7 +10,7 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Render a rules file's tables for people, as Markdown or a standalone HTML page.",
             discussion: """
-                One row per rule in file order, conditions and results in plain words, with the
+                One row per rule in file order, conditions and results in plain words, with the \
                 rule's id and description. Exit codes: 0 rendered; 1 invalid rules; 64 bad usage.
                 """
         )

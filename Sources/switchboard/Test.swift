@@ -11,24 +11,24 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Run scenario files: facts or Aircall events with the outputs or routes they must give.",
             discussion: """
-                A scenario file names its rules (default: the built-in rules) and lists
-                scenarios: `facts:` with the outputs to `expect:`, or an Aircall `event:`
-                (inline, or a JSON file) routed against a `directory:`, with the route
-                fields to expect (status, contact, projects, team_member, actions, button).
+                A scenario file names its rules (default: the built-in rules) and lists \
+                scenarios: `facts:` with the outputs to `expect:`, or an Aircall `event:` \
+                (inline, or a JSON file) routed against a `directory:`, with the route \
+                fields to expect (status, contact, projects, team_member, actions, button). \
                 With no FILES, every *.scenarios.yaml under rules/ and Examples/ runs.
 
-                Prints one line per scenario; a failure shows each expected and actual value
-                and the rule that decided it, with its file and line. Then every rule that
-                no scenario reached: FILE:LINE: warning: rule 'x' is not exercised by any
+                Prints one line per scenario; a failure shows each expected and actual value \
+                and the rule that decided it, with its file and line. Then every rule that \
+                no scenario reached: FILE:LINE: warning: rule 'x' is not exercised by any \
                 scenario.
 
-                --rules FILE tests another version of the rules (an edited copy) instead of the
-                file's `rules:`; --directory FILE replaces the file's top-level `directory:` (a
-                scenario's own `directory:` stays); --log-on-all-projects on|off sets the
-                company setting of every directory event scenarios route against (a
+                --rules FILE tests another version of the rules (an edited copy) instead of the \
+                file's `rules:`; --directory FILE replaces the file's top-level `directory:` (a \
+                scenario's own `directory:` stays); --log-on-all-projects on|off sets the \
+                company setting of every directory event scenarios route against (a \
                 scenario's own `company:` still applies).
 
-                Exit codes: 0 every scenario passed; 1 a scenario failed, a scenario file is
+                Exit codes: 0 every scenario passed; 1 a scenario failed, a scenario file is \
                 invalid, or (with --require-coverage) a rule is not exercised; 64 bad usage.
                 """
         )

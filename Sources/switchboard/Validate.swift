@@ -11,19 +11,19 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Check rules files: gaps, overlaps, shadowed, duplicate and subsumed rules, unused values.",
             discussion: """
-                Every table is analysed exactly, over intervals and value sets, never by listing
-                combinations. A file that says it is written for routing (routing:
-                aircall-to-spark) must also read only facts routing supplies and produce
-                only values it applies. Findings print compiler-style with the source line and a caret,
-                then a summary line; when a kind has more than 20 findings, a summary (counts by
+                Every table is analysed exactly, over intervals and value sets, never by listing \
+                combinations. A file that says it is written for routing (routing: \
+                aircall-to-spark) must also read only facts routing supplies and produce \
+                only values it applies. Findings print compiler-style with the source line and a caret, \
+                then a summary line; when a kind has more than 20 findings, a summary (counts by \
                 kind, the largest gaps) leads and each kind prints its first 20 unless --all.
 
-                The analysis stays within --max-memory and --timeout. When a budget stops it,
-                an [incomplete] finding says what was proved (findings so far, the share of the
-                input space analysed, whether overlaps and shadowed rules were all checked), and
+                The analysis stays within --max-memory and --timeout. When a budget stops it, \
+                an [incomplete] finding says what was proved (findings so far, the share of the \
+                input space analysed, whether overlaps and shadowed rules were all checked), and \
                 every gap listed is a concrete undecided input.
 
-                Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 the analysis is
+                Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 the analysis is \
                 incomplete (a budget stopped it; the findings so far are printed); 64 bad usage.
                 """
         )
