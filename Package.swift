@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "DecisionTable", targets: ["DecisionTable"]),
         .library(name: "DecisionTableReports", targets: ["DecisionTableReports"]),
+        .library(name: "DecisionTableDMN", targets: ["DecisionTableDMN"]),
         .library(name: "InteractionLogging", targets: ["InteractionLogging"]),
         // Test support for Benchmarks/, underscored: not API.
         .library(name: "_DecisionTableTestSupport", targets: ["_DecisionTableTestSupport"]),
@@ -48,6 +49,12 @@ let package = Package(
         .target(name: "DecisionTable", dependencies: ["Diagnostics", "YAMLLoading"]),
         // The engine's results for people and tools: text reports, JSON, Markdown and HTML tables.
         .target(name: "DecisionTableReports", dependencies: ["DecisionTable", "Diagnostics", "JSONLines"]),
+        // DMN 1.1–1.5 in and out: models read into the engine's tables (positions in the XML),
+        // evaluated with DMN-shaped results, and tables written back as DMN 1.3.
+        .target(
+            name: "DecisionTableDMN",
+            dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"]
+        ),
         // Aircall-to-Spark routing: events and the Spark directory become facts; the shipped
         // rules decide. Built on the engine; the engine never imports it.
         .target(
@@ -91,6 +98,7 @@ let package = Package(
                 "JSONLines",
                 "DecisionTable",
                 "DecisionTableReports",
+                "DecisionTableDMN",
                 "InteractionLogging",
                 "InteractionStore",
                 "SwitchboardService",
@@ -122,6 +130,10 @@ let package = Package(
         .testTarget(
             name: "DecisionTableTests",
             dependencies: ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines", "_DecisionTableTestSupport"]
+        ),
+        .testTarget(
+            name: "DecisionTableDMNTests",
+            dependencies: ["DecisionTableDMN", "DecisionTable", "DecisionTableReports", "Diagnostics", "JSONLines", "_DecisionTableTestSupport"]
         ),
         .testTarget(
             name: "InteractionLoggingTests",

@@ -101,6 +101,8 @@ extension CellValues {
             .object([("ranges", .array(ranges.map { range in
                 .array([range.lower.map(JSONValue.integer) ?? .null, range.upper.map(JSONValue.integer) ?? .null])
             }))])
+        case .numbers(let intervals): .object([("numbers", .array(intervals.map { .string($0.description) }))])
+        case .otherThan(let strings): .object([("not-in", .array(strings.map(JSONValue.string)))])
         }
     }
 }

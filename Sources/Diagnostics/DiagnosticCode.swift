@@ -225,6 +225,43 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// An assignments line names no choice.
     public static let noChoice = DiagnosticCode("no-choice", .error, "Manual assignments", "A manual assignment chooses nothing: it needs a contact, a team member or projects.")
 
+    // MARK: DMN models
+
+    /// A number (digits with an optional fraction, like 2.5) was expected here.
+    public static let expectedNumber = DiagnosticCode("expected-number", .error, "The shape of a file", "A number (digits with an optional fraction, like 2.5) was expected here.")
+    /// A DMN file holds a document type declaration; entities are never expanded or fetched, so it is refused.
+    public static let xmlDoctype = DiagnosticCode("xml-doctype", .error, "DMN models", "A DMN file holds a document type declaration; entities are never expanded or fetched, so it is refused.")
+    /// An XML entity declaration or external entity; it is refused, never expanded or fetched.
+    public static let xmlEntity = DiagnosticCode("xml-entity", .error, "DMN models", "An XML entity declaration or external entity; it is refused, never expanded or fetched.")
+    /// The XML cannot be parsed (what libxml2 found, at its position).
+    public static let xmlMalformed = DiagnosticCode("xml-malformed", .error, "DMN models", "The XML cannot be parsed (what libxml2 found, at its position).")
+    /// XML elements nest deeper than the reader's limit.
+    public static let xmlTooDeep = DiagnosticCode("xml-too-deep", .error, "DMN models", "XML elements nest deeper than the reader's limit.")
+    /// An XML attribute value or element text is longer than the reader's limit.
+    public static let xmlTooLong = DiagnosticCode("xml-too-long", .error, "DMN models", "An XML attribute value or element text is longer than the reader's limit.")
+    /// The root element is not the definitions of a DMN 1.1 to 1.5 model.
+    public static let dmnNamespace = DiagnosticCode("dmn-namespace", .error, "DMN models", "The root element is not the definitions of a DMN 1.1 to 1.5 model.")
+    /// A DMN construct the reader does not take (FEEL beyond S-FEEL cells, literal expressions, business knowledge models, dates), named at its position.
+    public static let dmnUnsupported = DiagnosticCode("dmn-unsupported", .error, "DMN models", "A DMN construct the reader does not take (FEEL beyond S-FEEL cells, literal expressions, business knowledge models, dates), named at its position.")
+    /// A hit policy or aggregation that DMN does not define.
+    public static let dmnUnknown = DiagnosticCode("dmn-unknown", .error, "DMN models", "A hit policy or aggregation that DMN does not define.")
+    /// A DMN element lacks a part it needs (a table's output, the name of one of several outputs).
+    public static let dmnMissing = DiagnosticCode("dmn-missing", .error, "DMN models", "A DMN element lacks a part it needs (a table's output, the name of one of several outputs).")
+    /// A DMN rule's entries do not match its table's inputs and outputs in number.
+    public static let dmnShape = DiagnosticCode("dmn-shape", .error, "DMN models", "A DMN rule's entries do not match its table's inputs and outputs in number.")
+    /// A DMN entry does not fit its column's type (a string in a number column, a fraction in an integer one).
+    public static let dmnType = DiagnosticCode("dmn-type", .error, "DMN models", "A DMN entry does not fit its column's type (a string in a number column, a fraction in an integer one).")
+    /// A DMN entry names a value outside its column's input values or output values.
+    public static let dmnValue = DiagnosticCode("dmn-value", .error, "DMN models", "A DMN entry names a value outside its column's input values or output values.")
+    /// A DMN input entry matches no value of its column.
+    public static let dmnEmpty = DiagnosticCode("dmn-empty", .error, "DMN models", "A DMN input entry matches no value of its column.")
+    /// Two rules of a DMN decision table share an id.
+    public static let dmnDuplicate = DiagnosticCode("dmn-duplicate", .error, "DMN models", "Two rules of a DMN decision table share an id.")
+    /// A DMN table's hit policy needs what its outputs lack (output values for PRIORITY and OUTPUT ORDER, numbers for COLLECT SUM, MIN, MAX).
+    public static let dmnHitPolicy = DiagnosticCode("dmn-hit-policy", .error, "DMN models", "A DMN table's hit policy needs what its outputs lack (output values for PRIORITY and OUTPUT ORDER, numbers for COLLECT SUM, MIN, MAX).")
+    /// DMN decisions require each other in a cycle, so no evaluation order exists.
+    public static let dmnCycle = DiagnosticCode("dmn-cycle", .error, "DMN models", "DMN decisions require each other in a cycle, so no evaluation order exists.")
+
     /// Every code, grouped by area in catalog order.
     public static let all: [DiagnosticCode] = [
         .unreadable,
@@ -306,5 +343,22 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
         .routingOutput,
         .expectedObject,
         .noChoice,
+        .expectedNumber,
+        .xmlDoctype,
+        .xmlEntity,
+        .xmlMalformed,
+        .xmlTooDeep,
+        .xmlTooLong,
+        .dmnNamespace,
+        .dmnUnsupported,
+        .dmnUnknown,
+        .dmnMissing,
+        .dmnShape,
+        .dmnType,
+        .dmnValue,
+        .dmnEmpty,
+        .dmnDuplicate,
+        .dmnHitPolicy,
+        .dmnCycle,
     ]
 }

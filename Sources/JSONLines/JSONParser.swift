@@ -247,6 +247,7 @@ public struct JSONParser {
         guard build else { return .null }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let number = Int(text) { return .integer(number) }
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return .decimal(text) }
         return .number(Double(text) ?? .nan)
     }
 

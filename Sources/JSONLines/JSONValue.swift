@@ -5,6 +5,9 @@ public enum JSONValue: Hashable, Sendable {
     case bool(Bool)
     /// A number with no fraction or exponent that fits in `Int`.
     case integer(Int)
+    /// A number with no exponent that is not an `Int` (`98.83`), kept as its exact digits so
+    /// that decimal arithmetic can read it without binary rounding.
+    case decimal(String)
     /// Any other number.
     case number(Double)
     case string(String)
@@ -18,6 +21,7 @@ public enum JSONValue: Hashable, Sendable {
         case (.bool(let a), .bool(let b)): a == b
         case (.integer(let a), .integer(let b)): a == b
         case (.number(let a), .number(let b)): a == b
+        case (.decimal(let a), .decimal(let b)): a == b
         case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -31,6 +35,7 @@ public enum JSONValue: Hashable, Sendable {
         case .bool(let value): hasher.combine(value)
         case .integer(let value): hasher.combine(value)
         case .number(let value): hasher.combine(value)
+        case .decimal(let value): hasher.combine(value)
         case .string(let value): hasher.combine(value)
         case .array(let values): hasher.combine(values)
         case .object(let pairs):
@@ -47,12 +52,23 @@ public enum JSONValue: Hashable, Sendable {
         return nil
     }
 
+    /// The number as a `Double` (rounded to the nearest for long decimals), or nil when the
+    /// value is not a number: for measurements and shares, not for exact arithmetic.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let number): Double(number)
+        case .number(let number): number
+        case .decimal(let digits): Double(digits)
+        default: nil
+        }
+    }
+
     /// A word for the value's kind, for messages.
     public var kindDescription: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .integer, .number: "a number"
+        case .integer, .number, .decimal: "a number"
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"

@@ -149,6 +149,9 @@ public struct JSONWriter: ~Copyable {
             } else {
                 append("null")
             }
+        case .decimal(let digits):
+            var text = digits
+            text.withUTF8 { append(bytes: $0) }
         case .string(let text): appendQuoted(text)
         case .array(let values):
             append(byte: UInt8(ascii: "["))

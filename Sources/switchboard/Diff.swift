@@ -46,7 +46,7 @@ extension Switchboard {
             let loads = Loads()
             let paths = [old, new]
             DispatchQueue.concurrentPerform(iterations: 2) { i in
-                loads.set(i, Result { () throws(DiagnosticsError) in try SemanticDiff.tables(contentsOf: URL(filePath: paths[i])) })
+                loads.set(i, Result { () throws(DiagnosticsError) in try RulesFile.tables(paths[i]) })
             }
             var versions: [[TableDefinition]] = []
             for i in 0..<2 {

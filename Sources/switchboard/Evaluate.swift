@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionTable
+import DecisionTableDMN
 import DecisionTableReports
 import Foundation
 import JSONLines
@@ -20,6 +21,13 @@ extension Switchboard {
                 resumes at the next line that starts with '{' or '['. The batch goes on after a \
                 bad record, and after an input that cannot be read ({"file": ..., "error": \
                 "cannot read ..."}, with the reason on standard error too).
+
+                With a DMN model (a .dmn file), facts are keyed by the input data names and each \
+                record gives one object of decision names to results, as DMN shapes them: a \
+                value, an object for several outputs, a list for COLLECT, RULE ORDER and OUTPUT \
+                ORDER, an aggregated number, or null where no rule matched. Why a decision is \
+                null (a fact that does not fit, a hit policy broken) goes to standard error as \
+                'FILE:LINE: message'.
 
                 Exit codes: 0 every input evaluated; 1 an input failed or could not be read, or \
                 the rules are invalid; 64 bad usage.
@@ -46,24 +54,43 @@ extension Switchboard {
             if facts != nil, !inputs.isEmpty {
                 throw ValidationError("give either --facts or input files, not both")
             }
+            if explain, isDMN {
+                throw ValidationError("--explain reads rules files in YAML; a DMN model's results carry no explanation")
+            }
         }
 
+        /// Whether the rules are a DMN model, evaluated the DMN way.
+        private var isDMN: Bool { rules.rules.map(RulesFile.isDMN) ?? false }
+
         func run() throws {
-            let tables = try rules.load(colors: color.colors(on: STDERR_FILENO))
+            let colors = color.colors(on: STDERR_FILENO)
+            let evaluateOne: (Input, inout Output) throws(IOFailure) -> Bool
+            // Plain lines are read and written byte to byte; every other record, every record
+            // explained and every DMN record takes the general path, which writes the same bytes.
+            var plainLines: JSONFactsEvaluator? = nil
+            if isDMN, let path = rules.rules {
+                let runtime: DMNRuntime
+                do { runtime = try DMNRuntime(RulesFile.dmn(path)) } catch {
+                    DiagnosticsPrinter.print(error, colors: colors)
+                    throw ExitCode(1)
+                }
+                evaluateOne = { input, output throws(IOFailure) in try Self.evaluate(input, with: runtime, into: &output) }
+            } else {
+                let tables = try rules.load(colors: colors)
+                if !explain { plainLines = JSONFactsEvaluator(tables) }
+                evaluateOne = { input, output throws(IOFailure) in try evaluate(input, with: tables, into: &output) }
+            }
             var output = Output.standardOutput()
             var failed = false
             if let facts {
-                failed = try !evaluate(.single(facts), with: tables, into: &output)
+                failed = try !evaluateOne(.single(facts), &output)
             } else {
-                // Plain lines are read and written byte to byte; every other record, and every
-                // record explained, takes the general path, which writes the same bytes.
-                let plainLines = explain ? nil : JSONFactsEvaluator(tables)
                 try InputRecords.forEach(in: inputs) { record in
                     if let plainLines, case .line(let bytes) = record.content,
                        try output.append({ plainLines.appendResult(ofPlainLine: bytes, into: &$0) }) {
                         return
                     }
-                    failed = try !evaluate(.batch(record), with: tables, into: &output) || failed
+                    failed = try !evaluateOne(.batch(record), &output) || failed
                 } unreadable: { failure in
                     failed = true
                     // Said where the records are, in order, and on standard error for people.
@@ -71,7 +98,7 @@ extension Switchboard {
                                                    ("error", .string(failure.description))])
                     try output.write(explain ? "error: \(failure)\n" : record.rendered + "\n")
                     try output.flush()
-                    DiagnosticsPrinter.print(failure, colors: color.colors(on: STDERR_FILENO))
+                    DiagnosticsPrinter.print(failure, colors: colors)
                 }
             }
             try output.flush()
@@ -82,6 +109,37 @@ extension Switchboard {
             /// The text of --facts.
             case single(String)
             case batch(InputRecord)
+        }
+
+        /// Evaluates one input on a DMN model and writes its decisions (null where none was
+        /// reached); why a decision is null goes to standard error. Returns whether every
+        /// decision was reached without an error.
+        private static func evaluate(_ input: Input, with runtime: DMNRuntime,
+                                     into output: inout Output) throws(IOFailure) -> Bool {
+            let json: JSONValue
+            do {
+                switch input {
+                case .single(let text):
+                    do { json = try JSONParser.parse(text) } catch { throw InputError("invalid JSON at \(error)") }
+                case .batch(let record):
+                    json = try record.json()
+                }
+            } catch {
+                let message = "\(error)"
+                switch input {
+                case .single: try output.write(JSONValue.object([("error", .string(message))]).rendered + "\n")
+                case .batch(let record): try output.write(record.errorRecord(message, at: (error as? InputError)?.position).rendered + "\n")
+                }
+                return false
+            }
+            let result = runtime.evaluate(json)
+            try output.write(result.decisions.rendered + "\n")
+            let label = switch input {
+            case .single: "--facts"
+            case .batch(let record): record.label
+            }
+            for error in result.errors { StandardStreams.report("\(label): \(error)\n") }
+            return result.errors.isEmpty
         }
 
         /// Evaluates one input and writes one record; returns whether it succeeded.

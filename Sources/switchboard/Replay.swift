@@ -69,7 +69,7 @@ extension Switchboard {
             if let store { return try await replayStore(store) }
             guard let baseline else { return }
             let colors = color.colors(on: STDERR_FILENO)
-            let old = try RulesOption.load(URL(filePath: baseline), colors: colors)
+            let old = try RulesOption.load(baseline, colors: colors)
             let new = try rules.load(colors: colors)
             let (_, routers) = try routing.load([(old, baseline), (new, rules.name)], colors: colors)
             let changesFile = try changes.map(ReplacementFile.init(path:))

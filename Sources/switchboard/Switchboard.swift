@@ -8,13 +8,13 @@ import InteractionLogging
 struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
-        abstract: "Load, check and evaluate decision tables written in YAML.",
+        abstract: "Load, check and evaluate decision tables written in YAML or DMN.",
         discussion: """
             Exit codes: 0 success; 1 evaluation errors, invalid rules, findings, or a file that \
             cannot be read or written; 64 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [Evaluate.self, Validate.self, Route.self, Table.self, Diff.self, Test.self, Replay.self, Explain.self, Serve.self]
+        subcommands: [Evaluate.self, Validate.self, Route.self, Table.self, Diff.self, Test.self, Replay.self, Explain.self, Serve.self, Export.self]
     )
 
     /// Parses the arguments and runs the subcommand. Usage errors print the subcommand's

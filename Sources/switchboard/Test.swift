@@ -69,13 +69,13 @@ extension Switchboard {
                 throw UsageError(Self.self, "no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
             }
             let colors = color.colors(on: STDERR_FILENO)
-            let overrides = ScenarioFile.Overrides(rules: try rules.map { try RulesOption.load(URL(filePath: $0), colors: colors) },
+            let overrides = ScenarioFile.Overrides(rules: try rules.map { try RulesOption.load($0, colors: colors) },
                                                    directory: try directory.map { try RoutingOptions.loadDirectory($0, strict: false, colors: colors) },
                                                    logOnAllProjects: company.flag)
             var report = TestReport()
             for path in paths {
                 do {
-                    let file = try ScenarioFile(contentsOf: URL(filePath: path), overrides: overrides)
+                    let file = try ScenarioFile(contentsOf: URL(filePath: path), overrides: overrides, loadRules: RulesFile.decisionTables)
                     if !file.warnings.isEmpty {
                         // A directory's left-out phone field, for instance: shown, not fatal.
                         DiagnosticsPrinter.print(DiagnosticsError(file.warnings, sources: file.warningSources),

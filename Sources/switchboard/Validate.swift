@@ -40,7 +40,7 @@ extension Switchboard {
 
         @OptionGroup var analysis: AnalysisOptions
 
-        @Argument(help: ArgumentHelp("Rules files.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Rules files (YAML, or DMN models ending in .dmn).", valueName: "file"))
         var files: [String]
 
         func validate() throws {
@@ -49,7 +49,7 @@ extension Switchboard {
 
         func run() throws {
             let budget = analysis.budget
-            let reports = files.map { Validator.validate(contentsOf: URL(filePath: $0), budget: budget).checkingRoutingContract() }
+            let reports = files.map { RulesFile.validate($0, budget: budget).checkingRoutingContract() }
             analysis.endProgress()
             let errors = reports.reduce(0) { $0 + $1.errorCount }
             let warnings = reports.reduce(0) { $0 + $1.warningCount }

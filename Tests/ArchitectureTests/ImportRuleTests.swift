@@ -11,12 +11,13 @@ import Testing
         "JSONLines": ["Diagnostics"],
         "DecisionTable": ["Diagnostics", "YAMLLoading"],
         "DecisionTableReports": ["DecisionTable", "Diagnostics", "JSONLines"],
+        "DecisionTableDMN": ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"],
         "InteractionLogging": ["DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines"],
         "phone-normalize": ["InteractionLogging"],
         "InteractionStore": ["InteractionLogging", "JSONLines"],
         "SwitchboardService": ["DecisionTable", "Diagnostics", "JSONLines", "InteractionLogging", "InteractionStore"],
-        "switchboard": ["Diagnostics", "YAMLLoading", "JSONLines", "DecisionTable", "DecisionTableReports", "InteractionLogging",
-                        "InteractionStore", "SwitchboardService"],
+        "switchboard": ["Diagnostics", "YAMLLoading", "JSONLines", "DecisionTable", "DecisionTableReports", "DecisionTableDMN",
+                        "InteractionLogging", "InteractionStore", "SwitchboardService"],
     ]
 
     /// Modules from outside the package that a module may import besides the toolchain's.
@@ -27,7 +28,7 @@ import Testing
     ]
 
     /// The toolchain's own modules, which any module may import.
-    static let toolchain: Set<String> = ["Foundation", "FoundationEssentials", "Glibc", "Darwin", "Dispatch", "Synchronization"]
+    static let toolchain: Set<String> = ["Foundation", "FoundationEssentials", "FoundationXML", "Glibc", "Darwin", "Dispatch", "Synchronization"]
 
     static var packageRoot: URL {
         URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

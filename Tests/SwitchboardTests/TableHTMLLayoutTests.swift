@@ -70,11 +70,7 @@ import Testing
     }
 
     static func number(_ value: JSONValue?) -> Double {
-        switch value {
-        case .integer(let n)?: Double(n)
-        case .number(let n)?: n
-        default: .nan
-        }
+        value?.doubleValue ?? .nan
     }
 
     @Test("At 1280 px nothing spills past the page or out of a cell, and the why column reads as prose",

@@ -6,7 +6,7 @@
 struct CompiledTable: Sendable {
     /// How the table's matching rules become its result.
     enum Policy: Sendable {
-        case unique, first, priority, any, collect, ruleOrder
+        case unique, first, priority, any, collect, ruleOrder, outputOrder
         case sum, min, max, count
     }
 

@@ -53,7 +53,8 @@ struct TableCompiler {
             columns: columns, masks: masks, breakpoints: breakpoints,
             outputSlots: table.outputs.map { layout.outputSlot($0.name) },
             ruleOutputs: ruleOutputs, defaults: defaults,
-            priorityRank: table.hitPolicy == .priority ? table.priorityRanks().map(Int32.init) : [])
+            priorityRank: table.hitPolicy == .priority || table.hitPolicy == .outputOrder
+                ? table.priorityRanks().map(Int32.init) : [])
     }
 
     private static func policy(_ hit: HitPolicy) -> CompiledTable.Policy {
@@ -63,6 +64,7 @@ struct TableCompiler {
         case .priority: .priority
         case .any: .any
         case .ruleOrder: .ruleOrder
+        case .outputOrder: .outputOrder
         case .collect(nil): .collect
         case .collect(.sum?): .sum
         case .collect(.min?): .min

@@ -93,7 +93,7 @@ struct FoundChange {
             for row in GapMerger.merge(groups[group]!) {
                 changes.append((row.map { $0.first ?? 0 }, OutcomeChange(
                     table: table,
-                    cells: zip(inputs, row).map { InputCells(input: $0.name, values: CellValues($1, domain: $0.domain)) },
+                    cells: zip(inputs, row).map { InputCells(input: $0.name, values: CellValues($1, input: $0)) },
                     old: group.old, new: group.new, oldRules: group.oldRules, newRules: group.newRules)))
             }
         }

@@ -34,6 +34,7 @@ public enum SemanticDiff {
     public static func diff(old: [TableDefinition], new: [TableDefinition], budget: AnalysisBudget = .standard) -> RulesDiff {
         let meter = BudgetMeter(budget)
         var incomplete: [String] = []
+        let (old, new) = TableDefinition.jointlyCoded(old: old, new: new)
         var changes: [OutcomeChange] = []
         var structural: [StructuralChange] = []
         for table in old where !new.contains(where: { $0.name == table.name }) {

@@ -11,7 +11,7 @@ struct TableDecider {
 
     init(_ table: TableDefinition) {
         self.table = table
-        ranks = table.hitPolicy == .priority ? table.priorityRanks() : Array(table.rules.indices)
+        ranks = table.hitPolicy == .priority || table.hitPolicy == .outputOrder ? table.priorityRanks() : Array(table.rules.indices)
     }
 
     /// What the table decides over a box, and the deciding rules (table indices).
@@ -38,7 +38,7 @@ struct TableDecider {
             }
             guard let best, !meeting.contains(where: { ranks[$0] < ranks[best] }) else { return nil }
             return matched([best])
-        case .unique, .any, .collect, .ruleOrder:
+        case .unique, .any, .collect, .ruleOrder, .outputOrder:
             guard meeting.allSatisfy(covers) else { return nil }
             return matched(meeting)
         }

@@ -64,14 +64,14 @@ struct TableDiff {
             if after == nil { structural.append(change("input-removed", "input '\(input.name)' is removed")) }
             guard let domain = JointDomain.union(before?.domain, after?.domain) else {
                 structural.append(change("input-changed",
-                    "input '\(input.name)' changes from \(before!.domain.summary) to \(after!.domain.summary); its rules are not compared"))
+                    "input '\(input.name)' changes from \(before!.domainSummary) to \(after!.domainSummary); its rules are not compared"))
                 comparable = false
                 continue
             }
             inputs[i].domain = domain
             if before != nil, after != nil, before!.domain != after!.domain {
                 structural.append(change("input-changed",
-                    "input '\(input.name)' changes from \(before!.domain.summary) to \(after!.domain.summary)"))
+                    "input '\(input.name)' changes from \(before!.domainSummary) to \(after!.domainSummary)"))
             }
             domains.append(JointDomain.whole(domain))
         }

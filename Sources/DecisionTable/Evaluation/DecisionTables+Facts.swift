@@ -5,15 +5,25 @@ extension DecisionTables {
     /// - Throws: ``EvaluationError/invalidFacts(_:)`` naming every missing, unknown or
     ///   out-of-domain fact.
     public func encode(_ facts: [String: Value]) throws(EvaluationError) -> FactVector {
+        let (vector, problems) = encodePartially(facts)
+        guard problems.isEmpty else { throw .invalidFacts(problems) }
+        return vector
+    }
+
+    /// Encodes the facts that fit their domains and names the rest: a fact that is missing
+    /// or does not fit leaves its slot at 0, and the caller must not trust the tables that
+    /// read it (DMN evaluation makes their decisions null).
+    /// - Returns: The vector, and one problem per missing, unknown or out-of-domain fact.
+    public func encodePartially(_ facts: [String: Value]) -> (facts: FactVector, problems: [FactProblem]) {
         var vector = FactVector(count: layout.facts.count)
         var problems: [FactProblem] = []
         for (slot, input) in layout.facts.enumerated() {
             guard let value = facts[input.name] else {
                 problems.append(FactProblem(name: input.name,
-                                            message: "missing fact '\(input.name)' (\(input.domain.summary))"))
+                                            message: "missing fact '\(input.name)' (\(input.domainSummary))"))
                 continue
             }
-            switch Self.encode(value, domain: input.domain) {
+            switch Self.encode(value, input: input) {
             case .success(let encoded): vector.set(encoded, at: slot)
             case .failure(let problem):
                 problems.append(FactProblem(name: input.name, message: "fact '\(input.name)': \(problem.message)"))
@@ -26,13 +36,29 @@ extension DecisionTables {
                 : "unknown fact '\(name)'" + Suggestion.clause(for: name, in: known)
             problems.append(FactProblem(name: name, message: message))
         }
-        guard problems.isEmpty else { throw .invalidFacts(problems) }
-        return vector
+        return (vector, problems)
     }
 
     private struct DomainProblem: Error { var message: String }
 
-    private static func encode(_ value: Value, domain: Domain) -> Result<Int, DomainProblem> {
+    private static func encode(_ value: Value, input: InputDefinition) -> Result<Int, DomainProblem> {
+        let domain = input.domain
+        switch input.coding {
+        case .numbers(let line)?:
+            guard let number = value.decimalNumber else {
+                return .failure(DomainProblem(message: "expected a number, found \(describe(value))"))
+            }
+            let code = line.code(of: number)
+            return domain.integerBounds.contains(code) ? .success(code)
+                : .failure(DomainProblem(message: "\(number) is not \(input.domainSummary)"))
+        case .strings(let strings)?:
+            guard case .string(let text) = value else {
+                return .failure(DomainProblem(message: "expected a string, found \(describe(value))"))
+            }
+            return .success(strings.index(of: text))
+        case nil:
+            break
+        }
         switch (domain, value) {
         case (.integer, .integer(let number)):
             let bounds = domain.integerBounds
@@ -54,6 +80,7 @@ extension DecisionTables {
         case .integer(let number): "the number \(number)"
         case .boolean(let flag): "the boolean \(flag)"
         case .string(let text): "the string \"\(text)\""
+        case .number(let number): "the number \(number)"
         }
     }
 
@@ -68,7 +95,7 @@ extension DecisionTables {
         case .noMatch(let t):
             let facts = tables[t].inputs.map { input in
                 NamedValue(name: input.name,
-                           value: SlotLayout.decode(slots[layout.inputSlot(input.name)], domain: input.domain))
+                           value: SlotLayout.decode(slots[layout.inputSlot(input.name)], input: input))
             }
             return .noMatch(table: tables[t].name, facts: facts)
         case .outOfRange(let t, let column, let value):

@@ -19,6 +19,9 @@ public struct Evaluation: Hashable, Sendable {
                     value = .list(usedDefaults
                         ? (table.defaults.map { [$0[o]] } ?? [])
                         : winners.map { table.rules[$0].values[o] })
+                } else if case .collect(let aggregation?) = table.hitPolicy, output.type == .number, !usedDefaults {
+                    // Codes keep order but not sums: fold the decimals themselves.
+                    value = .single(aggregation.fold(winners.map { table.rules[$0].values[o] }))
                 } else {
                     value = .single(layout.decode(evaluator.encodedOutput(layout.outputSlot(output.name)), output: output))
                 }

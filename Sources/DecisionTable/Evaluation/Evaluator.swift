@@ -217,6 +217,20 @@ public final class Evaluator {
                 winners[0] = best
                 count = 1
             }
+        case .outputOrder:
+            count = collectBits(acc, words, into: winners)
+            // Insertion sort by rank: matches are few, and it allocates nothing.
+            if count > 1 {
+                for i in 1..<count {
+                    let rule = winners[i]
+                    var j = i
+                    while j > 0, table.priorityRank[Int(winners[j - 1])] > table.priorityRank[Int(rule)] {
+                        winners[j] = winners[j - 1]
+                        j -= 1
+                    }
+                    winners[j] = rule
+                }
+            }
         case .collect, .ruleOrder, .sum, .min, .max, .count:
             count = collectBits(acc, words, into: winners)
         }

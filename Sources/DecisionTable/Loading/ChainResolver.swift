@@ -85,6 +85,11 @@ struct ChainResolver {
         case .enumeration(let values): produced = .enumeration(values)
         case .boolean: produced = .boolean
         case .integer: produced = declared.flatMap { if case .integer = $0 { $0 } else { nil } } ?? .integer(min: nil, max: nil)
+        case .number:
+            sink.error(.domainMismatch,
+                       "input '\(input.name)' reads a number output; reading numbers across tables is not supported in rules files",
+                       at: input.location, notes: [Note("the output is here", at: output.location)])
+            return nil
         case .string:
             sink.error(.domainMismatch,
                        "input '\(input.name)' reads a string output; give the output 'values' so a table can test it",

@@ -50,6 +50,7 @@ struct ConditionParser {
         } else {
             items = [body]
         }
+        if let coding = input.coding { return codedCondition(items, negated: negated, coding: coding, text: text, node: node) }
         switch input.domain {
         case .integer:
             var union = IntervalSet.empty
@@ -82,6 +83,54 @@ struct ConditionParser {
                            at: node.location)
                 return nil
             }
+            return Condition(values: matched.sorted(), intervals: nil, isWildcard: false,
+                             mentioned: chosen.sorted(), text: text, location: node.location)
+        }
+    }
+
+    /// A cell of a number or free string column, over the column's codes.
+    private func codedCondition(
+        _ items: [YAMLNode], negated: Bool, coding: ColumnCoding, text: String, node: YAMLNode
+    ) -> Condition? {
+        var texts: [String] = []
+        for item in items {
+            guard case .scalar(let raw, _) = item.content, !item.isNull else {
+                sink.error(.invalidCondition,
+                           "expected a value of '\(input.name)' (\(input.domainSummary)), found \(item.kindDescription)",
+                           at: item.location)
+                return nil
+            }
+            texts.append(raw)
+        }
+        switch coding {
+        case .numbers(let line):
+            var union = IntervalSet.empty
+            for (item, raw) in zip(items, texts) {
+                guard let intervals = NumberCellSyntax.parse(raw) else {
+                    sink.error(.typeMismatch,
+                               "'\(input.name)' is a number: expected a number, a comparison like \">= 18\" or a range"
+                               + " like \"[1..5]\" or \"(1..5)\", found '\(raw.trimmingSpaces)'",
+                               at: item.location)
+                    return nil
+                }
+                if intervals.allSatisfy(\.isEmpty) {
+                    sink.error(.invalidCondition, "the range '\(raw.trimmingSpaces)' is empty", at: item.location)
+                    return nil
+                }
+                union = union.union(line.codes(of: intervals))
+            }
+            let bounds = IntervalSet([input.domain.integerBounds])
+            let matched = (negated ? union.complement : union).intersection(bounds)
+            guard !matched.isEmpty else {
+                sink.error(.emptyCondition, "'\(text)' matches no value of '\(input.name)' (\(input.domainSummary))",
+                           at: node.location)
+                return nil
+            }
+            return Condition(values: nil, intervals: matched, isWildcard: false, text: text, location: node.location)
+        case .strings(let strings):
+            let chosen = Set(texts.map { strings.index(of: $0) })
+            let all = Set(0..<strings.values.count)
+            let matched = negated ? all.subtracting(chosen) : chosen
             return Condition(values: matched.sorted(), intervals: nil, isWildcard: false,
                              mentioned: chosen.sorted(), text: text, location: node.location)
         }

@@ -31,6 +31,13 @@ struct OutputValueParser {
                        + (quoted ? "the string \"\(text)\"" : "'\(text)'") + hint,
                        at: node.location)
             return nil
+        case .number:
+            if let value = DecimalNumber(exactly: text.trimmingSpaces) { return .number(value) }
+            sink.error(.typeMismatch,
+                       "output '\(output.name)' is a number: expected digits with an optional fraction like 2.5, found "
+                       + (quoted ? "the string \"\(text)\"" : "'\(text)'"),
+                       at: node.location)
+            return nil
         case .enumeration(let values):
             if values.contains(text) { return .string(text) }
             sink.error(.unknownValue,

@@ -55,6 +55,7 @@ struct RulesFileDecoder {
         }
         let chains = ChainResolver(sink: sink)
         chains.resolveDomains(&headers, unreadOutputs: unreadOutputs)
+        ColumnCoder.assignCodings(&headers)
         for index in headers.indices {
             sink.currentTable = headers[index].position
             headers[index].table.rules = RuleDecoder(

@@ -13,6 +13,8 @@ struct TableHeader {
     /// Columns whose definition has an error already reported (a domain that did not parse,
     /// a column dropped): their cells are not checked, so that one mistake is reported once.
     var uncheckedColumns: Set<String> = []
+    /// For `type: number` inputs (by index), their declared `min` and `max`.
+    var numberBounds: [Int: (min: DecimalNumber?, max: DecimalNumber?)] = [:]
 }
 
 /// Reads a table's name, hit policy, inputs and outputs.
@@ -38,6 +40,7 @@ struct TableHeaderDecoder {
         var declared: [Domain?] = []
         var names: [String: SourceLocation] = [:]
         var unchecked: Set<String> = []
+        var numberBounds: [Int: (min: DecimalNumber?, max: DecimalNumber?)] = [:]
         for inputNode in inputNodes {
             guard let (input, domain, domainFailed) = self.input(inputNode) else {
                 if let name = Self.writtenName(inputNode) { unchecked.insert(name) }
@@ -50,6 +53,7 @@ struct TableHeaderDecoder {
             }
             names[input.name] = input.location
             if domainFailed { unchecked.insert(input.name) }
+            if case .numbers? = input.coding { numberBounds[inputs.count] = numberBound(inputNode, report: false) }
             inputs.append(input)
             declared.append(domain)
         }
@@ -81,7 +85,8 @@ struct TableHeaderDecoder {
             name: tableName, description: description, location: node.location, hitPolicy: hit ?? .unique,
             gapsAllowed: gapsAllowed, inputs: inputs, outputs: outputs, rules: [])
         return TableHeader(position: position, table: table, nameLocation: nameLocation,
-                           declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked)
+                           declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked,
+                           numberBounds: numberBounds)
     }
 
     /// The names of the outputs a table's mapping spells, valid or not: when the table itself
@@ -100,12 +105,12 @@ struct TableHeaderDecoder {
 
     private static let policies: [String: HitPolicy] = [
         "unique": .unique, "first": .first, "priority": .priority, "any": .any,
-        "collect": .collect(nil), "rule-order": .ruleOrder,
+        "collect": .collect(nil), "rule-order": .ruleOrder, "output-order": .outputOrder,
     ]
 
     private func hitPolicy(_ node: YAMLNode?) -> HitPolicy? {
         guard let node else { return .unique }
-        let names = ["unique", "first", "priority", "any", "collect", "rule-order"]
+        let names = ["unique", "first", "priority", "any", "collect", "rule-order", "output-order"]
         switch node.content {
         case .scalar(let text, _):
             if let policy = Self.policies[text] { return policy }
@@ -144,16 +149,16 @@ struct TableHeaderDecoder {
 
     private func checkHitPolicy(_ hit: HitPolicy, outputs: [OutputDefinition], at location: SourceLocation) {
         switch hit {
-        case .priority:
+        case .priority, .outputOrder:
             if !outputs.contains(where: { if case .enumeration = $0.type { true } else { false } }) {
                 sink.error(.invalidHitPolicy,
-                           "a priority table needs an output with 'values': their order is the priority",
+                           "a \(hit) table needs an output with 'values': their order is the priority",
                            at: location)
             }
         case .collect(let aggregation?):
-            for output in outputs where output.type != .integer {
+            for output in outputs where output.type != .integer && output.type != .number {
                 sink.error(.invalidHitPolicy,
-                           "collect: \(aggregation.rawValue) folds integer outputs, but '\(output.name)' is not an integer",
+                           "collect: \(aggregation.rawValue) folds integer or number outputs, but '\(output.name)' is not an integer or a number",
                            at: output.location)
             }
         default:
@@ -172,7 +177,8 @@ struct TableHeaderDecoder {
         let domain: Domain?
         var domainFailed = false
         // With a misspelt type, 'min' or 'values' may well be right: only the type is reported.
-        let typeKnown = type.map { ["integer", "boolean", "enum"].contains($0) } ?? true
+        let typeKnown = type.map { ["integer", "boolean", "enum", "number", "string"].contains($0) } ?? true
+        var coding: ColumnCoding?
         switch type {
         case nil where reader["values"] != nil, "enum":
             domain = enumValues(reader, type: type).map(Domain.enumeration)
@@ -191,22 +197,34 @@ struct TableHeaderDecoder {
             }
         case "boolean":
             domain = .boolean
+        case "number":
+            // The coding is settled once every table's cells are read (``ColumnCoder``).
+            let bounds = numberBound(node)
+            if let low = bounds.min, let high = bounds.max, low > high {
+                sink.error(.invalidDomain, "'min' (\(low)) is above 'max' (\(high))", at: reader["min"]!.location)
+                domainFailed = true
+            }
+            domain = .integer(min: nil, max: nil)
+            coding = .numbers(NumberLine(boundaries: []))
+        case "string":
+            domain = .enumeration([])
+            coding = .strings(FreeStrings(mentioned: []))
         case nil:
             // No declared domain: the input must be chained to another table's output.
             domain = nil
         case let other?:
-            let types = ["integer", "boolean", "enum"]
+            let types = ["integer", "number", "boolean", "enum", "string"]
             sink.error(.unknownValue,
-                       "'\(other)' is not an input type (expected one of: integer, boolean, enum)"
+                       "'\(other)' is not an input type (expected one of: \(types.joined(separator: ", ")))"
                        + Suggestion.clause(for: other, in: types),
                        at: reader["type"]!.location)
             // Kept, so that its cells are skipped rather than reported as an unknown column.
             domain = nil
             domainFailed = true
         }
-        if type != "integer", typeKnown {
+        if type != "integer", type != "number", typeKnown {
             for key in ["min", "max"] where reader[key] != nil {
-                sink.error(.unknownKey, "'\(key)' applies only to integer inputs", at: reader[key]!.location)
+                sink.error(.unknownKey, "'\(key)' applies only to integer and number inputs", at: reader[key]!.location)
             }
         }
         if let type, type != "enum", typeKnown, let values = reader["values"] {
@@ -215,8 +233,21 @@ struct TableHeaderDecoder {
         let labels = self.labels(reader["labels"], values: domain.map(Self.valueNames), of: "input")
         guard let (inputName, _) = name else { return nil }
         let input = InputDefinition(name: inputName, description: description, location: node.location,
-                                    domain: domain ?? .boolean, producer: nil, labels: labels)
+                                    domain: domain ?? .boolean, producer: nil, labels: labels, coding: coding)
         return (input, domain, domainFailed)
+    }
+
+    /// A number input's `min` and `max`, reported when they are not numbers.
+    private func numberBound(_ node: YAMLNode, report: Bool = true) -> (min: DecimalNumber?, max: DecimalNumber?) {
+        guard case .mapping(let pairs) = node.content else { return (nil, nil) }
+        func bound(_ key: String) -> DecimalNumber? {
+            guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+            if let text = value.scalarText, let number = DecimalNumber(exactly: text.trimmingSpaces) { return number }
+            if report { sink.error(.typeMismatch, "'\(key)' of a number input must be a number like 2.5, found \(CellText.render(value))",
+                       at: value.location) }
+            return nil
+        }
+        return (bound("min"), bound("max"))
     }
 
     /// The values a `labels` mapping may name for a domain.
@@ -269,12 +300,13 @@ struct TableHeaderDecoder {
         case "string": type = .string
         case "integer": type = .integer
         case "boolean": type = .boolean
+        case "number": type = .number
         case nil:
-            sink.error(.missingKey, "an output needs 'values' or a 'type' (string, integer, boolean, enum)",
+            sink.error(.missingKey, "an output needs 'values' or a 'type' (string, integer, number, boolean, enum)",
                        at: node.location)
             type = nil
         case let other?:
-            let types = ["string", "integer", "boolean", "enum"]
+            let types = ["string", "integer", "number", "boolean", "enum"]
             sink.error(.unknownValue,
                        "'\(other)' is not an output type (expected one of: \(types.joined(separator: ", ")))"
                        + Suggestion.clause(for: other, in: types),
@@ -287,7 +319,7 @@ struct TableHeaderDecoder {
         let labelNames: [String]? = switch type {
         case .enumeration(let values)?: values
         case .boolean?: ["true", "false"]
-        case .string?, .integer?: []
+        case .string?, .integer?, .number?: []
         case nil: nil
         }
         let labels = self.labels(reader["labels"], values: labelNames, of: "output")

@@ -9,7 +9,8 @@ package enum TableDecision: Hashable, Sendable {
     /// No rule matches and some output has no default: the table decides nothing.
     case nothing
     /// These rules (indices into the table's rules) decide: one for `unique`, `first`,
-    /// `priority` and `any`; every match, in file order, for `collect` and `rule-order`.
+    /// `priority` and `any`; every match, in file order, for `collect` and `rule-order`; every
+    /// match by rank for `output-order`.
     case rules([Int])
     /// These rules match together where the hit policy forbids it.
     case conflict(HitPolicyConflict)
@@ -46,8 +47,8 @@ extension TableDefinition {
     /// What the table decides where exactly the rules `matching` match.
     /// - Parameters:
     ///   - matching: Indices of the matching rules, ascending.
-    ///   - ranks: ``priorityRanks()`` for a `priority` table (computed once by the caller);
-    ///     ignored by the other policies.
+    ///   - ranks: ``priorityRanks()`` for a `priority` or `output-order` table (computed once
+    ///     by the caller); ignored by the other policies.
     package func decide(matching: [Int], ranks: [Int]) -> TableDecision {
         guard let first = matching.first else {
             return defaults.map(TableDecision.defaults) ?? .nothing
@@ -64,22 +65,23 @@ extension TableDefinition {
             return agree ? .rules([first]) : .conflict(HitPolicyConflict(kind: .disagreeingOutputs, rules: matching))
         case .collect, .ruleOrder:
             return .rules(matching)
+        case .outputOrder:
+            // The ranks already break ties by file order.
+            return .rules(matching.sorted { ranks[$0] < ranks[$1] })
         }
     }
 
     /// The outputs that deciding rules give, in declared order: the first rule's values for the
-    /// single-hit policies, every rule's in order for `collect` and `rule-order`, and one
-    /// folded integer for `collect` with an aggregation (`count` counts the rules).
+    /// single-hit policies, every rule's in order for `collect`, `rule-order` and
+    /// `output-order`, and one folded value for `collect` with an aggregation (exact over
+    /// integers and numbers; `count` counts the rules).
     /// - Parameter deciding: The rules of a ``TableDecision/rules(_:)`` decision, not empty.
     package func outputs(of deciding: [Int]) -> [OutputValue] {
         outputs.indices.map { o in
             let column = deciding.map { rules[$0].values[o] }
             return switch hitPolicy {
-            case .collect(nil), .ruleOrder: .list(column)
-            case .collect(.sum?): .single(.integer(column.reduce(0) { $0 &+ Self.integer($1) }))
-            case .collect(.min?): .single(.integer(column.map(Self.integer).min() ?? 0))
-            case .collect(.max?): .single(.integer(column.map(Self.integer).max() ?? 0))
-            case .collect(.count?): .single(.integer(column.count))
+            case .collect(nil), .ruleOrder, .outputOrder: .list(column)
+            case .collect(let aggregation?): .single(aggregation.fold(column))
             default: .single(column.first ?? .integer(0))
             }
         }
@@ -93,10 +95,5 @@ extension TableDefinition {
         case .defaults(let values): values.map { hitPolicy.yieldsLists ? .list([$0]) : .single($0) }
         case .nothing, .conflict: nil
         }
-    }
-
-    private static func integer(_ value: Value) -> Int {
-        if case .integer(let number) = value { return number }
-        return 0
     }
 }

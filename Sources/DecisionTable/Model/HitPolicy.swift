@@ -12,10 +12,33 @@ public enum HitPolicy: Hashable, Sendable, CustomStringConvertible {
     case collect(Aggregation?)
     /// Every matching rule, in file order.
     case ruleOrder
+    /// Every matching rule, by decreasing priority of their outputs (as ``priority`` ranks
+    /// them), ties in file order.
+    case outputOrder
 
     /// How `collect` folds integer outputs.
     public enum Aggregation: String, Hashable, Sendable, CaseIterable {
         case sum, min, max, count
+
+        /// Folds the matched rules' values of one output, exactly: integers stay integers,
+        /// numbers are summed as decimals; `count` counts the values.
+        public func fold(_ values: [Value]) -> Value {
+            if self == .count { return .integer(values.count) }
+            if values.contains(where: { if case .number = $0 { true } else { false } }) {
+                let numbers = values.compactMap(\.decimalNumber)
+                switch self {
+                case .sum: return .number(numbers.reduce(DecimalNumber(0), +))
+                case .min: return .number(numbers.min() ?? DecimalNumber(0))
+                default: return .number(numbers.max() ?? DecimalNumber(0))
+                }
+            }
+            let integers = values.map { if case .integer(let n) = $0 { n } else { 0 } }
+            switch self {
+            case .sum: return .integer(integers.reduce(0, &+))
+            case .min: return .integer(integers.min() ?? 0)
+            default: return .integer(integers.max() ?? 0)
+            }
+        }
     }
 
     /// The spelling in a rules file.
@@ -28,13 +51,14 @@ public enum HitPolicy: Hashable, Sendable, CustomStringConvertible {
         case .collect(nil): "collect"
         case .collect(let aggregation?): "collect: \(aggregation.rawValue)"
         case .ruleOrder: "rule-order"
+        case .outputOrder: "output-order"
         }
     }
 
     /// Whether the table yields lists of values rather than one value per output.
     public var yieldsLists: Bool {
         switch self {
-        case .collect(nil), .ruleOrder: true
+        case .collect(nil), .ruleOrder, .outputOrder: true
         default: false
         }
     }

@@ -23,6 +23,20 @@ public struct TableDefinition: Hashable, Sendable {
     /// The rows, in file order.
     public package(set) var rules: [RuleDefinition]
 
+    /// Creates a table; front ends other than the YAML loader (the DMN reader) build tables
+    /// with this and check them as the loader does.
+    package init(name: String, description: String?, location: SourceLocation, hitPolicy: HitPolicy,
+                 gapsAllowed: Bool, inputs: [InputDefinition], outputs: [OutputDefinition], rules: [RuleDefinition]) {
+        self.name = name
+        self.description = description
+        self.location = location
+        self.hitPolicy = hitPolicy
+        self.gapsAllowed = gapsAllowed
+        self.inputs = inputs
+        self.outputs = outputs
+        self.rules = rules
+    }
+
     /// Every output's default, in declared order, when every output has one: what the table
     /// decides where no rule matches. Nil when some output has no default (no rule matching
     /// is then an error, or a gap).
@@ -46,6 +60,21 @@ public struct InputDefinition: Hashable, Sendable {
     public package(set) var producer: String?
     /// Words for values in generated documentation (`true: ON`), by value.
     public package(set) var labels: [String: String] = [:]
+    /// For `number` and free `string` columns, how values map to the integer or enumeration
+    /// `domain` the engine analyses; nil for plain integers, booleans and enumerations.
+    public package(set) var coding: ColumnCoding? = nil
+
+    /// Creates an input column.
+    package init(name: String, description: String?, location: SourceLocation, domain: Domain,
+                 producer: String?, labels: [String: String] = [:], coding: ColumnCoding? = nil) {
+        self.name = name
+        self.description = description
+        self.location = location
+        self.domain = domain
+        self.producer = producer
+        self.labels = labels
+        self.coding = coding
+    }
 }
 
 /// A result column.
@@ -65,6 +94,18 @@ public struct OutputDefinition: Hashable, Sendable {
     /// Words for values in generated documentation (`true: yes`), by value; inputs reading
     /// this output show the same words.
     public package(set) var labels: [String: String] = [:]
+
+    /// Creates an output column.
+    package init(name: String, description: String?, location: SourceLocation, type: OutputType,
+                 defaultValue: Value?, defaultLocation: SourceLocation? = nil, labels: [String: String] = [:]) {
+        self.name = name
+        self.description = description
+        self.location = location
+        self.type = type
+        self.defaultValue = defaultValue
+        self.defaultLocation = defaultLocation
+        self.labels = labels
+    }
 }
 
 /// The type of an output column.
@@ -74,6 +115,8 @@ public enum OutputType: Hashable, Sendable {
     case string
     case integer
     case boolean
+    /// An exact decimal number.
+    case number
 
     /// The type as a rules file writes it.
     public var summary: String {
@@ -82,6 +125,7 @@ public enum OutputType: Hashable, Sendable {
         case .string: "a string"
         case .integer: "an integer"
         case .boolean: "true or false"
+        case .number: "a number"
         }
     }
 }
@@ -104,6 +148,18 @@ public struct RuleDefinition: Hashable, Sendable {
     public package(set) var values: [Value]
     /// Where each output cell is written, or the rule's location where it is left out.
     public package(set) var outputLocations: [SourceLocation]
+
+    /// Creates a rule.
+    package init(id: String, description: String?, location: SourceLocation, conditions: [Condition],
+                 outputs: [Value?], values: [Value], outputLocations: [SourceLocation]) {
+        self.id = id
+        self.description = description
+        self.location = location
+        self.conditions = conditions
+        self.outputs = outputs
+        self.values = values
+        self.outputLocations = outputLocations
+    }
 }
 
 /// The set of values one cell of a rule matches.
@@ -121,6 +177,17 @@ public struct Condition: Hashable, Sendable {
     public package(set) var text: String
     /// Where the cell is, or the rule's location when it was left out.
     public package(set) var location: SourceLocation
+
+    /// Creates a cell (front ends other than the YAML loader, such as the DMN reader).
+    package init(values: [Int]?, intervals: IntervalSet?, isWildcard: Bool, mentioned: [Int] = [],
+                 text: String, location: SourceLocation) {
+        self.values = values
+        self.intervals = intervals
+        self.isWildcard = isWildcard
+        self.mentioned = mentioned
+        self.text = text
+        self.location = location
+    }
 
     /// Whether the cell matches an interned finite value or an integer.
     public func matches(_ encoded: Int) -> Bool {

@@ -50,6 +50,10 @@ public enum CellValues: Hashable, Sendable {
     case values([Value])
     /// Integers, as inclusive ranges; nil is unbounded.
     case ranges([IntegerRange])
+    /// Decimal numbers, as intervals with open or closed ends.
+    case numbers([NumberInterval])
+    /// Every string but these (a string column without declared values).
+    case otherThan([String])
 
     /// The set in the table's own cell syntax: `-`, `call`, `[call, message]`, `">= 2"`, `"1..5"`.
     public var cellSyntax: String {
@@ -60,6 +64,11 @@ public enum CellValues: Hashable, Sendable {
         case .ranges(let ranges):
             let items = ranges.map(\.cellSyntax)
             return items.count == 1 ? items[0] : "[" + items.joined(separator: ", ") + "]"
+        case .numbers(let intervals):
+            let items = intervals.map(\.description)
+            return items.count == 1 ? items[0] : "[" + items.joined(separator: ", ") + "]"
+        case .otherThan(let strings):
+            return "{not: [" + strings.joined(separator: ", ") + "]}"
         }
     }
 
@@ -69,6 +78,9 @@ public enum CellValues: Hashable, Sendable {
         case .any: "any"
         case .values(let values): values.map(\.description).joined(separator: " or ")
         case .ranges(let ranges): ranges.map(\.cellSyntax).joined(separator: " or ")
+        case .numbers(let intervals): intervals.map(\.description).joined(separator: " or ")
+        case .otherThan(let strings) where strings.count == 1: "not \"\(strings[0])\""
+        case .otherThan(let strings): "not one of " + strings.map { "\"\($0)\"" }.joined(separator: ", ")
         }
     }
 }

@@ -68,7 +68,7 @@ struct TableValidator {
                 unfinished.append("shadowed rules: stopped at \(meter.phrase(limit)) with \(unsettled) of \(wins.count) rules "
                                   + "not known to win somewhere")
             }
-        case .collect, .ruleOrder:
+        case .collect, .ruleOrder, .outputOrder:
             findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
         }
         findings += unusedFindings(producible: producible, space: space, cells: cells)
@@ -123,11 +123,21 @@ struct TableValidator {
             if defaultsApply, let value = output.defaultValue { emitted.append(value) }
             switch input.domain {
             case .integer:
-                let points = emitted.compactMap { if case .integer(let n) = $0 { n...n } else { nil } }
+                let points = emitted.compactMap { value -> ClosedRange<Int>? in
+                    if case .numbers(let line)? = input.coding, let number = value.decimalNumber {
+                        let code = line.code(of: number)
+                        return code...code
+                    }
+                    if case .integer(let n) = value { return n...n }
+                    return nil
+                }
                 result[i] = .integers(IntervalSet(points).intersection(IntervalSet([input.domain.integerBounds])))
             case .boolean, .enumeration:
                 let count = input.domain.finiteCount!
-                let indices = emitted.compactMap { Self.index(of: $0, in: input.domain) }
+                let indices = emitted.compactMap { value -> Int? in
+                    if case .strings(let strings)? = input.coding, case .string(let text) = value { return strings.index(of: text) }
+                    return Self.index(of: value, in: input.domain)
+                }
                 result[i] = .values(ValueBits(indices, count: count))
             }
         }
@@ -207,7 +217,7 @@ struct TableValidator {
 
     /// A column set in report form: `-` when it is the input's whole declared domain.
     private func describe(_ set: ColumnSet, input: InputDefinition) -> CellValues {
-        CellValues(set, domain: input.domain)
+        CellValues(set, input: input)
     }
 
     // MARK: Overlaps, duplicates, subsumption
@@ -219,7 +229,7 @@ struct TableValidator {
     }
 
     private func witness(_ point: [Int]) -> [NamedValue] {
-        zip(table.inputs, point).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, domain: $0.domain)) }
+        zip(table.inputs, point).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, input: $0)) }
     }
 
     private func overlapFinding(_ group: OverlapGroups.Group) -> Finding {
@@ -354,7 +364,9 @@ struct TableValidator {
             // A value no wildcard reaches either is a gap, or for a chained input a value no rule
             // accepts; those findings say so, and "only wildcards reach it" would be untrue.
             guard case .enumeration(let names) = input.domain, anyWildcard[i] else { continue }
-            for (value, name) in names.enumerated() where mentioned[i][value >> 6] & (1 << UInt64(value & 63)) == 0 {
+            // A free string column's last value stands for every other string: no rule can name it.
+            let named = input.coding == nil ? names.count : names.count - 1
+            for (value, name) in names.prefix(named).enumerated() where mentioned[i][value >> 6] & (1 << UInt64(value & 63)) == 0 {
                 if case .values(let bits)? = producible[i], !bits.contains(value) { continue }
                 findings.append(Finding(
                     Diagnostic(.warning, code: .unusedValue,

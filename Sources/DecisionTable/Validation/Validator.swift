@@ -15,6 +15,16 @@ public struct ValidationReport: Hashable, Sendable {
     /// engine does not know (an application's contract, see ``RulesFileHeader/routing``).
     public var tables: [TableDefinition]? = nil
 
+    /// Creates a report (front ends other than the YAML loader build their own).
+    public init(file: String, findings: [Finding], source: String, header: RulesFileHeader = RulesFileHeader(),
+                tables: [TableDefinition]? = nil) {
+        self.file = file
+        self.findings = findings
+        self.source = source
+        self.header = header
+        self.tables = tables
+    }
+
     /// The number of errors.
     public var errorCount: Int { findings.count { $0.diagnostic.severity == .error } }
     /// The number of warnings.

@@ -6,6 +6,10 @@ enum CellWording {
     /// A condition in words; a wildcard is every value (`ON or OFF`) when the input labels
     /// its values, else `any`.
     static func words(_ condition: Condition, input: InputDefinition) -> String {
+        if input.coding != nil {
+            if condition.isWildcard { return "any" }
+            return CellValues(condition, input: input).phrase
+        }
         switch input.domain {
         case .integer:
             if condition.isWildcard { return "any" }

@@ -13,7 +13,7 @@ public enum TableDocumentation {
             if let description = table.description { out += description + "\n\n" }
             for input in table.inputs {
                 out += "- **\(input.name)**: " + (input.description ?? input.producer.map { "the result of table `\($0)`" }
-                    ?? input.domain.summary) + "\n"
+                    ?? input.domainSummary) + "\n"
             }
             for output in table.outputs {
                 out += "- **\(output.name)** (result): " + (output.description ?? output.type.summary) + "\n"
@@ -89,7 +89,7 @@ public enum TableDocumentation {
             out += "<dl class=\"columns\">\n"
             for input in table.inputs {
                 let meaning = input.description.map(prose)
-                    ?? input.producer.map { "The result of the table \(html(heading($0)))." } ?? html(input.domain.summary)
+                    ?? input.producer.map { "The result of the table \(html(heading($0)))." } ?? html(input.domainSummary)
                 out += "<dt>\(html(heading(input.name)))</dt><dd>\(meaning)</dd>\n"
             }
             for output in table.outputs {
@@ -165,17 +165,5 @@ public enum TableDocumentation {
         text.replacing("|", with: "\\|").replacing("\n", with: " ")
     }
 
-    private static func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    private static func html(_ text: String) -> String { text.markupEscaped }
 }

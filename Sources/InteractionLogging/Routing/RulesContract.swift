@@ -70,7 +70,7 @@ struct RulesContract {
             switch definition.type {
             case .enumeration(let names): return Output(slot: slot, names: names)
             case .boolean: return Output(slot: slot, names: ["false", "true"])
-            case .string, .integer: return Output(slot: slot, names: [])
+            case .string, .integer, .number: return Output(slot: slot, names: [])
             }
         }
         kind = fact("kind")

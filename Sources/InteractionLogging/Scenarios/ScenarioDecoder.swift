@@ -26,9 +26,15 @@ final class ScenarioDecoder {
     /// What the command line puts in place of the file's own choices.
     let overrides: ScenarioFile.Overrides
 
-    init(path: String, overrides: ScenarioFile.Overrides = ScenarioFile.Overrides()) {
+    /// Reads the rules file a scenario file names (YAML by default; the command line also
+    /// reads DMN models).
+    let loadRules: ScenarioFile.RulesLoader
+
+    init(path: String, overrides: ScenarioFile.Overrides = ScenarioFile.Overrides(),
+         loadRules: @escaping ScenarioFile.RulesLoader = ScenarioFile.yamlRules) {
         self.path = path
         self.overrides = overrides
+        self.loadRules = loadRules
     }
 
     /// Every diagnostic found, in the scenario file and the files it names.
@@ -116,7 +122,7 @@ final class ScenarioDecoder {
             }
         }
         guard let resolved = existingFile(node, "rules", what: "the rules file") else { return nil }
-        do { return try DecisionTables(contentsOf: URL(filePath: resolved)) } catch {
+        do { return try loadRules(resolved) } catch {
             include(error)
             return nil
         }
@@ -278,7 +284,7 @@ final class ScenarioDecoder {
                 }
                 continue
             }
-            if let value = factValue(pair.value, domain: input.domain, what: "fact '\(input.name)'") {
+            if let value = factValue(pair.value, input: input, what: "fact '\(input.name)'") {
                 values[input.name] = value
             } else {
                 failed = true
@@ -296,7 +302,22 @@ final class ScenarioDecoder {
     }
 
     /// A value inside a fact's domain, or nil after reporting it.
-    private func factValue(_ node: YAMLNode, domain: Domain, what: String) -> Value? {
+    private func factValue(_ node: YAMLNode, input: InputDefinition, what: String) -> Value? {
+        let domain = input.domain
+        // Number and free string facts are checked when the rules encode them.
+        switch (input.coding, node.content) {
+        case (.numbers?, .scalar(let text, _)):
+            if let number = DecimalNumber(exactly: text.trimmingCharacters(in: .whitespaces)) { return .number(number) }
+            sink.error(.expectedNumber, "\(what) must be a number, found \(node.kindDescription)", at: node.location)
+            return nil
+        case (.strings?, .scalar(let text, _)) where !node.isNull:
+            return .string(text)
+        case (.some, _):
+            sink.error(.expectedText, "\(what) must be \(input.domainSummary), found \(node.kindDescription)", at: node.location)
+            return nil
+        case (nil, _):
+            break
+        }
         switch domain {
         case .integer:
             guard let number = Self.integer(node) else {
@@ -378,6 +399,12 @@ final class ScenarioDecoder {
             return .integer(number)
         case .boolean:
             return boolean(node, what: what).map(JSONValue.bool)
+        case .number:
+            guard case .scalar(let text, _) = node.content, let number = DecimalNumber(exactly: text) else {
+                sink.error(.expectedNumber, "\(what) must be a number, found \(node.kindDescription)", at: node.location)
+                return nil
+            }
+            return JSONValue(.number(number))
         case .string, .enumeration:
             guard case .scalar(let text, _) = node.content, !node.isNull else {
                 sink.error(.expectedText, "\(what) must be \(type.summary), found \(node.kindDescription)", at: node.location)

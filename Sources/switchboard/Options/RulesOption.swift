@@ -7,7 +7,7 @@ import InteractionLogging
 /// `--rules FILE`: the rules a subcommand applies, the built-in interaction-logging rules
 /// when it is not given. Every subcommand that applies one rules file reads it this way.
 struct RulesOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The rules file (YAML); default: the built-in interaction-logging rules.", valueName: "file"))
+    @Option(help: ArgumentHelp("The rules file (YAML, or a DMN model ending in .dmn); default: the built-in interaction-logging rules.", valueName: "file"))
     var rules: String?
 
     init() {}
@@ -31,14 +31,14 @@ struct RulesOption: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return try Self.load(URL(filePath: rules), colors: colors)
+        return try Self.load(rules, colors: colors)
     }
 
-    /// Loads and compiles a rules file.
+    /// Loads and compiles a rules file (YAML, or DMN for a `.dmn` path).
     /// - Throws: `ExitCode(1)` after printing the diagnostics when it cannot be loaded.
-    static func load(_ url: URL, colors: Bool) throws -> DecisionTables {
+    static func load(_ path: String, colors: Bool) throws -> DecisionTables {
         do {
-            return try DecisionTables(contentsOf: url)
+            return try RulesFile.decisionTables(path)
         } catch {
             DiagnosticsPrinter.print(error, colors: colors)
             throw ExitCode(1)

@@ -149,6 +149,7 @@ enum PlainTables {
                 case .integer: lines.append("        type: integer")
                 case .string: lines.append("        type: string")
                 case .boolean: lines.append("        type: boolean")
+                case .number: lines.append("        type: number")
                 }
                 if let value = output.defaultValue { lines.append("        default: \(literal(value))") }
             }
@@ -202,6 +203,7 @@ enum PlainTables {
         case .string(let text): quoted(text)
         case .integer(let number): String(number)
         case .boolean(let flag): String(flag)
+        case .number(let number): number.description
         }
     }
 
@@ -479,6 +481,8 @@ private struct Editor {
             return .integer(clamp(numbers.isEmpty ? 0 : random.element(numbers), by: random.below(3) - 1))
         case .string:
             return random.coin(0.7) && !seen.isEmpty ? random.element(seen) : .string("changed \(random.below(3))")
+        case .number:
+            return random.coin(0.7) && !seen.isEmpty ? random.element(seen) : .number(DecimalNumber(random.below(3)))
         }
     }
 }

@@ -278,6 +278,14 @@ struct EnumeratedDiff {
                 winners = rules.min { rank($0).lexicographicallyPrecedes(rank($1)) }.map { [$0] } ?? []
             case .collect, .ruleOrder:
                 winners = rules
+            case .outputOrder:
+                let rank = { (r: Int) in
+                    zip(table.outputs, values(r)).compactMap { output, value -> Int? in
+                        guard case .enumeration(let names) = output.type, case .string(let text) = value else { return nil }
+                        return names.firstIndex(of: text)!
+                    } + [r]
+                }
+                winners = rules.sorted { rank($0).lexicographicallyPrecedes(rank($1)) }
             }
             var outputs: [String: OutputValue] = [:]
             if winners.isEmpty {
@@ -290,7 +298,7 @@ struct EnumeratedDiff {
                     let column = winners.map { values($0)[o] }
                     let integers = column.map { if case .integer(let n) = $0 { n } else { 0 } }
                     outputs[output.name] = switch table.hitPolicy {
-                    case .collect(nil), .ruleOrder: .list(column)
+                    case .collect(nil), .ruleOrder, .outputOrder: .list(column)
                     case .collect(.sum?): .single(.integer(integers.reduce(0, &+)))
                     case .collect(.min?): .single(.integer(integers.min()!))
                     case .collect(.max?): .single(.integer(integers.max()!))

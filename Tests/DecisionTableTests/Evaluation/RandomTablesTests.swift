@@ -100,6 +100,7 @@ import Testing
         case .integer: "integer"
         case .string: "string"
         case .boolean: "boolean"
+        case .number: "number"
         }
     }
 

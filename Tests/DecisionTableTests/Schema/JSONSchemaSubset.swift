@@ -203,10 +203,12 @@ struct JSONSchemaSubset {
     private static func has(_ value: JSONValue, type name: String) -> Bool {
         switch (name, value) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object),
-             ("integer", .integer), ("number", .integer), ("number", .number):
+             ("integer", .integer), ("number", .integer), ("number", .number), ("number", .decimal):
             true
         case ("integer", .number(let number)):
             number.rounded() == number
+        case ("integer", .decimal(let digits)):
+            Double(digits).map { $0.rounded() == $0 } ?? false
         default:
             false
         }
@@ -216,6 +218,7 @@ struct JSONSchemaSubset {
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.integer(let x), .number(let y)), (.number(let y), .integer(let x)): Double(x) == y
+        case (.integer(let x), .decimal(let y)), (.decimal(let y), .integer(let x)): Double(y) == Double(x)
         case (.array(let x), .array(let y)): x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.object(let x), .object(let y)):
             x.count == y.count && x.allSatisfy { key, member in y.contains { $0.0 == key && equal($0.1, member) } }

@@ -99,7 +99,7 @@ extension BruteForceValidator {
                 }
             }
             if !overlaps.isEmpty || !subsumed.isEmpty { problems.append("overlap or subsumed under \(table.hitPolicy)") }
-        case .collect, .ruleOrder:
+        case .collect, .ruleOrder, .outputOrder:
             if !overlaps.isEmpty || !subsumed.isEmpty || !shadowed.isEmpty {
                 problems.append("overlap, subsumed or shadowed under \(table.hitPolicy)")
             }
@@ -187,6 +187,8 @@ extension BruteForceValidator {
                 }
             }
             return .success(result)
+        case .numbers, .otherThan:
+            return .failure(.init(reason: "number and free string cells are checked by NumberColumnBruteForceTests"))
         }
     }
 
