@@ -240,7 +240,7 @@ import JSONLines
         let result = try CommandRunner.run(["validate", path])
         #expect(result.status == 1)
         #expect(result.stdout == """
-            \(path):\(line):10: error: [unknown-value] 'uniq' is not a hit policy (expected one of: unique, first, priority, any, collect, rule-order); did you mean 'unique'?
+            \(path):\(line):10: error: [unknown-value] 'uniq' is not a hit policy (expected one of: unique, first, priority, any, collect, rule-order, output-order); did you mean 'unique'?
                 hit: uniq
                      ^
             \(path): 1 error, 0 warnings
