@@ -37,9 +37,9 @@ import Testing
             #"{"Approval Status": "Approved"}"#,
             #"{"Approval Status": null}"#,
             #"{"Approval Status": null}"#,
-            #"{"line": 5, "error": "invalid JSON at column 1: expected 'null'"}"#,
+            #"{"file": "<stdin>", "line": 5, "column": 1, "error": "invalid JSON: expected 'null'"}"#,
         ])
-        #expect(result.stderr == "line 4: fact 'Age': expected a number, found the string \"old\"\n")
+        #expect(result.stderr == "<stdin>:4:1: fact 'Age': expected a number, found the string \"old\"\n")
         #expect(result.status == 1)
     }
 

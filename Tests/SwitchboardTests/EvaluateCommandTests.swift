@@ -184,7 +184,7 @@ import Testing
     @Test(arguments: [
         (["valdate", "rules/interaction-logging.yaml"], "Error: unknown subcommand 'valdate'; did you mean 'validate'?\n"),
         (["rout", "-"], "Error: unknown subcommand 'rout'; did you mean 'route'?\n"),
-        (["frobnicate"], "Error: unknown subcommand 'frobnicate' (one of evaluate, validate, route, table, diff, test, replay, explain, serve)\n"),
+        (["frobnicate"], "Error: unknown subcommand 'frobnicate' (one of evaluate, validate, route, table, diff, test, replay, explain, serve, export)\n"),
     ])
     func aMisspeltSubcommandSuggestsTheNearestAndExits64(arguments: [String], error: String) throws {
         let result = try CommandRunner.run(arguments)

@@ -128,7 +128,7 @@ extension AircallWebhook {
     private static func described(_ value: JSONValue) -> String {
         switch value {
         case .string: "an empty string"
-        case .number, .bool: "\(value.kindDescription) (\(value.rendered))"
+        case .number, .decimal, .bool: "\(value.kindDescription) (\(value.rendered))"
         default: value.kindDescription
         }
     }
