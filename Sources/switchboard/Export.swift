@@ -11,9 +11,9 @@ extension Switchboard {
         static let configuration = CommandConfiguration(
             abstract: "Write a rules file as a DMN 1.3 model, for visual modelers such as Camunda Modeler.",
             discussion: """
-                Each table becomes a decision with its decision table, each fact an input data,
-                each chained table an information requirement, with diagram shapes for every
-                element. Reading the model back gives the same tables:
+                Each table becomes a decision with its decision table, each fact an input data, \
+                each chained table an information requirement, with diagram shapes for every \
+                element. Reading the model back gives the same tables: \
                 'switchboard diff RULES.yaml exported.dmn' reports no change.
 
                 Exit codes: 0 written; 1 invalid rules or an unwritable output; 64 bad usage.
