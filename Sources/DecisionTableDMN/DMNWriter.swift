@@ -13,7 +13,7 @@ public enum DMNWriter {
 
     /// The model as XML text.
     /// - Parameters:
-    ///   - tables: Checked tables in evaluation order (as ``DecisionTables/tables`` holds them).
+    ///   - tables: Checked tables in evaluation order (as `DecisionTables.tables` holds them).
     ///   - name: The model's name.
     public static func xml(_ tables: [TableDefinition], name: String) -> String {
         var ids = IDs()

@@ -34,7 +34,7 @@ public struct RouteExplanation: Hashable, Sendable {
 extension RouteExplanation {
     /// `{"route": {...}, "facts": [{"name", "value", "source"}], "tables": [...], "error": ...}`:
     /// the route as `switchboard route` prints it, then the explanation
-    /// (``DecisionTable/Explanation/json``); `tables` is empty when the rules did not run.
+    /// (`Explanation.json`); `tables` is empty when the rules did not run.
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("route", route.json),
@@ -51,7 +51,7 @@ extension RouteExplanation {
     }
 
     /// For people: a heading with the route, the facts with their sources, then each table's
-    /// explanation (``DecisionTable/Explanation/text``).
+    /// explanation (`Explanation.text`).
     public var text: String {
         var out = heading + "\n"
         guard let explanation else { return out }

@@ -1,7 +1,7 @@
 import JSONLines
 import DecisionTable
 
-/// Webhook bodies read from one input (see ``JSONRecordSplitter``): JSON Lines (one event per
+/// Webhook bodies read from one input (see `JSONRecordSplitter`): JSON Lines (one event per
 /// line), events that span lines, or arrays of events. Every body keeps its place (line and
 /// column, and item for an element of an array) so that every input gives exactly one route.
 public struct WebhookInput: Sendable {
@@ -56,7 +56,7 @@ public struct WebhookInput: Sendable {
     ///   - isFinal: Whether the input ends with it.
     ///   - splitter: The input's splitter (``splitter(firstLine:atStartOfInput:)``), across blocks.
     /// - Returns: The bodies, and how many bytes of the block they used (see
-    ///   ``JSONRecordSplitter/split(_:isFinal:_:)``).
+    ///   `JSONRecordSplitter.split(_:isFinal:_:)`).
     public static func block(_ bytes: [UInt8], isFinal: Bool,
                              splitter: inout JSONRecordSplitter) -> (input: WebhookInput, used: Int) {
         var bodies: [Body] = []
