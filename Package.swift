@@ -137,7 +137,9 @@ let package = Package(
         ),
         .testTarget(
             name: "InteractionLoggingTests",
-            dependencies: ["InteractionLogging", "DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines", "_DecisionTableTestSupport"]
+            dependencies: [
+                "InteractionLogging", "DecisionTable", "DecisionTableReports", "Diagnostics", "YAMLLoading", "JSONLines", "_DecisionTableTestSupport",
+            ]
         ),
         // ARCHITECTURE.md's import rule, checked on the sources.
         .testTarget(name: "ArchitectureTests"),

@@ -46,7 +46,8 @@ extension DMNModel {
     /// The model as the engine's loading pipeline takes it: the same stage a YAML rules file
     /// reaches after decoding, so that validation, the diff and evaluation treat both alike.
     public var decoded: DecodedRules {
-        DecodedRules(source: RulesSource(bytes: Array(source.utf8), file: file), diagnostics: diagnostics,
-                     cleanTables: tables, evaluationOrder: hasErrors ? nil : tables)
+        DecodedRules(
+            source: RulesSource(bytes: Array(source.utf8), file: file), diagnostics: diagnostics,
+            cleanTables: tables, evaluationOrder: hasErrors ? nil : tables)
     }
 }

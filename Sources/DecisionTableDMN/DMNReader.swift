@@ -44,7 +44,8 @@ public enum DMNReader {
         // default namespace and declare DMN's under a prefix: a declared DMN namespace counts.
         let declaresDMN = namespaces.contains { source.contains("\"\($0)\"") }
         let (tables, decisions) = builder.build(root, declaresDMN: declaresDMN)
-        return DMNModel(file: file, source: source, tables: tables, decisions: decisions,
-                        diagnostics: builder.diagnostics.sorted { $0.location < $1.location })
+        return DMNModel(
+            file: file, source: source, tables: tables, decisions: decisions,
+            diagnostics: builder.diagnostics.sorted { $0.location < $1.location })
     }
 }

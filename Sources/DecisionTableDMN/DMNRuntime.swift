@@ -45,7 +45,7 @@ public struct DMNRuntime: Sendable {
         for (t, table) in tables.tables.enumerated() {
             guard let decision = model.decisions.first(where: { $0.table == table.name }) else { continue }
             if table.inputs.contains(where: { unknown.contains($0.name) }) {
-                table.outputs.forEach { unknown.insert($0.name) }
+                for output in table.outputs { unknown.insert(output.name) }
                 results.append((decision.name, .null))
                 continue
             }
@@ -53,13 +53,18 @@ public struct DMNRuntime: Sendable {
                 try evaluator.run(tables: t..<(t + 1))
             } catch {
                 if case .noMatch = error {} else { errors.append("decision '\(decision.name)': \(error)") }
-                table.outputs.forEach { unknown.insert($0.name) }
+                for output in table.outputs { unknown.insert(output.name) }
                 results.append((decision.name, Self.emptyResult(table)))
                 continue
             }
             let winners = evaluator.winners(ofTable: t).map(Int.init)
-            results.append((decision.name, Self.result(table, decision: decision, winners: winners,
-                                                       usedDefaults: evaluator.usedDefaults(ofTable: t))))
+            results.append(
+                (
+                    decision.name,
+                    Self.result(
+                        table, decision: decision, winners: winners,
+                        usedDefaults: evaluator.usedDefaults(ofTable: t))
+                ))
         }
         return Result(decisions: .object(results), errors: errors)
     }
@@ -71,7 +76,8 @@ public struct DMNRuntime: Sendable {
     }
 
     static func result(_ table: TableDefinition, decision: DMNDecision, winners: [Int], usedDefaults: Bool) -> JSONValue {
-        let rows: [[Value]] = usedDefaults
+        let rows: [[Value]] =
+            usedDefaults
             ? [table.outputs.map { $0.defaultValue! }]
             : winners.map { r in zip(table.rules[r].outputs, table.outputs).map { $0 ?? $1.defaultValue! } }
         func shape(_ row: [Value]) -> JSONValue {

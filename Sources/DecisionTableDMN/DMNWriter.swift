@@ -26,9 +26,11 @@ public enum DMNWriter {
         }
         var out = XMLText()
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
-        out.line(0, "<definitions xmlns=\"\(namespace)\" xmlns:dmndi=\"https://www.omg.org/spec/DMN/20191111/DMNDI/\" "
-                 + "xmlns:dc=\"http://www.omg.org/spec/DMN/20180521/DC/\" xmlns:di=\"http://www.omg.org/spec/DMN/20180521/DI/\" "
-                 + "id=\"\(ids.make("definitions", name))\" name=\(quote(name)) namespace=\"https://switchboard.invalid/dmn/\(ids.slug(name))\">")
+        out.line(
+            0,
+            "<definitions xmlns=\"\(namespace)\" xmlns:dmndi=\"https://www.omg.org/spec/DMN/20191111/DMNDI/\" "
+                + "xmlns:dc=\"http://www.omg.org/spec/DMN/20180521/DC/\" xmlns:di=\"http://www.omg.org/spec/DMN/20180521/DI/\" "
+                + "id=\"\(ids.make("definitions", name))\" name=\(quote(name)) namespace=\"https://switchboard.invalid/dmn/\(ids.slug(name))\">")
         var edges: [(id: String, from: String, to: String)] = []
         for fact in facts {
             let id = ids.element("input", fact.name)
@@ -57,24 +59,37 @@ public enum DMNWriter {
             for input in table.inputs {
                 out.line(3, "<input id=\"\(ids.make("in", table.name + "-" + input.name))\" label=\(quote(input.name))>")
                 if let description = input.description { out.line(4, "<description>\(escape(description))</description>") }
-                let expression = produced[input.name].map { producer in
-                    producer.outputs.count == 1 ? producer.name : producer.name + "." + input.name
-                } ?? input.name
-                out.line(4, "<inputExpression id=\"\(ids.make("expr", table.name + "-" + input.name))\" typeRef=\"\(typeRef(input))\">"
-                         + "<text>\(escape(expression))</text></inputExpression>")
+                let expression =
+                    produced[input.name].map { producer in
+                        producer.outputs.count == 1 ? producer.name : producer.name + "." + input.name
+                    } ?? input.name
+                out.line(
+                    4,
+                    "<inputExpression id=\"\(ids.make("expr", table.name + "-" + input.name))\" typeRef=\"\(typeRef(input))\">"
+                        + "<text>\(escape(expression))</text></inputExpression>")
                 if let values = inputValues(input) {
-                    out.line(4, "<inputValues id=\"\(ids.make("values", table.name + "-" + input.name))\"><text>\(escape(values))</text></inputValues>")
+                    out.line(
+                        4, "<inputValues id=\"\(ids.make("values", table.name + "-" + input.name))\"><text>\(escape(values))</text></inputValues>")
                 }
                 out.line(3, "</input>")
             }
             for output in table.outputs {
-                out.line(3, "<output id=\"\(ids.make("out", table.name + "-" + output.name))\" name=\(quote(output.name)) typeRef=\"\(typeRef(output.type))\">")
+                out.line(
+                    3,
+                    "<output id=\"\(ids.make("out", table.name + "-" + output.name))\" name=\(quote(output.name)) typeRef=\"\(typeRef(output.type))\">"
+                )
                 if let description = output.description { out.line(4, "<description>\(escape(description))</description>") }
                 if case .enumeration(let values) = output.type {
-                    out.line(4, "<outputValues id=\"\(ids.make("values", table.name + "-" + output.name))\"><text>\(escape(values.map(feelString).joined(separator: ",")))</text></outputValues>")
+                    out.line(
+                        4,
+                        "<outputValues id=\"\(ids.make("values", table.name + "-" + output.name))\"><text>\(escape(values.map(feelString).joined(separator: ",")))</text></outputValues>"
+                    )
                 }
                 if let value = output.defaultValue {
-                    out.line(4, "<defaultOutputEntry id=\"\(ids.make("default", table.name + "-" + output.name))\"><text>\(escape(literal(value)))</text></defaultOutputEntry>")
+                    out.line(
+                        4,
+                        "<defaultOutputEntry id=\"\(ids.make("default", table.name + "-" + output.name))\"><text>\(escape(literal(value)))</text></defaultOutputEntry>"
+                    )
                 }
                 out.line(3, "</output>")
             }
@@ -82,27 +97,36 @@ public enum DMNWriter {
                 out.line(3, "<rule id=\"\(ids.rule(rule.id, table: table.name))\">")
                 if let description = rule.description { out.line(4, "<description>\(escape(description))</description>") }
                 for (i, condition) in rule.conditions.enumerated() {
-                    out.line(4, "<inputEntry id=\"\(ids.make("entry", "\(table.name)-\(rule.id)-\(i)"))\"><text>\(escape(unaryTests(condition, input: table.inputs[i])))</text></inputEntry>")
+                    out.line(
+                        4,
+                        "<inputEntry id=\"\(ids.make("entry", "\(table.name)-\(rule.id)-\(i)"))\"><text>\(escape(unaryTests(condition, input: table.inputs[i])))</text></inputEntry>"
+                    )
                 }
                 for (o, output) in table.outputs.enumerated() {
                     let value = rule.outputs[o] ?? output.defaultValue!
-                    out.line(4, "<outputEntry id=\"\(ids.make("entry", "\(table.name)-\(rule.id)-out-\(o)"))\"><text>\(escape(literal(value)))</text></outputEntry>")
+                    out.line(
+                        4,
+                        "<outputEntry id=\"\(ids.make("entry", "\(table.name)-\(rule.id)-out-\(o)"))\"><text>\(escape(literal(value)))</text></outputEntry>"
+                    )
                 }
                 out.line(3, "</rule>")
             }
             out.line(2, "</decisionTable>")
             out.line(1, "</decision>")
         }
-        diagram(&out, ids: &ids, decisions: tables.map { ids.element("decision", $0.name) },
-                inputs: facts.map { ids.element("input", $0.name) }, edges: edges)
+        diagram(
+            &out, ids: &ids, decisions: tables.map { ids.element("decision", $0.name) },
+            inputs: facts.map { ids.element("input", $0.name) }, edges: edges)
         out.line(0, "</definitions>")
         return out.text
     }
 
     // MARK: Diagram
 
-    private static func diagram(_ out: inout XMLText, ids: inout IDs, decisions: [String], inputs: [String],
-                                edges: [(id: String, from: String, to: String)]) {
+    private static func diagram(
+        _ out: inout XMLText, ids: inout IDs, decisions: [String], inputs: [String],
+        edges: [(id: String, from: String, to: String)]
+    ) {
         // Decisions in rows of four, input data in rows of six beneath them.
         var centers: [String: (x: Int, top: Int, bottom: Int)] = [:]
         out.line(1, "<dmndi:DMNDI>")
@@ -112,19 +136,27 @@ public enum DMNWriter {
             let x = 160 + (i % 4) * 260
             let y = 80 + (i / 4) * 160
             centers[id] = (x + 90, y, y + 80)
-            out.line(3, "<dmndi:DMNShape id=\"\(ids.make("shape", id))\" dmnElementRef=\"\(id)\"><dc:Bounds height=\"80\" width=\"180\" x=\"\(x)\" y=\"\(y)\"/></dmndi:DMNShape>")
+            out.line(
+                3,
+                "<dmndi:DMNShape id=\"\(ids.make("shape", id))\" dmnElementRef=\"\(id)\"><dc:Bounds height=\"80\" width=\"180\" x=\"\(x)\" y=\"\(y)\"/></dmndi:DMNShape>"
+            )
         }
         for (i, id) in inputs.enumerated() {
             let x = 160 + (i % 6) * 180
             let y = 80 + decisionRows * 160 + (i / 6) * 100
             centers[id] = (x + 62, y, y + 45)
-            out.line(3, "<dmndi:DMNShape id=\"\(ids.make("shape", id))\" dmnElementRef=\"\(id)\"><dc:Bounds height=\"45\" width=\"125\" x=\"\(x)\" y=\"\(y)\"/></dmndi:DMNShape>")
+            out.line(
+                3,
+                "<dmndi:DMNShape id=\"\(ids.make("shape", id))\" dmnElementRef=\"\(id)\"><dc:Bounds height=\"45\" width=\"125\" x=\"\(x)\" y=\"\(y)\"/></dmndi:DMNShape>"
+            )
         }
         for edge in edges {
             guard let from = centers[edge.from], let to = centers[edge.to] else { continue }
             let (fromY, toY) = from.top > to.top ? (from.top, to.bottom) : (from.bottom, to.top)
-            out.line(3, "<dmndi:DMNEdge id=\"\(ids.make("edge", edge.id))\" dmnElementRef=\"\(edge.id)\">"
-                     + "<di:waypoint x=\"\(from.x)\" y=\"\(fromY)\"/><di:waypoint x=\"\(to.x)\" y=\"\(toY)\"/></dmndi:DMNEdge>")
+            out.line(
+                3,
+                "<dmndi:DMNEdge id=\"\(ids.make("edge", edge.id))\" dmnElementRef=\"\(edge.id)\">"
+                    + "<di:waypoint x=\"\(from.x)\" y=\"\(fromY)\"/><di:waypoint x=\"\(to.x)\" y=\"\(toY)\"/></dmndi:DMNEdge>")
         }
         out.line(2, "</dmndi:DMNDiagram>")
         out.line(1, "</dmndi:DMNDI>")

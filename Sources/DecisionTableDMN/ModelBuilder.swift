@@ -55,9 +55,10 @@ struct ModelBuilder {
     mutating func build(_ root: XMLElementNode, declaresDMN: Bool) -> ([TableDefinition], [DMNDecision]) {
         let start = root.location
         guard root.name == "definitions", DMNReader.namespaces.contains(root.namespace) || declaresDMN else {
-            error(.dmnNamespace,
-                  "not a DMN model: the root element is <\(root.name)> in namespace '\(root.namespace)' "
-                  + "(expected <definitions> in a DMN 1.1 to 1.5 namespace)", at: start)
+            error(
+                .dmnNamespace,
+                "not a DMN model: the root element is <\(root.name)> in namespace '\(root.namespace)' "
+                    + "(expected <definitions> in a DMN 1.1 to 1.5 namespace)", at: start)
             return ([], [])
         }
         let items = ItemDefinitions(root)
@@ -71,9 +72,10 @@ struct ModelBuilder {
         let inputTypes = Dictionary(inputData.values.map { ($0.name, $0.typeRef) }, uniquingKeysWith: { a, _ in a })
         for kind in ["businessKnowledgeModel", "decisionService"] {
             for element in root.children(kind) {
-                error(.dmnUnsupported,
-                      "\(kind == "decisionService" ? "decision service" : "business knowledge model") '\(element.attributes["name"] ?? "?")' is not supported (only decision tables are)",
-                      at: element.location)
+                error(
+                    .dmnUnsupported,
+                    "\(kind == "decisionService" ? "decision service" : "business knowledge model") '\(element.attributes["name"] ?? "?")' is not supported (only decision tables are)",
+                    at: element.location)
             }
         }
         // Decisions with table logic, and the engine name of each output.
@@ -83,22 +85,29 @@ struct ModelBuilder {
         for decision in root.children("decision") {
             let name = decision.attributes["name"] ?? decision.attributes["id"] ?? "decision"
             guard let table = decision.child("decisionTable") else {
-                let logic = decision.children.first { !["variable", "informationRequirement", "knowledgeRequirement",
-                                                        "authorityRequirement", "description", "question",
-                                                        "allowedAnswers", "extensionElements", "supportedObjective",
-                                                        "impactedPerformanceIndicator", "decisionMaker", "decisionOwner",
-                                                        "usingProcess", "usingTask"].contains($0.name) }
-                error(.dmnUnsupported,
-                      logic.map { "decision '\(name)' is a <\($0.name)>; only decision tables are supported" }
-                          ?? "decision '\(name)' has no decision logic",
-                      at: logic?.location ?? decision.location)
+                let logic = decision.children.first {
+                    ![
+                        "variable", "informationRequirement", "knowledgeRequirement",
+                        "authorityRequirement", "description", "question",
+                        "allowedAnswers", "extensionElements", "supportedObjective",
+                        "impactedPerformanceIndicator", "decisionMaker", "decisionOwner",
+                        "usingProcess", "usingTask",
+                    ].contains($0.name)
+                }
+                error(
+                    .dmnUnsupported,
+                    logic.map { "decision '\(name)' is a <\($0.name)>; only decision tables are supported" }
+                        ?? "decision '\(name)' has no decision logic",
+                    at: logic?.location ?? decision.location)
                 continue
             }
             decisionTypes[name] = decision.child("variable")?.attributes["typeRef"]
             let outputs = draftOutputs(table, decision: name, typeRef: decisionTypes[name], items: items)
             decisionOutputs[name] = outputs
-            drafts.append(DraftTable(decision: decision, name: name, element: table,
-                                     hitPolicy: hitPolicy(table) ?? .unique, inputs: [], outputs: outputs, rules: []))
+            drafts.append(
+                DraftTable(
+                    decision: decision, name: name, element: table,
+                    hitPolicy: hitPolicy(table) ?? .unique, inputs: [], outputs: outputs, rules: []))
         }
         // Output names shared by two decisions, or by an input, are qualified by their decision.
         var slotCount: [String: Int] = [:]
@@ -113,9 +122,10 @@ struct ModelBuilder {
             decisionOutputs[drafts[d].name] = drafts[d].outputs
         }
         for d in drafts.indices {
-            drafts[d].inputs = draftInputs(drafts[d], inputNames: inputNames, inputTypes: inputTypes,
-                                           decisionOutputs: decisionOutputs, drafts: drafts, items: items,
-                                           failed: &drafts[d].failed)
+            drafts[d].inputs = draftInputs(
+                drafts[d], inputNames: inputNames, inputTypes: inputTypes,
+                decisionOutputs: decisionOutputs, drafts: drafts, items: items,
+                failed: &drafts[d].failed)
             drafts[d].rules = draftRules(drafts[d], failed: &drafts[d].failed)
         }
         let tables = TableAssembler(drafts: drafts).assemble(into: &self)
@@ -150,9 +160,10 @@ struct ModelBuilder {
                 return nil
             }
         default:
-            error(.dmnUnknown,
-                  "'\(written)' is not a hit policy (expected UNIQUE, FIRST, PRIORITY, ANY, COLLECT, RULE ORDER or OUTPUT ORDER)",
-                  at: table.location)
+            error(
+                .dmnUnknown,
+                "'\(written)' is not a hit policy (expected UNIQUE, FIRST, PRIORITY, ANY, COLLECT, RULE ORDER or OUTPUT ORDER)",
+                at: table.location)
             return nil
         }
     }
@@ -189,12 +200,14 @@ struct ModelBuilder {
                 }
             }
             if type != nil, items.resolve(type) == nil {
-                error(.dmnUnsupported, "the type '\(type!)' is not supported (expected string, number, boolean, or an item definition of them)",
-                      at: element.location)
+                error(
+                    .dmnUnsupported, "the type '\(type!)' is not supported (expected string, number, boolean, or an item definition of them)",
+                    at: element.location)
             }
-            var output = DraftOutput(dmnName: name, slot: name ?? decision, kind: kind ?? .string, values: values,
-                                     description: element.child("description")?.text.trimmingWhitespace,
-                                     defaultValue: nil, location: element.location)
+            var output = DraftOutput(
+                dmnName: name, slot: name ?? decision, kind: kind ?? .string, values: values,
+                description: element.child("description")?.text.trimmingWhitespace,
+                defaultValue: nil, location: element.location)
             // The kind, when no type says it, is settled from the rules' entries by the assembler.
             if kind == nil { output.kind = Self.inferredOutputKind(table, index: outputs.count) ?? .string }
             if let text = element.child("defaultOutputEntry")?.expressionText {
@@ -209,7 +222,8 @@ struct ModelBuilder {
         for rule in table.children("rule") {
             let entries = rule.children("outputEntry")
             guard index < entries.count, let text = entries[index].expressionText,
-                  let item = try? FEELReader.literal(text) else { continue }
+                let item = try? FEELReader.literal(text)
+            else { continue }
             return ColumnKind.of(item)
         }
         return nil
@@ -225,8 +239,9 @@ struct ModelBuilder {
         switch (item, output.kind) {
         case (.string(let s), .string):
             if let values = output.values, !values.contains(s) {
-                self.error(.dmnValue, "\"\(s)\" is not one of the output values of '\(output.slot)' (\(values.map { "\"\($0)\"" }.joined(separator: ", ")))",
-                           at: location)
+                self.error(
+                    .dmnValue, "\"\(s)\" is not one of the output values of '\(output.slot)' (\(values.map { "\"\($0)\"" }.joined(separator: ", ")))",
+                    at: location)
                 return nil
             }
             return .string(s)
@@ -263,19 +278,26 @@ struct ModelBuilder {
                 if outputs.count == 1 {
                     (name, producer, producedKind, producedValues) = (outputs[0].slot, text, outputs[0].kind, outputs[0].values)
                 } else {
-                    error(.dmnUnsupported, "input '\(text)' reads the whole of decision '\(text)', which has several outputs; read one of them ('\(text).\(outputs[0].dmnName ?? "")')",
-                          at: location)
+                    error(
+                        .dmnUnsupported,
+                        "input '\(text)' reads the whole of decision '\(text)', which has several outputs; read one of them ('\(text).\(outputs[0].dmnName ?? "")')",
+                        at: location)
                 }
             } else if let dot = text.lastIndex(of: "."), let outputs = decisionOutputs[String(text[..<dot])],
-                      let output = outputs.first(where: { $0.dmnName == String(text[text.index(after: dot)...]) }) {
+                let output = outputs.first(where: { $0.dmnName == String(text[text.index(after: dot)...]) })
+            {
                 (name, producer, producedKind, producedValues) = (output.slot, String(text[..<dot]), output.kind, output.values)
-            } else if let (decision, output) = decisionOutputs.lazy.compactMap({ d, outputs in outputs.first { $0.slot == text }.map { (d, $0) } }).first {
+            } else if let (decision, output) = decisionOutputs.lazy.compactMap({ d, outputs in outputs.first { $0.slot == text }.map { (d, $0) } })
+                .first
+            {
                 (name, producer, producedKind, producedValues) = (output.slot, decision, output.kind, output.values)
             } else {
-                error(.dmnUnsupported,
-                      text.isEmpty ? "an input needs an input expression naming an input data or a decision"
-                          : "\(FEELReader.describe(text)) is not supported as an input expression (expected the name of an input data or of a decision)",
-                      at: location)
+                error(
+                    .dmnUnsupported,
+                    text.isEmpty
+                        ? "an input needs an input expression naming an input data or a decision"
+                        : "\(FEELReader.describe(text)) is not supported as an input expression (expected the name of an input data or of a decision)",
+                    at: location)
             }
             guard let name else {
                 failed = true
@@ -288,8 +310,10 @@ struct ModelBuilder {
                     continue
                 }
                 if case .collect(.some) = hit, producedKind == .number {
-                    error(.dmnUnsupported, "input '\(text)' reads the aggregated number of decision '\(producer)'; reading aggregations across decisions is not supported",
-                          at: location)
+                    error(
+                        .dmnUnsupported,
+                        "input '\(text)' reads the aggregated number of decision '\(producer)'; reading aggregations across decisions is not supported",
+                        at: location)
                     failed = true
                     continue
                 }
@@ -297,9 +321,10 @@ struct ModelBuilder {
             let typeRef = expression?.attributes["typeRef"] ?? (inputTypes[name] ?? nil)
             var resolved = items.resolve(typeRef)
             if typeRef != nil, resolved == nil {
-                error(.dmnUnsupported,
-                      "the type '\(typeRef!)' of input '\(text)' is not supported (expected string, number, boolean, or an item definition of them)",
-                      at: location)
+                error(
+                    .dmnUnsupported,
+                    "the type '\(typeRef!)' of input '\(text)' is not supported (expected string, number, boolean, or an item definition of them)",
+                    at: location)
                 failed = true
                 continue
             }
@@ -308,7 +333,8 @@ struct ModelBuilder {
             var allowed: UnaryTests?
             let valuesElement = element.child("inputValues")
             if let allowedText = valuesElement?.expressionText ?? resolved?.allowedValues,
-               !allowedText.trimmingWhitespace.isEmpty {
+                !allowedText.trimmingWhitespace.isEmpty
+            {
                 let allowedLocation = valuesElement?.location ?? resolved?.allowedLocation ?? location
                 do { allowed = try FEELReader.unaryTests(allowedText) } catch {
                     self.error(.dmnUnsupported, "\(error.construct) is not supported in input values", at: allowedLocation)
@@ -318,8 +344,10 @@ struct ModelBuilder {
             }
             let label = element.attributes["label"]
             let description = element.child("description")?.text.trimmingWhitespace ?? (label == name ? nil : label)
-            inputs.append(DraftInput(name: name, label: description, kind: kind, producer: producer,
-                                     allowed: allowed, location: element.location))
+            inputs.append(
+                DraftInput(
+                    name: name, label: description, kind: kind, producer: producer,
+                    allowed: allowed, location: element.location))
         }
         return inputs
     }
@@ -328,7 +356,8 @@ struct ModelBuilder {
         for rule in table.children("rule") {
             let entries = rule.children("inputEntry")
             guard index < entries.count, let text = entries[index].expressionText,
-                  let tests = try? FEELReader.unaryTests(text), let item = tests.items.first else { continue }
+                let tests = try? FEELReader.unaryTests(text), let item = tests.items.first
+            else { continue }
             return ColumnKind.of(item)
         }
         return nil
@@ -343,10 +372,11 @@ struct ModelBuilder {
             let inputEntries = element.children("inputEntry")
             let outputEntries = element.children("outputEntry")
             guard inputEntries.count == inputCount, outputEntries.count == draft.outputs.count else {
-                error(.dmnShape,
-                      "rule \(index + 1) of '\(draft.name)' has \(inputEntries.count) input entries and \(outputEntries.count) output entries; "
-                      + "the table has \(inputCount) inputs and \(draft.outputs.count) outputs",
-                      at: element.location)
+                error(
+                    .dmnShape,
+                    "rule \(index + 1) of '\(draft.name)' has \(inputEntries.count) input entries and \(outputEntries.count) output entries; "
+                        + "the table has \(inputCount) inputs and \(draft.outputs.count) outputs",
+                    at: element.location)
                 failed = true
                 continue
             }
@@ -357,9 +387,10 @@ struct ModelBuilder {
                 do {
                     cells.append((try FEELReader.unaryTests(text), text.trimmingWhitespace, entry.location))
                 } catch {
-                    self.error(.dmnUnsupported,
-                               "\(error.construct) is not supported in an input entry (expected S-FEEL: literals, lists, comparisons, ranges, not(...) or -)",
-                               at: entry.location)
+                    self.error(
+                        .dmnUnsupported,
+                        "\(error.construct) is not supported in an input entry (expected S-FEEL: literals, lists, comparisons, ranges, not(...) or -)",
+                        at: entry.location)
                     valid = false
                 }
             }
@@ -377,8 +408,10 @@ struct ModelBuilder {
             }
             let id = element.attributes["id"] ?? "rule-\(index + 1)"
             let description = element.child("description")?.text.trimmingWhitespace
-            rules.append(DraftRule(id: id, description: description?.isEmpty == false ? description : nil,
-                                   cells: cells, outputs: outputs, location: element.location))
+            rules.append(
+                DraftRule(
+                    id: id, description: description?.isEmpty == false ? description : nil,
+                    cells: cells, outputs: outputs, location: element.location))
         }
         return rules
     }
@@ -392,15 +425,18 @@ struct ModelBuilder {
         var remaining = tables
         let names = Set(tables.map(\.name))
         while !remaining.isEmpty {
-            guard let next = remaining.firstIndex(where: { table in
-                table.inputs.allSatisfy { input in
-                    guard let producer = input.producer else { return true }
-                    return placed.contains(producer) || !names.contains(producer)
-                }
-            }) else {
+            guard
+                let next = remaining.firstIndex(where: { table in
+                    table.inputs.allSatisfy { input in
+                        guard let producer = input.producer else { return true }
+                        return placed.contains(producer) || !names.contains(producer)
+                    }
+                })
+            else {
                 for table in remaining {
-                    error(.dmnCycle, "decision '\(table.name)' depends on itself through its information requirements",
-                          at: table.location)
+                    error(
+                        .dmnCycle, "decision '\(table.name)' depends on itself through its information requirements",
+                        at: table.location)
                 }
                 break
             }

@@ -16,8 +16,9 @@ struct TableAssembler {
                 column(input, coding: codings[input.name], builder: &builder, failed: &failed)
             }
             let outputs = draft.outputs.map { output in
-                OutputDefinition(name: output.slot, description: output.description, location: output.location,
-                                 type: Self.outputType(output), defaultValue: output.defaultValue)
+                OutputDefinition(
+                    name: output.slot, description: output.description, location: output.location,
+                    type: Self.outputType(output), defaultValue: output.defaultValue)
             }
             var rules: [RuleDefinition] = []
             var ids: [String: SourceLocation] = [:]
@@ -31,36 +32,43 @@ struct TableAssembler {
                     }
                 }
                 if let first = ids[rule.id] {
-                    builder.error(.dmnDuplicate, "decision '\(draft.name)' already has a rule '\(rule.id)'",
-                                  at: rule.location, notes: [Note("the first is here", at: first)])
+                    builder.error(
+                        .dmnDuplicate, "decision '\(draft.name)' already has a rule '\(rule.id)'",
+                        at: rule.location, notes: [Note("the first is here", at: first)])
                     failed = true
                 }
                 ids[rule.id] = rule.location
                 guard conditions.count == inputs.count else { continue }
-                rules.append(RuleDefinition(id: rule.id, description: rule.description, location: rule.location,
-                                            conditions: conditions, outputs: rule.outputs.map(\.value), values: rule.outputs.map(\.value),
-                                            outputLocations: rule.outputs.map(\.location)))
+                rules.append(
+                    RuleDefinition(
+                        id: rule.id, description: rule.description, location: rule.location,
+                        conditions: conditions, outputs: rule.outputs.map(\.value), values: rule.outputs.map(\.value),
+                        outputLocations: rule.outputs.map(\.location)))
             }
             switch draft.hitPolicy {
             case .priority, .outputOrder:
                 if !outputs.contains(where: { if case .enumeration = $0.type { true } else { false } }) {
-                    builder.error(.dmnHitPolicy, "a \(draft.hitPolicy == .priority ? "PRIORITY" : "OUTPUT ORDER") table needs output values: their order is the priority",
-                                  at: draft.element.location)
+                    builder.error(
+                        .dmnHitPolicy,
+                        "a \(draft.hitPolicy == .priority ? "PRIORITY" : "OUTPUT ORDER") table needs output values: their order is the priority",
+                        at: draft.element.location)
                     failed = true
                 }
             case .collect(let aggregation?) where aggregation != .count:
                 for output in outputs where output.type != .number && output.type != .integer {
-                    builder.error(.dmnHitPolicy, "COLLECT \(aggregation.rawValue.uppercased()) needs number outputs; '\(output.name)' is not one",
-                                  at: output.location)
+                    builder.error(
+                        .dmnHitPolicy, "COLLECT \(aggregation.rawValue.uppercased()) needs number outputs; '\(output.name)' is not one",
+                        at: output.location)
                     failed = true
                 }
             default: break
             }
             if failed { continue }
-            tables.append(TableDefinition(
-                name: draft.name, description: draft.decision.child("description")?.text.trimmingWhitespace,
-                location: draft.element.location, hitPolicy: draft.hitPolicy, gapsAllowed: false,
-                inputs: inputs, outputs: outputs, rules: rules))
+            tables.append(
+                TableDefinition(
+                    name: draft.name, description: draft.decision.child("description")?.text.trimmingWhitespace,
+                    location: draft.element.location, hitPolicy: draft.hitPolicy, gapsAllowed: false,
+                    inputs: inputs, outputs: outputs, rules: rules))
         }
         return tables
     }
@@ -116,8 +124,9 @@ struct TableAssembler {
 
     /// An input column: its domain from the allowed values, or its coding.
     func column(_ input: ModelBuilder.DraftInput, coding: ColumnCoding?, builder: inout ModelBuilder, failed: inout Bool) -> InputDefinition {
-        var definition = InputDefinition(name: input.name, description: input.label,
-                                         location: input.location, domain: .boolean, producer: input.producer)
+        var definition = InputDefinition(
+            name: input.name, description: input.label,
+            location: input.location, domain: .boolean, producer: input.producer)
         switch input.kind {
         case .boolean:
             definition.domain = .boolean
@@ -170,11 +179,12 @@ struct TableAssembler {
             return Condition(values: all, intervals: intervals, isWildcard: true, text: "-", location: cell.location)
         }
         func mismatch(_ item: FEELItem) -> Condition? {
-            let found = switch item {
-            case .string(let s): "the string \"\(s)\""
-            case .number(let i): "the number test '\(i.map(\.description).joined(separator: ", "))'"
-            case .boolean(let b): "the boolean \(b)"
-            }
+            let found =
+                switch item {
+                case .string(let s): "the string \"\(s)\""
+                case .number(let i): "the number test '\(i.map(\.description).joined(separator: ", "))'"
+                case .boolean(let b): "the boolean \(b)"
+                }
             builder.error(.dmnType, "input '\(input.name)' is \(input.domainSummary), found \(found)", at: cell.location)
             return nil
         }
@@ -212,8 +222,10 @@ struct TableAssembler {
                     chosen.append(strings.index(of: text))
                 case (.string(let text), .enumeration(let values), nil):
                     guard let index = values.firstIndex(of: text) else {
-                        builder.error(.dmnValue, "\"\(text)\" is not one of the values of '\(input.name)' (\(values.map { "\"\($0)\"" }.joined(separator: ", ")))",
-                                      at: cell.location)
+                        builder.error(
+                            .dmnValue,
+                            "\"\(text)\" is not one of the values of '\(input.name)' (\(values.map { "\"\($0)\"" }.joined(separator: ", ")))",
+                            at: cell.location)
                         return nil
                     }
                     chosen.append(index)
@@ -228,8 +240,9 @@ struct TableAssembler {
                 builder.error(.dmnEmpty, "'\(cell.text)' matches no value of '\(input.name)' (\(input.domainSummary))", at: cell.location)
                 return nil
             }
-            return Condition(values: matched, intervals: nil, isWildcard: false, mentioned: set.sorted(),
-                             text: cell.text, location: cell.location)
+            return Condition(
+                values: matched, intervals: nil, isWildcard: false, mentioned: set.sorted(),
+                text: cell.text, location: cell.location)
         }
     }
 

@@ -2,7 +2,7 @@ import DecisionTable
 import Diagnostics
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads XML bytes into ``XMLElementNode``s with positions, through Foundation's XMLParser
@@ -17,10 +17,13 @@ enum XMLTreeReader {
     static func read(_ bytes: [UInt8], file: String, limits: XMLLimits = .modelFile) throws(DiagnosticsError) -> XMLElementNode {
         let lines = LineTable(bytes)
         if let offset = find(Array("<!DOCTYPE".utf8), in: bytes) ?? find(Array("<!ENTITY".utf8), in: bytes) {
-            throw DiagnosticsError([Diagnostic(
-                .error, code: .xmlDoctype,
-                "document type declarations are not accepted in a DMN file (they declare entities, which are never expanded or fetched)",
-                at: lines.location(ofByte: offset, file: file))], sources: [file: String(decoding: bytes, as: UTF8.self)])
+            throw DiagnosticsError(
+                [
+                    Diagnostic(
+                        .error, code: .xmlDoctype,
+                        "document type declarations are not accepted in a DMN file (they declare entities, which are never expanded or fetched)",
+                        at: lines.location(ofByte: offset, file: file))
+                ], sources: [file: String(decoding: bytes, as: UTF8.self)])
         }
         let builder = TreeBuilder(lines: lines, file: file, limits: limits)
         let parser = XMLParser(data: Data(bytes))
@@ -32,8 +35,11 @@ enum XMLTreeReader {
             throw DiagnosticsError([failure], sources: [file: String(decoding: bytes, as: UTF8.self)])
         }
         guard let root = builder.root else {
-            throw DiagnosticsError([Diagnostic(.error, code: .xmlMalformed, "the file holds no XML element",
-                                               at: SourceLocation(file: file, line: 1, column: 1))])
+            throw DiagnosticsError([
+                Diagnostic(
+                    .error, code: .xmlMalformed, "the file holds no XML element",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            ])
         }
         return root
     }
@@ -115,8 +121,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         guard failure == nil else { return }
         let location = lines.startTag(line: parser.lineNumber, column: parser.columnNumber, file: file)
         if stack.count >= limits.maximumDepth {
@@ -124,22 +132,26 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
             return
         }
         if let (name, value) = attributeDict.first(where: { $0.value.count > limits.maximumTextLength }) {
-            stop(parser, .xmlTooLong,
-                 "attribute '\(name)' is \(value.count) characters long; the limit is \(limits.maximumTextLength)",
-                 at: location)
+            stop(
+                parser, .xmlTooLong,
+                "attribute '\(name)' is \(value.count) characters long; the limit is \(limits.maximumTextLength)",
+                at: location)
             return
         }
         let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-        stack.append(XMLElementNode(name: local, namespace: namespaceURI ?? "", attributes: attributeDict,
-                                    text: "", children: [], location: location))
+        stack.append(
+            XMLElementNode(
+                name: local, namespace: namespaceURI ?? "", attributes: attributeDict,
+                text: "", children: [], location: location))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard failure == nil, !stack.isEmpty else { return }
         stack[stack.count - 1].text += string
         if stack[stack.count - 1].text.count > limits.maximumTextLength {
-            stop(parser, .xmlTooLong, "the text of <\(stack[stack.count - 1].name)> is longer than \(limits.maximumTextLength) characters",
-                 at: stack[stack.count - 1].location)
+            stop(
+                parser, .xmlTooLong, "the text of <\(stack[stack.count - 1].name)> is longer than \(limits.maximumTextLength) characters",
+                at: stack[stack.count - 1].location)
         }
     }
 

@@ -36,8 +36,9 @@ extension DecisionTables {
             if let fact = value.value {
                 facts[name] = fact
             } else {
-                problems.append(FactProblem(
-                    name: name, message: "fact '\(name)' must be an integer, a boolean or a string, not \(value.kindDescription)"))
+                problems.append(
+                    FactProblem(
+                        name: name, message: "fact '\(name)' must be an integer, a boolean or a string, not \(value.kindDescription)"))
             }
         }
         guard problems.isEmpty else { throw .invalidFacts(problems) }

@@ -25,20 +25,28 @@ extension TableExplanation {
             ("facts", .object(facts.map { ($0.name, JSONValue($0.value)) })),
             ("rules", .array(winners.map(\.json))),
             ("also_matched", .array(matched.filter { rule in !winners.contains { $0.id == rule.id } }.map(\.json))),
-            ("near_misses", .array(nearMisses.map { miss in
-                .object([
-                    ("rule", miss.rule.json),
-                    ("failed_cells", .array(miss.failedCells.map { cell in
+            (
+                "near_misses",
+                .array(
+                    nearMisses.map { miss in
                         .object([
-                            ("input", .string(cell.input)),
-                            ("value", JSONValue(cell.value)),
-                            ("condition", .string(cell.condition)),
-                            ("line", .integer(cell.location.line)),
-                            ("column", .integer(cell.location.column)),
+                            ("rule", miss.rule.json),
+                            (
+                                "failed_cells",
+                                .array(
+                                    miss.failedCells.map { cell in
+                                        .object([
+                                            ("input", .string(cell.input)),
+                                            ("value", JSONValue(cell.value)),
+                                            ("condition", .string(cell.condition)),
+                                            ("line", .integer(cell.location.line)),
+                                            ("column", .integer(cell.location.column)),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            ),
             ("defaults_applied", .bool(usedDefaults)),
             ("outputs", outputs.map { .object($0.map { ($0.name, $0.value.json) }) } ?? .null),
         ])

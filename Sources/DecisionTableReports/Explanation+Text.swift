@@ -22,7 +22,8 @@ extension Explanation {
             for miss in table.nearMisses {
                 out += "  did not match: rule '\(miss.rule.id)' at \(miss.rule.location)\n"
                 for cell in miss.failedCells {
-                    out += "    \(cell.input) is \(cell.value), but the cell at \(cell.location.line):\(cell.location.column) wants \(cell.condition)\n"
+                    out +=
+                        "    \(cell.input) is \(cell.value), but the cell at \(cell.location.line):\(cell.location.column) wants \(cell.condition)\n"
                 }
             }
             if let outputs = table.outputs {

@@ -49,10 +49,11 @@ package final class JSONFactsEvaluator {
         evaluator = tables.makeEvaluator()
         fastOutputs = !tables.tables.contains { $0.hitPolicy.yieldsLists }
         facts = tables.facts.map { input in
-            let values: [[UInt8]] = switch input.domain {
-            case .enumeration(let names): names.map { Array($0.utf8) }
-            default: []
-            }
+            let values: [[UInt8]] =
+                switch input.domain {
+                case .enumeration(let names): names.map { Array($0.utf8) }
+                default: []
+                }
             return Fact(name: Array(input.name.utf8), domain: input.domain, values: values)
         }
         var index: [UInt64: [Int]] = [:]
@@ -67,11 +68,12 @@ package final class JSONFactsEvaluator {
                 var key: [UInt8] = outputs.isEmpty ? [] : Array(", ".utf8)
                 JSONValue.appendQuoted(output.name, to: &key)
                 key += Array(": ".utf8)
-                let rendered: [[UInt8]]? = switch output.type {
-                case .enumeration(let names): names.map { Array(JSONValue.string($0).rendered.utf8) }
-                case .boolean: [Array("false".utf8), Array("true".utf8)]
-                default: nil
-                }
+                let rendered: [[UInt8]]? =
+                    switch output.type {
+                    case .enumeration(let names): names.map { Array(JSONValue.string($0).rendered.utf8) }
+                    case .boolean: [Array("false".utf8), Array("true".utf8)]
+                    default: nil
+                    }
                 outputs.append(Output(table: t, slot: slots[t][o], definition: output, key: key, rendered: rendered))
             }
         }
@@ -121,9 +123,10 @@ package final class JSONFactsEvaluator {
         if i < count, line[i] == UInt8(ascii: "}") { return false }
         while true {
             guard let key = Self.plainString(line, &i),
-                  let candidates = factIndex[JSONParser.fingerprint(key)],
-                  let slot = candidates.first(where: { facts[$0].name.elementsEqual(key) }),
-                  !seen[slot] else { return false }
+                let candidates = factIndex[JSONParser.fingerprint(key)],
+                let slot = candidates.first(where: { facts[$0].name.elementsEqual(key) }),
+                !seen[slot]
+            else { return false }
             skipSpace()
             guard i < count, line[i] == UInt8(ascii: ":") else { return false }
             i += 1
@@ -177,8 +180,12 @@ package final class JSONFactsEvaluator {
             if line[i] == 0x30 {
                 i += 1
                 if negative { return nil }
-                if i < count, line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: "e") || line[i] == UInt8(ascii: "E")
-                    || (line[i] >= 0x30 && line[i] <= 0x39) { return nil }
+                if i < count,
+                    line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: "e") || line[i] == UInt8(ascii: "E")
+                        || (line[i] >= 0x30 && line[i] <= 0x39)
+                {
+                    return nil
+                }
                 return fact.domain.integerBounds.contains(0) ? 0 : nil
             }
             // Accumulated negated, as Int.min has no positive counterpart; a number beyond Int
@@ -199,12 +206,14 @@ package final class JSONFactsEvaluator {
             return fact.domain.integerBounds.contains(number) ? number : nil
         case .boolean:
             if line[i] == UInt8(ascii: "t"), i + 4 <= count, line[i + 1] == UInt8(ascii: "r"), line[i + 2] == UInt8(ascii: "u"),
-               line[i + 3] == UInt8(ascii: "e") {
+                line[i + 3] == UInt8(ascii: "e")
+            {
                 i += 4
                 return 1
             }
             if line[i] == UInt8(ascii: "f"), i + 5 <= count, line[i + 1] == UInt8(ascii: "a"), line[i + 2] == UInt8(ascii: "l"),
-               line[i + 3] == UInt8(ascii: "s"), line[i + 4] == UInt8(ascii: "e") {
+                line[i + 3] == UInt8(ascii: "s"), line[i + 4] == UInt8(ascii: "e")
+            {
                 i += 5
                 return 0
             }
@@ -244,4 +253,3 @@ package final class JSONFactsEvaluator {
         JSONValue.append("}}\n", to: &out)
     }
 }
-

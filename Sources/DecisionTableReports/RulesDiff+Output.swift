@@ -32,9 +32,10 @@ extension RulesDiff {
             for rule in rules.joined() where !seen.contains(rule) { seen.append(rule) }
             return seen
         }
-        return Summary(regions: changes.count, tables: count(changes.map(\.table)),
-                       outputs: count(changes.flatMap(\.changedOutputs)),
-                       oldRules: distinct(changes.map(\.oldRules)), newRules: distinct(changes.map(\.newRules)))
+        return Summary(
+            regions: changes.count, tables: count(changes.map(\.table)),
+            outputs: count(changes.flatMap(\.changedOutputs)),
+            oldRules: distinct(changes.map(\.oldRules)), newRules: distinct(changes.map(\.newRules)))
     }
 
     /// `{"summary": {...}, "changes": [...], "structural": [...]}` with `cells` as `validate
@@ -44,29 +45,40 @@ extension RulesDiff {
         let summary = summary
         let counts = { (counted: [(name: String, regions: Int)]) in JSONValue.object(counted.map { ($0.name, .integer($0.regions)) }) }
         var pairs: [(String, JSONValue)] = [
-            ("summary", .object([
-                ("regions", .integer(summary.regions)),
-                ("tables", counts(summary.tables)),
-                ("outputs", counts(summary.outputs)),
-                ("old_rules", .array(summary.oldRules.map(JSONValue.string))),
-                ("new_rules", .array(summary.newRules.map(JSONValue.string))),
-                ("structural", .integer(structural.count)),
-            ])),
-            ("changes", .array(changes.map { change in
+            (
+                "summary",
                 .object([
-                    ("table", .string(change.table)),
-                    ("cells", .object(change.cells.map { ($0.input, $0.values.json) })),
-                    ("old", change.old?.json ?? .null),
-                    ("new", change.new?.json ?? .null),
-                    ("old_rules", .array(change.oldRules.map(JSONValue.string))),
-                    ("new_rules", .array(change.newRules.map(JSONValue.string))),
-                    ("old_rule_locations", .array(change.oldRuleLocations.map(Self.json))),
-                    ("new_rule_locations", .array(change.newRuleLocations.map(Self.json))),
+                    ("regions", .integer(summary.regions)),
+                    ("tables", counts(summary.tables)),
+                    ("outputs", counts(summary.outputs)),
+                    ("old_rules", .array(summary.oldRules.map(JSONValue.string))),
+                    ("new_rules", .array(summary.newRules.map(JSONValue.string))),
+                    ("structural", .integer(structural.count)),
                 ])
-            })),
-            ("structural", .array(structural.map { change in
-                .object([("table", .string(change.table)), ("kind", .string(change.kind)), ("message", .string(change.message))])
-            })),
+            ),
+            (
+                "changes",
+                .array(
+                    changes.map { change in
+                        .object([
+                            ("table", .string(change.table)),
+                            ("cells", .object(change.cells.map { ($0.input, $0.values.json) })),
+                            ("old", change.old?.json ?? .null),
+                            ("new", change.new?.json ?? .null),
+                            ("old_rules", .array(change.oldRules.map(JSONValue.string))),
+                            ("new_rules", .array(change.newRules.map(JSONValue.string))),
+                            ("old_rule_locations", .array(change.oldRuleLocations.map(Self.json))),
+                            ("new_rule_locations", .array(change.newRuleLocations.map(Self.json))),
+                        ])
+                    })
+            ),
+            (
+                "structural",
+                .array(
+                    structural.map { change in
+                        .object([("table", .string(change.table)), ("kind", .string(change.kind)), ("message", .string(change.message))])
+                    })
+            ),
         ]
         if !incomplete.isEmpty { pairs.append(("incomplete", .array(incomplete.map(JSONValue.string)))) }
         return .object(pairs)
@@ -99,7 +111,9 @@ extension RulesDiff {
         for message in incomplete { out += "incomplete: \(message)\n" }
         for change in changes {
             let constrained = change.cells.filter { $0.values != .any }
-            let when = constrained.isEmpty ? "for every input"
+            let when =
+                constrained.isEmpty
+                ? "for every input"
                 : "when " + constrained.map { "\($0.input) is \($0.values.phrase)" }.joined(separator: ", ")
             out += "table '\(change.table)' \(when):\n"
             out += "  old: \(Self.describe(change.old, change.oldRules, change.oldRuleLocations))\n"

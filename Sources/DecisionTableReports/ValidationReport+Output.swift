@@ -82,10 +82,17 @@ extension Finding {
         if let share { pairs.append(("share", .number(share))) }
         if let coveredBy { pairs.append(("covered_by", .array(coveredBy.map(JSONValue.string)))) }
         if !diagnostic.notes.isEmpty {
-            pairs.append(("notes", .array(diagnostic.notes.map { note in
-                .object([("line", .integer(note.location.line)), ("column", .integer(note.location.column)),
-                         ("message", .string(note.message))])
-            })))
+            pairs.append(
+                (
+                    "notes",
+                    .array(
+                        diagnostic.notes.map { note in
+                            .object([
+                                ("line", .integer(note.location.line)), ("column", .integer(note.location.column)),
+                                ("message", .string(note.message)),
+                            ])
+                        })
+                ))
         }
         return .object(pairs)
     }
@@ -98,9 +105,15 @@ extension CellValues {
         case .any: .string("-")
         case .values(let values): .object([("in", .array(values.map(JSONValue.init)))])
         case .ranges(let ranges):
-            .object([("ranges", .array(ranges.map { range in
-                .array([range.lower.map(JSONValue.integer) ?? .null, range.upper.map(JSONValue.integer) ?? .null])
-            }))])
+            .object([
+                (
+                    "ranges",
+                    .array(
+                        ranges.map { range in
+                            .array([range.lower.map(JSONValue.integer) ?? .null, range.upper.map(JSONValue.integer) ?? .null])
+                        })
+                )
+            ])
         case .numbers(let intervals): .object([("numbers", .array(intervals.map { .string($0.description) }))])
         case .otherThan(let strings): .object([("not-in", .array(strings.map(JSONValue.string)))])
         }

@@ -36,11 +36,12 @@ public struct DiagnosticsFormatter: Sendable {
     private func header(_ location: SourceLocation, _ severity: Severity, _ message: String) -> String {
         let label = severity.rawValue + ":"
         guard colors else { return "\(location): \(label) \(message)\n" }
-        let color = switch severity {
-        case .error: "\u{1B}[1;31m"
-        case .warning: "\u{1B}[1;35m"
-        case .note: "\u{1B}[1;36m"
-        }
+        let color =
+            switch severity {
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;35m"
+            case .note: "\u{1B}[1;36m"
+            }
         return "\u{1B}[1m\(location):\u{1B}[0m \(color)\(label)\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m\n"
     }
 }
@@ -57,15 +58,17 @@ private struct SourceLines {
 
     package mutating func excerpt(at location: SourceLocation) -> String {
         guard let text = sources[location.file] else { return "" }
-        let lines = cache[location.file] ?? {
-            // Columns do not count a byte-order mark (the loader skips it), so neither do carets.
-            var body = text.unicodeScalars[...]
-            if body.first == "\u{FEFF}" { body = body.dropFirst() }
-            // Split scalars, not Characters: "\r\n" is one Character, never equal to "\n".
-            let split = body.split(separator: "\n", omittingEmptySubsequences: false)
-            cache[location.file] = split
-            return split
-        }()
+        let lines =
+            cache[location.file]
+            ?? {
+                // Columns do not count a byte-order mark (the loader skips it), so neither do carets.
+                var body = text.unicodeScalars[...]
+                if body.first == "\u{FEFF}" { body = body.dropFirst() }
+                // Split scalars, not Characters: "\r\n" is one Character, never equal to "\n".
+                let split = body.split(separator: "\n", omittingEmptySubsequences: false)
+                cache[location.file] = split
+                return split
+            }()
         guard location.line >= 1, location.line <= lines.count else { return "" }
         var line = lines[location.line - 1]
         if line.last == "\r" { line = line.dropLast() }
@@ -83,7 +86,8 @@ private struct SourceLines {
             column -= offset
         }
         // Tabs keep their width in the caret line so the caret stays under the column.
-        let padding = String(repeating: " ", count: lead.count)
+        let padding =
+            String(repeating: " ", count: lead.count)
             + String(line.prefix(column).map { $0 == "\t" ? "\t" : " " })
         return "\(lead)\(Substring(line))\(trail)\n\(padding)^\n"
     }

@@ -1,4 +1,3 @@
-
 /// UTF-8 validation with the position of the first bad byte, so that an invalid file gets a
 /// line and column rather than libyaml's byte offset.
 ///

@@ -4,260 +4,260 @@
 extension ShippedRules {
     /// The text of `rules/interaction-logging.yaml`, compiled into the binary.
     public static let text = #"""
-# yaml-language-server: $schema=schema/rules.schema.json
-# How Spark logs a call or message from Aircall: the help article "How are Aircall Interactions
-# Logged?" as chained decision tables. Each rule cites the article row or section it comes from;
-# where the article is silent the rule says so and decides conservatively: an interaction from
-# a known contact is never dropped, it waits on the Unassigned tab with the actions a person
-# must take.
-title: How Spark logs Aircall calls and messages
-description: >-
-  When a call ends or a message is sent or received on an Aircall line, Spark decides which
-  contact it belongs to, which team member it is logged to, and which of the contact's projects
-  it is logged on, or asks a person to choose on the contact's Unassigned tab. These tables are
-  the rules Spark follows, in the order it applies them. Each row names the part of the help
-  article it comes from; rows marked "Not covered by the article" decide the cases the article
-  is silent on, and never drop an interaction from a known contact.
-routing: aircall-to-spark
-tables:
-  - name: contact
-    description: Which Spark contact the interaction belongs to.
-    hit: unique
-    inputs:
-      - name: contact_matches
-        description: Spark contacts holding the external number in any phone field (0 when the number is missing or anonymous).
-        type: integer
-        min: 0
-    outputs:
-      - name: contact
-        description: none (the number is on no contact), matched (one contact), or choose (a person picks the contact).
-        values: [none, matched, choose]
-    rules:
-      - id: number-not-in-spark
-        description: "Table, row 1: the phone number isn't in Spark."
-        when: { contact_matches: 0 }
-        then: { contact: none }
-      - id: one-contact
-        description: "Table, rows 2-5: the number belongs to one contact."
-        when: { contact_matches: 1 }
-        then: { contact: matched }
-      - id: shared-number
-        description: "Shared phone numbers (multiple contacts): not auto-assigned to a contact, whichever phone fields hold it."
-        when: { contact_matches: ">= 2" }
-        then: { contact: choose }
+        # yaml-language-server: $schema=schema/rules.schema.json
+        # How Spark logs a call or message from Aircall: the help article "How are Aircall Interactions
+        # Logged?" as chained decision tables. Each rule cites the article row or section it comes from;
+        # where the article is silent the rule says so and decides conservatively: an interaction from
+        # a known contact is never dropped, it waits on the Unassigned tab with the actions a person
+        # must take.
+        title: How Spark logs Aircall calls and messages
+        description: >-
+          When a call ends or a message is sent or received on an Aircall line, Spark decides which
+          contact it belongs to, which team member it is logged to, and which of the contact's projects
+          it is logged on, or asks a person to choose on the contact's Unassigned tab. These tables are
+          the rules Spark follows, in the order it applies them. Each row names the part of the help
+          article it comes from; rows marked "Not covered by the article" decide the cases the article
+          is silent on, and never drop an interaction from a known contact.
+        routing: aircall-to-spark
+        tables:
+          - name: contact
+            description: Which Spark contact the interaction belongs to.
+            hit: unique
+            inputs:
+              - name: contact_matches
+                description: Spark contacts holding the external number in any phone field (0 when the number is missing or anonymous).
+                type: integer
+                min: 0
+            outputs:
+              - name: contact
+                description: none (the number is on no contact), matched (one contact), or choose (a person picks the contact).
+                values: [none, matched, choose]
+            rules:
+              - id: number-not-in-spark
+                description: "Table, row 1: the phone number isn't in Spark."
+                when: { contact_matches: 0 }
+                then: { contact: none }
+              - id: one-contact
+                description: "Table, rows 2-5: the number belongs to one contact."
+                when: { contact_matches: 1 }
+                then: { contact: matched }
+              - id: shared-number
+                description: "Shared phone numbers (multiple contacts): not auto-assigned to a contact, whichever phone fields hold it."
+                when: { contact_matches: ">= 2" }
+                then: { contact: choose }
 
-  - name: team-member
-    description: Which Spark team member the interaction is logged to.
-    hit: unique
-    inputs:
-      - name: team_member_assigned
-        description: A person has already assigned the team member.
-        type: boolean
-        labels: { true: "yes", false: "no" }
-      - name: line_team_members
-        description: Spark team members who use the Aircall line (0 when the line is not in Spark).
-        type: integer
-        min: 0
-      - name: kind
-        values: [call, message]
-      - name: direction
-        values: [inbound, outbound]
-      - name: user_is_team_member
-        description: The event's Aircall user matches a Spark team member by email (messages carry no user).
-        type: boolean
-        labels: { true: "yes", false: "no" }
-    outputs:
-      - name: team_member
-        description: assigned (chosen by a person), event_user (the call's Aircall user, a team member, who took or placed it), line_member (the line's only user, for messages and calls no team member took), or choose (a person picks).
-        values: [assigned, line_member, event_user, choose]
-    rules:
-      - id: team-member-assigned
-        description: "Assigning interactions: a person chose the team member on the Unassigned tab."
-        when: { team_member_assigned: true }
-        then: { team_member: assigned }
-      - id: outbound-call-by-team-member
-        description: "Shared phone numbers (multiple team members): an outbound call logs to the logged-in user who placed it, whoever's line it was placed from (a colleague calling out from someone's line)."
-        when: { team_member_assigned: false, kind: call, direction: outbound, user_is_team_member: true }
-        then: { team_member: event_user }
-      - id: inbound-call-to-team-member
-        description: "Shared phone numbers (multiple team members): an inbound call logs to the user the Aircall call distribution gave it to, whoever's line it came in on (the line's owner, or another agent it overflowed to)."
-        when: { team_member_assigned: false, kind: call, direction: inbound, user_is_team_member: true }
-        then: { team_member: event_user }
-      - id: one-team-member-on-line-call
-        description: "Not covered by the article: a call no Spark team member took (missed, voicemail, or an Aircall user who is not in Spark) on a line one team member uses logs to that team member, the line's only user."
-        when: { team_member_assigned: false, line_team_members: 1, kind: call, user_is_team_member: false }
-        then: { team_member: line_member }
-      - id: one-team-member-on-line-message
-        description: "Shared phone numbers (multiple team members), a contrario: messages carry no user, and a message on a line one team member uses logs to that team member."
-        when: { team_member_assigned: false, line_team_members: 1, kind: message }
-        then: { team_member: line_member }
-      - id: shared-line-call-without-team-member
-        description: "Not covered by the article: a call on a shared line that no Spark team member took (unanswered, voicemail, or an Aircall user who is not in Spark). A person assigns the team member."
-        when: { team_member_assigned: false, line_team_members: ">= 2", kind: call, user_is_team_member: false }
-        then: { team_member: choose }
-      - id: shared-line-message
-        description: "Shared phone numbers (multiple team members): messages must be assigned by hand (Aircall does not say who sent or read them)."
-        when: { team_member_assigned: false, line_team_members: ">= 2", kind: message }
-        then: { team_member: choose }
-      - id: unknown-line-call-without-team-member
-        description: "Not covered by the article: a call on an Aircall line that is not in Spark, and no Spark team member took it (unanswered, voicemail, or an Aircall user who is not in Spark). A person assigns the team member."
-        when: { team_member_assigned: false, line_team_members: 0, kind: call, user_is_team_member: false }
-        then: { team_member: choose }
-      - id: unknown-line-message
-        description: "Not covered by the article: a message on an Aircall line that is not in Spark. A person assigns the team member."
-        when: { team_member_assigned: false, line_team_members: 0, kind: message }
-        then: { team_member: choose }
+          - name: team-member
+            description: Which Spark team member the interaction is logged to.
+            hit: unique
+            inputs:
+              - name: team_member_assigned
+                description: A person has already assigned the team member.
+                type: boolean
+                labels: { true: "yes", false: "no" }
+              - name: line_team_members
+                description: Spark team members who use the Aircall line (0 when the line is not in Spark).
+                type: integer
+                min: 0
+              - name: kind
+                values: [call, message]
+              - name: direction
+                values: [inbound, outbound]
+              - name: user_is_team_member
+                description: The event's Aircall user matches a Spark team member by email (messages carry no user).
+                type: boolean
+                labels: { true: "yes", false: "no" }
+            outputs:
+              - name: team_member
+                description: assigned (chosen by a person), event_user (the call's Aircall user, a team member, who took or placed it), line_member (the line's only user, for messages and calls no team member took), or choose (a person picks).
+                values: [assigned, line_member, event_user, choose]
+            rules:
+              - id: team-member-assigned
+                description: "Assigning interactions: a person chose the team member on the Unassigned tab."
+                when: { team_member_assigned: true }
+                then: { team_member: assigned }
+              - id: outbound-call-by-team-member
+                description: "Shared phone numbers (multiple team members): an outbound call logs to the logged-in user who placed it, whoever's line it was placed from (a colleague calling out from someone's line)."
+                when: { team_member_assigned: false, kind: call, direction: outbound, user_is_team_member: true }
+                then: { team_member: event_user }
+              - id: inbound-call-to-team-member
+                description: "Shared phone numbers (multiple team members): an inbound call logs to the user the Aircall call distribution gave it to, whoever's line it came in on (the line's owner, or another agent it overflowed to)."
+                when: { team_member_assigned: false, kind: call, direction: inbound, user_is_team_member: true }
+                then: { team_member: event_user }
+              - id: one-team-member-on-line-call
+                description: "Not covered by the article: a call no Spark team member took (missed, voicemail, or an Aircall user who is not in Spark) on a line one team member uses logs to that team member, the line's only user."
+                when: { team_member_assigned: false, line_team_members: 1, kind: call, user_is_team_member: false }
+                then: { team_member: line_member }
+              - id: one-team-member-on-line-message
+                description: "Shared phone numbers (multiple team members), a contrario: messages carry no user, and a message on a line one team member uses logs to that team member."
+                when: { team_member_assigned: false, line_team_members: 1, kind: message }
+                then: { team_member: line_member }
+              - id: shared-line-call-without-team-member
+                description: "Not covered by the article: a call on a shared line that no Spark team member took (unanswered, voicemail, or an Aircall user who is not in Spark). A person assigns the team member."
+                when: { team_member_assigned: false, line_team_members: ">= 2", kind: call, user_is_team_member: false }
+                then: { team_member: choose }
+              - id: shared-line-message
+                description: "Shared phone numbers (multiple team members): messages must be assigned by hand (Aircall does not say who sent or read them)."
+                when: { team_member_assigned: false, line_team_members: ">= 2", kind: message }
+                then: { team_member: choose }
+              - id: unknown-line-call-without-team-member
+                description: "Not covered by the article: a call on an Aircall line that is not in Spark, and no Spark team member took it (unanswered, voicemail, or an Aircall user who is not in Spark). A person assigns the team member."
+                when: { team_member_assigned: false, line_team_members: 0, kind: call, user_is_team_member: false }
+                then: { team_member: choose }
+              - id: unknown-line-message
+                description: "Not covered by the article: a message on an Aircall line that is not in Spark. A person assigns the team member."
+                when: { team_member_assigned: false, line_team_members: 0, kind: message }
+                then: { team_member: choose }
 
-  - name: projects
-    description: Which of the contact's projects the interaction is logged to.
-    hit: unique
-    inputs:
-      - name: contact
-      - name: team_member
-      - name: projects_assigned
-        description: A person has already assigned the projects.
-        type: boolean
-        labels: { true: "yes", false: "no" }
-      - name: contact_projects
-        description: Projects the resolved contact is in.
-        type: integer
-        min: 0
-      - name: log_on_all_projects
-        description: The company setting "Log calls and messages on all projects".
-        type: boolean
-        labels: { true: "ON", false: "OFF" }
-      - name: shared_projects
-        description: The contact's projects that the resolved team member is on.
-        type: integer
-        min: 0
-    outputs:
-      - name: projects
-        description: none, assigned (chosen by a person), contact_projects (all of them), team_projects (those the team member is on, once the team member is known), or choose (a person picks).
-        values: [none, assigned, contact_projects, team_projects, choose]
-    rules:
-      - id: no-contact
-        description: "Table, row 1 (not logged), and Shared phone numbers (multiple contacts): projects follow once the contact is known."
-        when: { contact: [none, choose] }
-        then: { projects: none }
-      - id: projects-assigned
-        description: "Assigning interactions, One contact, multiple projects: a person chose the projects."
-        when: { contact: matched, projects_assigned: true }
-        then: { projects: assigned }
-      - id: one-project
-        description: "Table, rows 2 and 4: the contact is in one project, ON or OFF: logged automatically to that project."
-        when: { contact: matched, projects_assigned: false, contact_projects: 1 }
-        then: { projects: contact_projects }
-      - id: multiple-projects-on
-        description: "Table, row 3: the contact is in multiple projects, ON: logged to the contact's projects where the team member is on the team, not to the others."
-        when: { contact: matched, team_member: [assigned, line_member, event_user], projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: true, shared_projects: ">= 1" }
-        then: { projects: team_projects }
-      - id: multiple-projects-on-team-member-on-none
-        description: "Not covered by the article: the setting is ON but the team member is on none of the contact's projects. A person assigns the projects."
-        when: { contact: matched, team_member: [assigned, line_member, event_user], projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: true, shared_projects: 0 }
-        then: { projects: choose }
-      - id: multiple-projects-on-team-member-unknown
-        description: "Table, row 3, with Shared phone numbers (multiple team members): the setting is ON, so the projects are the contact's projects the team member is on; they follow once a person assigns the team member, who is all the Unassigned tab asks for."
-        when: { contact: matched, team_member: choose, projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: true }
-        then: { projects: team_projects }
-      - id: multiple-projects-off
-        description: "Table, row 5: the contact is in multiple projects, OFF: not logged automatically; assign it from the Unassigned tab."
-        when: { contact: matched, projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: false }
-        then: { projects: choose }
-      - id: contact-in-no-project
-        description: "Not covered by the article: the contact is in no project. A person assigns the projects."
-        when: { contact: matched, projects_assigned: false, contact_projects: 0 }
-        then: { projects: choose }
+          - name: projects
+            description: Which of the contact's projects the interaction is logged to.
+            hit: unique
+            inputs:
+              - name: contact
+              - name: team_member
+              - name: projects_assigned
+                description: A person has already assigned the projects.
+                type: boolean
+                labels: { true: "yes", false: "no" }
+              - name: contact_projects
+                description: Projects the resolved contact is in.
+                type: integer
+                min: 0
+              - name: log_on_all_projects
+                description: The company setting "Log calls and messages on all projects".
+                type: boolean
+                labels: { true: "ON", false: "OFF" }
+              - name: shared_projects
+                description: The contact's projects that the resolved team member is on.
+                type: integer
+                min: 0
+            outputs:
+              - name: projects
+                description: none, assigned (chosen by a person), contact_projects (all of them), team_projects (those the team member is on, once the team member is known), or choose (a person picks).
+                values: [none, assigned, contact_projects, team_projects, choose]
+            rules:
+              - id: no-contact
+                description: "Table, row 1 (not logged), and Shared phone numbers (multiple contacts): projects follow once the contact is known."
+                when: { contact: [none, choose] }
+                then: { projects: none }
+              - id: projects-assigned
+                description: "Assigning interactions, One contact, multiple projects: a person chose the projects."
+                when: { contact: matched, projects_assigned: true }
+                then: { projects: assigned }
+              - id: one-project
+                description: "Table, rows 2 and 4: the contact is in one project, ON or OFF: logged automatically to that project."
+                when: { contact: matched, projects_assigned: false, contact_projects: 1 }
+                then: { projects: contact_projects }
+              - id: multiple-projects-on
+                description: "Table, row 3: the contact is in multiple projects, ON: logged to the contact's projects where the team member is on the team, not to the others."
+                when: { contact: matched, team_member: [assigned, line_member, event_user], projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: true, shared_projects: ">= 1" }
+                then: { projects: team_projects }
+              - id: multiple-projects-on-team-member-on-none
+                description: "Not covered by the article: the setting is ON but the team member is on none of the contact's projects. A person assigns the projects."
+                when: { contact: matched, team_member: [assigned, line_member, event_user], projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: true, shared_projects: 0 }
+                then: { projects: choose }
+              - id: multiple-projects-on-team-member-unknown
+                description: "Table, row 3, with Shared phone numbers (multiple team members): the setting is ON, so the projects are the contact's projects the team member is on; they follow once a person assigns the team member, who is all the Unassigned tab asks for."
+                when: { contact: matched, team_member: choose, projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: true }
+                then: { projects: team_projects }
+              - id: multiple-projects-off
+                description: "Table, row 5: the contact is in multiple projects, OFF: not logged automatically; assign it from the Unassigned tab."
+                when: { contact: matched, projects_assigned: false, contact_projects: ">= 2", log_on_all_projects: false }
+                then: { projects: choose }
+              - id: contact-in-no-project
+                description: "Not covered by the article: the contact is in no project. A person assigns the projects."
+                when: { contact: matched, projects_assigned: false, contact_projects: 0 }
+                then: { projects: choose }
 
-  - name: assignments
-    description: Whether the interaction is logged, and which manual assignments the Unassigned tab asks for.
-    hit: unique
-    inputs:
-      - name: contact
-      - name: projects
-      - name: team_member
-    outputs:
-      - name: status
-        values: [not_logged, logged, unassigned]
-      - name: assign_contact
-        type: boolean
-        default: false
-      - name: assign_projects
-        type: boolean
-        default: false
-      - name: assign_team_member
-        type: boolean
-        default: false
-      - name: reason
-        type: string
-    rules:
-      - id: not-logged
-        description: "Table, row 1: the number isn't in Spark, ON or OFF: not logged."
-        when: { contact: none }
-        then: { status: not_logged, reason: The number is not on any Spark contact. }
-      - id: choose-contact
-        description: "Shared phone numbers (multiple contacts): assign the interaction to the correct contact."
-        when: { contact: choose, team_member: [assigned, line_member, event_user] }
-        then: { status: unassigned, assign_contact: true, reason: Several Spark contacts share the number. }
-      - id: choose-contact-and-team-member
-        description: "Shared phone numbers (multiple contacts and multiple team members): both assignments are needed."
-        when: { contact: choose, team_member: choose }
-        then: { status: unassigned, assign_contact: true, assign_team_member: true, reason: Several Spark contacts share the number and the team member is not known. }
-      - id: logged
-        description: "Table, rows 2-4: logged automatically. No action required."
-        when: { contact: matched, projects: { not: choose }, team_member: { not: choose } }
-        then: { status: logged, reason: Logged automatically. }
-      - id: choose-projects
-        description: "Table, row 5, and One contact, multiple projects: assign the projects from the Unassigned tab."
-        when: { contact: matched, projects: choose, team_member: { not: choose } }
-        then: { status: unassigned, assign_projects: true, reason: A person must choose the projects. }
-      - id: choose-team-member
-        description: "Shared phone numbers (multiple team members): messages, and calls no team member took, must be assigned a team member."
-        when: { contact: matched, projects: { not: choose }, team_member: choose }
-        then: { status: unassigned, assign_team_member: true, reason: The team member is not known. }
-      - id: choose-projects-and-team-member
-        description: "Assigning interactions: more than one kind of assignment is needed."
-        when: { contact: matched, projects: choose, team_member: choose }
-        then: { status: unassigned, assign_projects: true, assign_team_member: true, reason: A person must choose the projects and the team member. }
+          - name: assignments
+            description: Whether the interaction is logged, and which manual assignments the Unassigned tab asks for.
+            hit: unique
+            inputs:
+              - name: contact
+              - name: projects
+              - name: team_member
+            outputs:
+              - name: status
+                values: [not_logged, logged, unassigned]
+              - name: assign_contact
+                type: boolean
+                default: false
+              - name: assign_projects
+                type: boolean
+                default: false
+              - name: assign_team_member
+                type: boolean
+                default: false
+              - name: reason
+                type: string
+            rules:
+              - id: not-logged
+                description: "Table, row 1: the number isn't in Spark, ON or OFF: not logged."
+                when: { contact: none }
+                then: { status: not_logged, reason: The number is not on any Spark contact. }
+              - id: choose-contact
+                description: "Shared phone numbers (multiple contacts): assign the interaction to the correct contact."
+                when: { contact: choose, team_member: [assigned, line_member, event_user] }
+                then: { status: unassigned, assign_contact: true, reason: Several Spark contacts share the number. }
+              - id: choose-contact-and-team-member
+                description: "Shared phone numbers (multiple contacts and multiple team members): both assignments are needed."
+                when: { contact: choose, team_member: choose }
+                then: { status: unassigned, assign_contact: true, assign_team_member: true, reason: Several Spark contacts share the number and the team member is not known. }
+              - id: logged
+                description: "Table, rows 2-4: logged automatically. No action required."
+                when: { contact: matched, projects: { not: choose }, team_member: { not: choose } }
+                then: { status: logged, reason: Logged automatically. }
+              - id: choose-projects
+                description: "Table, row 5, and One contact, multiple projects: assign the projects from the Unassigned tab."
+                when: { contact: matched, projects: choose, team_member: { not: choose } }
+                then: { status: unassigned, assign_projects: true, reason: A person must choose the projects. }
+              - id: choose-team-member
+                description: "Shared phone numbers (multiple team members): messages, and calls no team member took, must be assigned a team member."
+                when: { contact: matched, projects: { not: choose }, team_member: choose }
+                then: { status: unassigned, assign_team_member: true, reason: The team member is not known. }
+              - id: choose-projects-and-team-member
+                description: "Assigning interactions: more than one kind of assignment is needed."
+                when: { contact: matched, projects: choose, team_member: choose }
+                then: { status: unassigned, assign_projects: true, assign_team_member: true, reason: A person must choose the projects and the team member. }
 
-  - name: button
-    description: The label of the button on the Unassigned tab.
-    hit: unique
-    inputs:
-      - name: assign_contact
-      - name: assign_projects
-      - name: assign_team_member
-    outputs:
-      - name: button
-        values: [none, Assign Projects, Assign to Contact, Assign Team Member, Assign]
-    rules:
-      - id: no-button
-        description: "Table, rows 1-4: not logged, or logged automatically with no action required; nothing to assign, so no button."
-        when: { assign_contact: false, assign_projects: false, assign_team_member: false }
-        then: { button: none }
-      - id: assign-projects-button
-        description: "One contact, multiple projects, step 4: the Assign Projects button."
-        when: { assign_contact: false, assign_projects: true, assign_team_member: false }
-        then: { button: Assign Projects }
-      - id: assign-contact-button
-        description: "Shared phone numbers (multiple contacts), step 4: Assign to Contact."
-        when: { assign_contact: true, assign_projects: false, assign_team_member: false }
-        then: { button: Assign to Contact }
-      - id: assign-team-member-button
-        description: "Shared phone numbers (multiple team members), step 4: Assign Team Member."
-        when: { assign_contact: false, assign_projects: false, assign_team_member: true }
-        then: { button: Assign Team Member }
-      - id: contact-and-more-button
-        description: "One contact, multiple projects, step 4.1: if multiple assignments are needed, the button says Assign."
-        when: { assign_contact: true, assign_projects: true }
-        then: { button: Assign }
-      - id: contact-and-team-member-button
-        description: "One contact, multiple projects, step 4.1: if multiple assignments are needed, the button says Assign."
-        when: { assign_contact: true, assign_projects: false, assign_team_member: true }
-        then: { button: Assign }
-      - id: projects-and-team-member-button
-        description: "One contact, multiple projects, step 4.1: if multiple assignments are needed, the button says Assign."
-        when: { assign_contact: false, assign_projects: true, assign_team_member: true }
-        then: { button: Assign }
+          - name: button
+            description: The label of the button on the Unassigned tab.
+            hit: unique
+            inputs:
+              - name: assign_contact
+              - name: assign_projects
+              - name: assign_team_member
+            outputs:
+              - name: button
+                values: [none, Assign Projects, Assign to Contact, Assign Team Member, Assign]
+            rules:
+              - id: no-button
+                description: "Table, rows 1-4: not logged, or logged automatically with no action required; nothing to assign, so no button."
+                when: { assign_contact: false, assign_projects: false, assign_team_member: false }
+                then: { button: none }
+              - id: assign-projects-button
+                description: "One contact, multiple projects, step 4: the Assign Projects button."
+                when: { assign_contact: false, assign_projects: true, assign_team_member: false }
+                then: { button: Assign Projects }
+              - id: assign-contact-button
+                description: "Shared phone numbers (multiple contacts), step 4: Assign to Contact."
+                when: { assign_contact: true, assign_projects: false, assign_team_member: false }
+                then: { button: Assign to Contact }
+              - id: assign-team-member-button
+                description: "Shared phone numbers (multiple team members), step 4: Assign Team Member."
+                when: { assign_contact: false, assign_projects: false, assign_team_member: true }
+                then: { button: Assign Team Member }
+              - id: contact-and-more-button
+                description: "One contact, multiple projects, step 4.1: if multiple assignments are needed, the button says Assign."
+                when: { assign_contact: true, assign_projects: true }
+                then: { button: Assign }
+              - id: contact-and-team-member-button
+                description: "One contact, multiple projects, step 4.1: if multiple assignments are needed, the button says Assign."
+                when: { assign_contact: true, assign_projects: false, assign_team_member: true }
+                then: { button: Assign }
+              - id: projects-and-team-member-button
+                description: "One contact, multiple projects, step 4.1: if multiple assignments are needed, the button says Assign."
+                when: { assign_contact: false, assign_projects: true, assign_team_member: true }
+                then: { button: Assign }
 
-"""#
+        """#
 }

@@ -44,8 +44,9 @@ extension ManualAssignments {
     /// These assignments with `other`'s made on top: a later choice replaces an earlier one of
     /// the same kind.
     public func merging(_ other: ManualAssignments) -> ManualAssignments {
-        ManualAssignments(contact: other.contact ?? contact, teamMember: other.teamMember ?? teamMember,
-                          projects: other.projects ?? projects)
+        ManualAssignments(
+            contact: other.contact ?? contact, teamMember: other.teamMember ?? teamMember,
+            projects: other.projects ?? projects)
     }
 
     /// The JSON object ``init(json:)`` reads, with only the assignments made.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One versioned change to the schema, written for each database. A store records the
@@ -79,7 +79,7 @@ struct Migration: Sendable {
                     UNIQUE (kind, id, version)
                 )
                 """,
-            ]),
+            ])
     ]
 
     /// The table that records applied versions, the same on both databases.

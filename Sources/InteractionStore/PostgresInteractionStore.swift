@@ -21,10 +21,13 @@ public final class PostgresInteractionStore: InteractionStore {
     /// Connects to a PostgreSQL database and migrates it (several instances starting at once
     /// take turns through an advisory lock).
     /// - Throws: ``StoreError`` when the database cannot be reached or migrated.
-    public init(_ location: StoreLocation.PostgresLocation, maximumConnections: Int = 20,
-                logger: Logger = Logger(label: "switchboard.store")) async throws(StoreError) {
-        var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.username,
-                                                         password: location.password, database: location.database, tls: .disable)
+    public init(
+        _ location: StoreLocation.PostgresLocation, maximumConnections: Int = 20,
+        logger: Logger = Logger(label: "switchboard.store")
+    ) async throws(StoreError) {
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.username,
+            password: location.password, database: location.database, tls: .disable)
         configuration.options.maximumConnections = max(1, maximumConnections)
         if let schema = location.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -52,14 +55,17 @@ public final class PostgresInteractionStore: InteractionStore {
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: Migration.ledger), logger: logger)
             var current = 0
-            for try await version in try await connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                                                                 logger: logger).decode(Int.self) {
+            for try await version in try await connection.query(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                logger: logger
+            ).decode(Int.self) {
                 current = version
             }
             for migration in try Migration.pending(after: current) {
                 for statement in migration.postgres { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
-                try await connection.query("INSERT INTO schema_migrations (version, applied_at) VALUES (\(migration.version), \(currentMilliseconds()))",
-                                           logger: logger)
+                try await connection.query(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (\(migration.version), \(currentMilliseconds()))",
+                    logger: logger)
                 logger.info("migrated the store", metadata: ["store": "\(name)", "version": "\(migration.version)"])
             }
         }
@@ -77,7 +83,8 @@ public final class PostgresInteractionStore: InteractionStore {
 
     public func insert(_ interaction: NewInteraction) async throws -> InsertOutcome {
         try await failing("writing to") {
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 INSERT INTO interactions (kind, id, event, received_at, body, status, route)
                 VALUES (\(interaction.kind), \(interaction.id), \(interaction.event), \(currentMilliseconds()),
                         \(ByteBuffer(bytes: interaction.body)), \(interaction.status), \(interaction.route))
@@ -93,20 +100,24 @@ public final class PostgresInteractionStore: InteractionStore {
         return try await failing("writing to") {
             try await client.withTransaction(logger: logger) { connection -> AssignmentOutcome in
                 var current: (status: String, version: Int64)?
-                for try await row in try await connection.query("""
+                for try await row in try await connection.query(
+                    """
                     SELECT status, version FROM interactions WHERE kind = \(assignment.kind) AND id = \(assignment.id) FOR UPDATE
-                    """, logger: logger).decode((String, Int64).self) {
+                    """, logger: logger
+                ).decode((String, Int64).self) {
                     current = (row.0, row.1)
                 }
                 guard let current else { return .notFound }
                 guard current.version == assignment.expectedVersion else { return .conflict(currentVersion: current.version) }
                 let next = current.version + 1
-                try await connection.query("""
+                try await connection.query(
+                    """
                     UPDATE interactions SET assignments = \(assignment.assignments.json.rendered), status = \(assignment.status),
                         route = \(assignment.route), version = \(next)
                     WHERE kind = \(assignment.kind) AND id = \(assignment.id)
                     """, logger: logger)
-                try await connection.query("""
+                try await connection.query(
+                    """
                     INSERT INTO interaction_changes (kind, id, version, changed_at, requested, old_status, new_status, route)
                     VALUES (\(assignment.kind), \(assignment.id), \(next), \(currentMilliseconds()),
                             \(assignment.requested.json.rendered), \(current.status), \(assignment.status), \(assignment.route))
@@ -120,9 +131,10 @@ public final class PostgresInteractionStore: InteractionStore {
     private static let columns = "seq, kind, id, event, received_at, body, status, route, assignments, version"
 
     private static func interaction(_ row: Columns) throws(StoreError) -> StoredInteraction {
-        StoredInteraction(sequence: row.0, kind: row.1, id: row.2, event: row.3, receivedAt: row.4,
-                          body: Array(row.5.readableBytesView), status: row.6, route: row.7,
-                          assignments: try ManualAssignments(storedText: row.8), version: row.9)
+        StoredInteraction(
+            sequence: row.0, kind: row.1, id: row.2, event: row.3, receivedAt: row.4,
+            body: Array(row.5.readableBytesView), status: row.6, route: row.7,
+            assignments: try ManualAssignments(storedText: row.8), version: row.9)
     }
 
     private func fetch(_ query: PostgresQuery) async throws -> [StoredInteraction] {
@@ -140,7 +152,8 @@ public final class PostgresInteractionStore: InteractionStore {
     }
 
     public func interactions(status: String?, limit: Int, before: Int64?) async throws -> [StoredInteraction] {
-        try await fetch("""
+        try await fetch(
+            """
             SELECT \(unescaped: Self.columns) FROM interactions
             WHERE (\(status)::text IS NULL OR status = \(status)) AND (\(before)::bigint IS NULL OR seq < \(before))
             ORDER BY seq DESC LIMIT \(max(0, limit))
@@ -150,12 +163,16 @@ public final class PostgresInteractionStore: InteractionStore {
     public func history(kind: String, id: String) async throws -> [InteractionChange] {
         try await failing("reading") {
             var changes: [InteractionChange] = []
-            for try await row in try await client.query("""
+            for try await row in try await client.query(
+                """
                 SELECT version, changed_at, requested, old_status, new_status, route FROM interaction_changes
                 WHERE kind = \(kind) AND id = \(id) ORDER BY version
-                """, logger: logger).decode((Int64, Int64, String, String, String, String).self) {
-                changes.append(InteractionChange(version: row.0, changedAt: row.1, requested: try ManualAssignments(storedText: row.2),
-                                                 oldStatus: row.3, newStatus: row.4, route: row.5))
+                """, logger: logger
+            ).decode((Int64, Int64, String, String, String, String).self) {
+                changes.append(
+                    InteractionChange(
+                        version: row.0, changedAt: row.1, requested: try ManualAssignments(storedText: row.2),
+                        oldStatus: row.3, newStatus: row.4, route: row.5))
             }
             return changes
         }
@@ -164,7 +181,8 @@ public final class PostgresInteractionStore: InteractionStore {
     public func forEachPage(size: Int, _ body: ([StoredInteraction]) throws -> Void) async throws {
         var after: Int64 = 0
         while true {
-            let page = try await fetch("""
+            let page = try await fetch(
+                """
                 SELECT \(unescaped: Self.columns) FROM interactions WHERE seq > \(after) ORDER BY seq LIMIT \(max(1, size))
                 """)
             guard let last = page.last else { return }

@@ -47,8 +47,9 @@ public final class SQLiteInteractionStore: InteractionStore {
                 let current = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0
                 for migration in try Migration.pending(after: current) {
                     for statement in migration.sqlite { try db.execute(sql: statement) }
-                    try db.execute(sql: "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                                   arguments: [migration.version, currentMilliseconds()])
+                    try db.execute(
+                        sql: "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                        arguments: [migration.version, currentMilliseconds()])
                     logger.info("migrated the store", metadata: ["store": "sqlite:\(path)", "version": "\(migration.version)"])
                 }
             }
@@ -78,8 +79,10 @@ public final class SQLiteInteractionStore: InteractionStore {
 
     public func interaction(kind: String, id: String) async throws -> StoredInteraction? {
         try await reading { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM interactions WHERE kind = ? AND id = ?",
-                             arguments: [kind, id]).map(Self.interaction)
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.columns) FROM interactions WHERE kind = ? AND id = ?",
+                arguments: [kind, id]
+            ).map(Self.interaction)
         }
     }
 
@@ -91,20 +94,26 @@ public final class SQLiteInteractionStore: InteractionStore {
             if let before { conditions.append("seq < ?"); arguments += [before] }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [max(0, limit)]
-            return try Row.fetchAll(db, sql: "SELECT \(Self.columns) FROM interactions \(filter) ORDER BY seq DESC LIMIT ?",
-                                    arguments: arguments).map(Self.interaction)
+            return try Row.fetchAll(
+                db, sql: "SELECT \(Self.columns) FROM interactions \(filter) ORDER BY seq DESC LIMIT ?",
+                arguments: arguments
+            ).map(Self.interaction)
         }
     }
 
     public func history(kind: String, id: String) async throws -> [InteractionChange] {
         try await reading { db in
-            try Row.fetchAll(db, sql: """
-                SELECT version, changed_at, requested, old_status, new_status, route FROM interaction_changes
-                WHERE kind = ? AND id = ? ORDER BY version
-                """, arguments: [kind, id]).map { row throws(StoreError) in
-                InteractionChange(version: row["version"], changedAt: row["changed_at"],
-                                  requested: try ManualAssignments(storedText: row["requested"]),
-                                  oldStatus: row["old_status"], newStatus: row["new_status"], route: row["route"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT version, changed_at, requested, old_status, new_status, route FROM interaction_changes
+                    WHERE kind = ? AND id = ? ORDER BY version
+                    """, arguments: [kind, id]
+            ).map { row throws(StoreError) in
+                InteractionChange(
+                    version: row["version"], changedAt: row["changed_at"],
+                    requested: try ManualAssignments(storedText: row["requested"]),
+                    oldStatus: row["old_status"], newStatus: row["new_status"], route: row["route"])
             }
         }
     }
@@ -114,8 +123,10 @@ public final class SQLiteInteractionStore: InteractionStore {
         while true {
             let after = cursor
             let page = try await reading { db in
-                try Row.fetchAll(db, sql: "SELECT \(Self.columns) FROM interactions WHERE seq > ? ORDER BY seq LIMIT ?",
-                                 arguments: [after, max(1, size)]).map(Self.interaction)
+                try Row.fetchAll(
+                    db, sql: "SELECT \(Self.columns) FROM interactions WHERE seq > ? ORDER BY seq LIMIT ?",
+                    arguments: [after, max(1, size)]
+                ).map(Self.interaction)
             }
             guard let last = page.last else { return }
             try body(page)
@@ -150,10 +161,11 @@ public final class SQLiteInteractionStore: InteractionStore {
 
     private static func interaction(_ row: Row) throws(StoreError) -> StoredInteraction {
         let body: Data = row["body"]
-        return StoredInteraction(sequence: row["seq"], kind: row["kind"], id: row["id"], event: row["event"],
-                                 receivedAt: row["received_at"], body: [UInt8](body), status: row["status"],
-                                 route: row["route"], assignments: try ManualAssignments(storedText: row["assignments"]),
-                                 version: row["version"])
+        return StoredInteraction(
+            sequence: row["seq"], kind: row["kind"], id: row["id"], event: row["event"],
+            receivedAt: row["received_at"], body: [UInt8](body), status: row["status"],
+            route: row["route"], assignments: try ManualAssignments(storedText: row["assignments"]),
+            version: row["version"])
     }
 
     private enum Answer {
@@ -206,30 +218,44 @@ public final class SQLiteInteractionStore: InteractionStore {
     }
 
     private static func insert(_ interaction: NewInteraction, at now: Int64, in db: Database) throws -> InsertOutcome {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO interactions (kind, id, event, received_at, body, status, route)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING
-            """)
-        try statement.execute(arguments: [interaction.kind, interaction.id, interaction.event, now,
-                                          Data(interaction.body), interaction.status, interaction.route])
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO interactions (kind, id, event, received_at, body, status, route)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING
+                """)
+        try statement.execute(arguments: [
+            interaction.kind, interaction.id, interaction.event, now,
+            Data(interaction.body), interaction.status, interaction.route,
+        ])
         return db.changesCount == 1 ? .stored(sequence: db.lastInsertedRowID) : .duplicate
     }
 
     private static func assign(_ assignment: Assignment, at now: Int64, in db: Database) throws -> AssignmentOutcome {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, version FROM interactions WHERE kind = ? AND id = ?"),
-                                         arguments: [assignment.kind, assignment.id]) else { return .notFound }
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT status, version FROM interactions WHERE kind = ? AND id = ?"),
+                arguments: [assignment.kind, assignment.id])
+        else { return .notFound }
         let version: Int64 = row["version"]
         guard version == assignment.expectedVersion else { return .conflict(currentVersion: version) }
         let oldStatus: String = row["status"]
-        try db.cachedStatement(sql: """
-            UPDATE interactions SET assignments = ?, status = ?, route = ?, version = ? WHERE kind = ? AND id = ?
-            """).execute(arguments: [assignment.assignments.json.rendered, assignment.status, assignment.route,
-                                     version + 1, assignment.kind, assignment.id])
-        try db.cachedStatement(sql: """
-            INSERT INTO interaction_changes (kind, id, version, changed_at, requested, old_status, new_status, route)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [assignment.kind, assignment.id, version + 1, now, assignment.requested.json.rendered,
-                                     oldStatus, assignment.status, assignment.route])
+        try db.cachedStatement(
+            sql: """
+                UPDATE interactions SET assignments = ?, status = ?, route = ?, version = ? WHERE kind = ? AND id = ?
+                """
+        ).execute(arguments: [
+            assignment.assignments.json.rendered, assignment.status, assignment.route,
+            version + 1, assignment.kind, assignment.id,
+        ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO interaction_changes (kind, id, version, changed_at, requested, old_status, new_status, route)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            assignment.kind, assignment.id, version + 1, now, assignment.requested.json.rendered,
+            oldStatus, assignment.status, assignment.route,
+        ])
         return .assigned(version: version + 1)
     }
 }

@@ -50,13 +50,16 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             var schema: String?
             for item in url.queryItems ?? [] {
                 guard item.name == "schema", let value = item.value,
-                      value.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
+                    value.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil
+                else {
                     throw StoreError("store URL '\(text)': the only parameter is schema=NAME (lower-case letters, digits and _)")
                 }
                 schema = value
             }
-            self = .postgres(PostgresLocation(host: host, port: url.port ?? 5432, username: username,
-                                              password: url.password, database: database, schema: schema))
+            self = .postgres(
+                PostgresLocation(
+                    host: host, port: url.port ?? 5432, username: username,
+                    password: url.password, database: database, schema: schema))
             return
         }
         throw StoreError("unknown store URL '\(text)'; expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE")

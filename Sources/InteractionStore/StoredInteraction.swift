@@ -70,8 +70,10 @@ public struct Assignment: Sendable, Hashable {
     public var route: String
 
     /// Creates an assignment.
-    public init(kind: String, id: String, expectedVersion: Int64, assignments: ManualAssignments,
-                requested: ManualAssignments, status: String, route: String) {
+    public init(
+        kind: String, id: String, expectedVersion: Int64, assignments: ManualAssignments,
+        requested: ManualAssignments, status: String, route: String
+    ) {
         self.kind = kind
         self.id = id
         self.expectedVersion = expectedVersion

@@ -59,8 +59,10 @@ public struct JSONParser {
     /// A failure's ``Failure/column`` is then the 1-based offset in `bytes`, and running out of
     /// text is "found the end of the input".
     /// - Returns: The value and the offset just after it.
-    package static func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int,
-                                   selecting selection: JSONSelection) throws(Failure) -> (value: JSONValue, end: Int) {
+    package static func parseValue(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+        selecting selection: JSONSelection
+    ) throws(Failure) -> (value: JSONValue, end: Int) {
         var parser = JSONParser(bytes: bytes)
         parser.index = start
         parser.endName = "the end of the input"
@@ -297,7 +299,8 @@ public struct JSONParser {
             switch build {
             case .always: return StringRead(start: start, end: end, fingerprint: 0, text: makeString(start, end))
             case .unlessPlain where !plain: return StringRead(start: start, end: end, fingerprint: 0, text: makeString(start, end))
-            case .unlessPlain: return StringRead(start: start, end: end, fingerprint: Self.fingerprint(UnsafeBufferPointer(rebasing: bytes[start..<end])), text: nil)
+            case .unlessPlain:
+                return StringRead(start: start, end: end, fingerprint: Self.fingerprint(UnsafeBufferPointer(rebasing: bytes[start..<end])), text: nil)
             case .never: return StringRead(start: start, end: end, fingerprint: 0, text: nil)
             }
         }

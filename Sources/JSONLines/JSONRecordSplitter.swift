@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Splits a batch input into records: JSON values separated by white space, read a block at a
@@ -63,8 +63,10 @@ public struct JSONRecordSplitter {
     ///   - firstLine: The number of the first line given.
     ///   - atStartOfInput: Whether the first block given starts the input (and may start with
     ///     a byte-order mark).
-    public init(selection: JSONSelection = .all, expandsArrays: Bool = false, firstLine: Int = 1,
-                atStartOfInput: Bool = true) {
+    public init(
+        selection: JSONSelection = .all, expandsArrays: Bool = false, firstLine: Int = 1,
+        atStartOfInput: Bool = true
+    ) {
         self.selection = selection
         self.expandsArrays = expandsArrays
         nextLine = firstLine
@@ -80,8 +82,10 @@ public struct JSONRecordSplitter {
     ///   otherwise up to the start of the line where an unfinished record begins, which the
     ///   next call must be given again, followed by more of the input (when nothing was
     ///   consumed, the next block must be larger).
-    public mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool,
-                               _ record: (Record) throws -> Void) rethrows -> Int {
+    public mutating func split(
+        _ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool,
+        _ record: (Record) throws -> Void
+    ) rethrows -> Int {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return 0 }
         var start = 0
@@ -116,7 +120,8 @@ public struct JSONRecordSplitter {
             while Self.isSpace(bytes[last]) { last -= 1 }
             let opening = bytes[first], closing = bytes[last]
             if opening == UInt8(ascii: "{") && closing == UInt8(ascii: "}")
-                || !expandsArrays && opening == UInt8(ascii: "[") && closing == UInt8(ascii: "]") {
+                || !expandsArrays && opening == UInt8(ascii: "[") && closing == UInt8(ascii: "]")
+            {
                 try record(.line(bytes: start..<end, position: Position(line: nextLine, column: first - start + 1)))
                 (start, nextLine, atStart) = (next, nextLine + 1, false)
                 continue
@@ -137,8 +142,10 @@ public struct JSONRecordSplitter {
     /// its elements, or its failure).
     /// - Returns: Where the next line starts; nil when the block ends before the record does
     ///   and more input follows (nothing was handed on).
-    private mutating func spanning(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, valueStart: Int, isFinal: Bool,
-                                   _ record: (Record) throws -> Void) rethrows -> Resume? {
+    private mutating func spanning(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, valueStart: Int, isFinal: Bool,
+        _ record: (Record) throws -> Void
+    ) rethrows -> Resume? {
         var locator = Locator(bytes: bytes, offset: lineStart, line: nextLine)
         var values: [(JSONValue, Int)] = []
         var valueEnd = 0
@@ -164,8 +171,10 @@ public struct JSONRecordSplitter {
                 // unfinished record's text ends, and reading resumes with the next record.
                 var end = offset - 1
                 while Self.isSpace(bytes[end]) { end -= 1 }
-                try record(.failure(message: failure.message + ", found the end of the line",
-                                    position: locator.position(of: end + 1)))
+                try record(
+                    .failure(
+                        message: failure.message + ", found the end of the line",
+                        position: locator.position(of: end + 1)))
                 return Resume(offset: offset, line: locator.position(of: offset).line)
             }
             // At the end of the input, the error is where the text ends, not past the blank
@@ -218,8 +227,10 @@ public struct JSONRecordSplitter {
 
     /// Reads the elements of the array starting at `start`.
     /// - Returns: The offset just after the array.
-    private func elements(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                          into values: inout [(JSONValue, Int)]) throws(JSONParser.Failure) -> Int {
+    private func elements(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+        into values: inout [(JSONValue, Int)]
+    ) throws(JSONParser.Failure) -> Int {
         var index = skipSpace(bytes, from: start + 1)
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return index + 1 }
         while true {
@@ -251,7 +262,8 @@ public struct JSONRecordSplitter {
     /// The first line break at or after `offset`.
     private static func newline(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
         guard let base = bytes.baseAddress, offset < bytes.count,
-              let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) else { return nil }
+            let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
+        else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 

@@ -41,8 +41,10 @@ public struct JSONSelection: Sendable {
         func selection(for key: JSONParser.Key, text: () -> String, in bytes: UnsafeBufferPointer<UInt8>) -> JSONSelection? {
             // Keys match as `String`s do; for a plain key and ASCII names that is the bytes.
             if key.isPlain && allASCII {
-                for k in fingerprints.indices where fingerprints[k] == key.fingerprint
-                    && bytes[key.start..<key.end].elementsEqual(utf8[k]) {
+                for k in fingerprints.indices
+                where fingerprints[k] == key.fingerprint
+                    && bytes[key.start..<key.end].elementsEqual(utf8[k])
+                {
                     return selections[k]
                 }
                 return nil
@@ -64,10 +66,12 @@ public struct JSONSelection: Sendable {
     /// array, every element under this selection; a string, number, boolean or null as it is.
     public static func fields(_ fields: KeyValuePairs<String, JSONSelection>) -> JSONSelection {
         let utf8 = fields.map { Array($0.key.utf8) }
-        return JSONSelection(kind: .fields(Fields(
-            names: fields.map(\.key), selections: fields.map(\.value),
-            fingerprints: utf8.map { $0.withUnsafeBufferPointer { JSONParser.fingerprint($0) } },
-            utf8: utf8, allASCII: utf8.allSatisfy { $0.allSatisfy { $0 < 0x80 } })))
+        return JSONSelection(
+            kind: .fields(
+                Fields(
+                    names: fields.map(\.key), selections: fields.map(\.value),
+                    fingerprints: utf8.map { $0.withUnsafeBufferPointer { JSONParser.fingerprint($0) } },
+                    utf8: utf8, allASCII: utf8.allSatisfy { $0.allSatisfy { $0 < 0x80 } })))
     }
 
     package var isSkip: Bool {

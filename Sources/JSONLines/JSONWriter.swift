@@ -109,14 +109,15 @@ public struct JSONWriter: ~Copyable {
                 guard run < utf8.count else { break }
                 let byte = utf8[run]
                 i = run + 1
-                let escape: UInt8? = switch byte {
-                case UInt8(ascii: "\""): UInt8(ascii: "\"")
-                case UInt8(ascii: "\\"): UInt8(ascii: "\\")
-                case UInt8(ascii: "\n"): UInt8(ascii: "n")
-                case UInt8(ascii: "\r"): UInt8(ascii: "r")
-                case UInt8(ascii: "\t"): UInt8(ascii: "t")
-                default: nil
-                }
+                let escape: UInt8? =
+                    switch byte {
+                    case UInt8(ascii: "\""): UInt8(ascii: "\"")
+                    case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+                    case UInt8(ascii: "\n"): UInt8(ascii: "n")
+                    case UInt8(ascii: "\r"): UInt8(ascii: "r")
+                    case UInt8(ascii: "\t"): UInt8(ascii: "t")
+                    default: nil
+                    }
                 p.initialize(to: UInt8(ascii: "\\"))
                 if let escape {
                     (p + 1).initialize(to: escape)

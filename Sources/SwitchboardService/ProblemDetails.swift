@@ -22,7 +22,8 @@ public struct ProblemDetails: Error, Sendable {
         /// No such interaction.
         public static let notFound = Kind(code: "not-found", title: "No such interaction", status: .notFound)
         /// The assignment is not one of the route's candidates.
-        public static let invalidAssignment = Kind(code: "invalid-assignment", title: "The assignment is not one of the candidates", status: .conflict)
+        public static let invalidAssignment = Kind(
+            code: "invalid-assignment", title: "The assignment is not one of the candidates", status: .conflict)
         /// Someone else changed the interaction first.
         public static let conflict = Kind(code: "conflict", title: "The interaction was changed by someone else", status: .conflict)
         /// The store failed; nothing was stored.
@@ -61,8 +62,9 @@ public struct ProblemDetails: Error, Sendable {
     public var response: Response {
         var bytes: [UInt8] = []
         json.render(into: &bytes)
-        return Response(status: kind.status, headers: [.contentType: "application/problem+json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: kind.status, headers: [.contentType: "application/problem+json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

@@ -71,8 +71,10 @@ public final class RoutingRules: Sendable {
         // A fresh router for a request that finds none idle; it joins the pool after. The rules
         // were checked with one when loaded, so making another cannot fail.
         guard let lent = idle.withLock({ $0.popLast() }) ?? (try? Router(rules: tables, directory: directory)).map(UncheckedRouter.init) else {
-            return none(Route(status: .error, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
-                              reason: "no router could be made"))
+            return none(
+                Route(
+                    status: .error, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
+                    reason: "no router could be made"))
         }
         let answer = work(lent.router)
         idle.withLock { $0.append(lent) }

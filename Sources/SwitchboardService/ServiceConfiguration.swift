@@ -18,8 +18,10 @@ public struct ServiceConfiguration: Sendable {
     public var batchLimit: Int
 
     /// Creates a configuration.
-    public init(directoryPath: String, rulesPath: String? = nil, store: StoreLocation = .sqlite(path: "switchboard.sqlite"),
-                host: String = "127.0.0.1", port: Int = 8080, tokens: [String], bodyLimit: Int = 1 << 20, batchLimit: Int = 512) {
+    public init(
+        directoryPath: String, rulesPath: String? = nil, store: StoreLocation = .sqlite(path: "switchboard.sqlite"),
+        host: String = "127.0.0.1", port: Int = 8080, tokens: [String], bodyLimit: Int = 1 << 20, batchLimit: Int = 512
+    ) {
         self.directoryPath = directoryPath
         self.rulesPath = rulesPath
         self.store = store

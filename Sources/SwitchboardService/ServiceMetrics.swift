@@ -27,8 +27,10 @@ final class ServiceMetrics: Sendable {
 
     /// Counts a request once answered.
     func request(_ route: String, method: String, status: Int) {
-        CoreMetrics.Counter(label: "switchboard_requests_total",
-                dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory).increment()
+        CoreMetrics.Counter(
+            label: "switchboard_requests_total",
+            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
+        ).increment()
     }
 
     /// Counts a webhook by the status of its route.

@@ -11,8 +11,10 @@ public enum StoreReplay {
     ///   changes, in order.
     /// - Returns: The report: every stored interaction counted once.
     /// - Throws: ``StoreError`` when the store fails, or what `changed` throws.
-    public static func run(store: any InteractionStore, rules: RoutingRules,
-                           changed: (_ old: Route, _ new: Route) throws -> Void = { _, _ in }) async throws -> ReplayReport {
+    public static func run(
+        store: any InteractionStore, rules: RoutingRules,
+        changed: (_ old: Route, _ new: Route) throws -> Void = { _, _ in }
+    ) async throws -> ReplayReport {
         var report = ReplayReport()
         try await store.forEachPage(size: 1_000) { page in
             let old = page.map(storedRoute)

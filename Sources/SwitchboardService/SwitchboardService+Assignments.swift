@@ -31,21 +31,29 @@ extension SwitchboardService {
         let route = rules.route(event, applying: assignments)
         guard route.refusals.isEmpty else {
             var problem = ProblemDetails(.invalidAssignment, route.refusals.map(\.description).joined(separator: "; "))
-            problem.extensions = [("refused", .array(route.refusals.map { refusal in
-                .object([
-                    ("action", .string(refusal.action.rawValue)),
-                    ("reason", .string(refusal.code)),
-                    ("chosen", .array(refusal.chosen.map(JSONValue.string))),
-                    ("candidates", .array(refusal.candidates.map(JSONValue.string))),
-                ])
-            }))]
+            problem.extensions = [
+                (
+                    "refused",
+                    .array(
+                        route.refusals.map { refusal in
+                            .object([
+                                ("action", .string(refusal.action.rawValue)),
+                                ("reason", .string(refusal.code)),
+                                ("chosen", .array(refusal.chosen.map(JSONValue.string))),
+                                ("candidates", .array(refusal.candidates.map(JSONValue.string))),
+                            ])
+                        })
+                )
+            ]
             throw problem
         }
         guard route.status != .error else { throw ProblemDetails(.routingFailed, route.reason) }
         let text = route.json.rendered
         let outcome = try await metrics.timeStore("assign") {
-            try await store.assign(Assignment(kind: kind, id: id, expectedVersion: stored.version, assignments: assignments,
-                                              requested: requested, status: route.status.rawValue, route: text))
+            try await store.assign(
+                Assignment(
+                    kind: kind, id: id, expectedVersion: stored.version, assignments: assignments,
+                    requested: requested, status: route.status.rawValue, route: text))
         }
         switch outcome {
         case .assigned(let version):
@@ -56,7 +64,10 @@ extension SwitchboardService {
             updated.route = text
             return .json(Self.json(updated))
         case .conflict(let current):
-            throw ProblemDetails(.conflict, "the \(kind) \(id) changed (now version \(current)) while this assignment was made from version \(stored.version); read it again and retry")
+            throw ProblemDetails(
+                .conflict,
+                "the \(kind) \(id) changed (now version \(current)) while this assignment was made from version \(stored.version); read it again and retry"
+            )
         case .notFound:
             throw ProblemDetails(.notFound, "no \(kind) with id '\(id)' is stored")
         }

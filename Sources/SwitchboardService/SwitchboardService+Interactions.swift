@@ -66,16 +66,21 @@ extension SwitchboardService {
             ("route", storedJSON(stored.route)),
         ]
         if let history {
-            pairs.append(("history", .array(history.map { change in
-                .object([
-                    ("version", .integer(Int(change.version))),
-                    ("changed_at", .integer(Int(change.changedAt))),
-                    ("assigned", change.requested.json),
-                    ("old_status", .string(change.oldStatus)),
-                    ("new_status", .string(change.newStatus)),
-                    ("route", storedJSON(change.route)),
-                ])
-            })))
+            pairs.append(
+                (
+                    "history",
+                    .array(
+                        history.map { change in
+                            .object([
+                                ("version", .integer(Int(change.version))),
+                                ("changed_at", .integer(Int(change.changedAt))),
+                                ("assigned", change.requested.json),
+                                ("old_status", .string(change.oldStatus)),
+                                ("new_status", .string(change.newStatus)),
+                                ("route", storedJSON(change.route)),
+                            ])
+                        })
+                ))
         }
         return .object(pairs)
     }

@@ -29,17 +29,22 @@ extension SwitchboardService {
                 throw ProblemDetails(.routingFailed, route.reason)
             }
             let text = route.json.rendered
-            let interaction = NewInteraction(kind: event.kind.rawValue, id: event.id, event: event.name, body: bytes,
-                                             status: route.status.rawValue, route: text)
+            let interaction = NewInteraction(
+                kind: event.kind.rawValue, id: event.id, event: event.name, body: bytes,
+                status: route.status.rawValue, route: text)
             switch try await metrics.timeStore("insert", { try await store.insert(interaction) }) {
             case .stored:
                 metrics.webhook(route.status.rawValue)
-                return Response(status: .ok, headers: [.contentType: "application/json"],
-                                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
             case .duplicate:
                 metrics.webhook(Route.Status.duplicate.rawValue)
-                return .json(Route(status: .duplicate, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
-                                   reason: "the \(event.kind.rawValue) \(event.id) is already stored; this delivery changes nothing").json)
+                return .json(
+                    Route(
+                        status: .duplicate, event: event.name, id: event.id, kind: event.kind, direction: event.direction,
+                        reason: "the \(event.kind.rawValue) \(event.id) is already stored; this delivery changes nothing"
+                    ).json)
             }
         }
     }

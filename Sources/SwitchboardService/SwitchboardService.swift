@@ -21,9 +21,11 @@ public final class SwitchboardService: Sendable {
 
     /// Creates the service with rules already loaded and a store already open.
     /// - Parameter registry: Where metrics are kept; `GET /metrics` reports it.
-    public init(configuration: ServiceConfiguration, rules: RoutingRules, store: any InteractionStore,
-                registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                logger: Logger = Logger(label: "switchboard")) {
+    public init(
+        configuration: ServiceConfiguration, rules: RoutingRules, store: any InteractionStore,
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        logger: Logger = Logger(label: "switchboard")
+    ) {
         self.configuration = configuration
         self.store = store
         self.logger = logger
@@ -76,8 +78,9 @@ public final class SwitchboardService: Sendable {
             await self.answer(request, "/healthz") { .json(.object([("status", .string("ok"))])) }
         }
         router.get("/metrics") { request, context in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: self.metrics.registry.emitToBuffer())))
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: self.metrics.registry.emitToBuffer())))
         }
         return router
     }

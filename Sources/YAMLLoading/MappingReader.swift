@@ -26,8 +26,9 @@ package struct MappingReader {
     /// - Returns: nil (after reporting) when `node` is not a mapping.
     package init?(_ node: YAMLNode, what: String, allowed: [String], sink: DiagnosticSink) {
         guard case .mapping(let pairs) = node.content else {
-            sink.error(.expectedMapping, "expected \(what) as a mapping of keys, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedMapping, "expected \(what) as a mapping of keys, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         self.node = node
@@ -40,10 +41,11 @@ package struct MappingReader {
                 byKey[pair.key] = pair
             } else {
                 if let meant = Suggestion.nearest(to: pair.key, in: allowed) { misspelt.insert(meant) }
-                sink.error(.unknownKey,
-                           "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
-                           + " (expected one of: \(allowed.joined(separator: ", ")))",
-                           at: pair.keyLocation)
+                sink.error(
+                    .unknownKey,
+                    "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
+                        + " (expected one of: \(allowed.joined(separator: ", ")))",
+                    at: pair.keyLocation)
             }
         }
         self.pairs = byKey
@@ -69,8 +71,9 @@ package struct MappingReader {
     package func text(_ key: String, required: Bool = false) -> String? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .scalar(let text, _) = value.content, !value.isNull else {
-            sink.error(.expectedText, "'\(key)' in \(what) must be text, found \(value.kindDescription)",
-                       at: value.location)
+            sink.error(
+                .expectedText, "'\(key)' in \(what) must be text, found \(value.kindDescription)",
+                at: value.location)
             return nil
         }
         return text
@@ -80,9 +83,10 @@ package struct MappingReader {
     package func name(_ key: String, required: Bool = true) -> (String, SourceLocation)? {
         guard let text = text(key, required: required), let node = self[key] else { return nil }
         guard Names.isValid(text) else {
-            sink.error(.invalidName,
-                       "'\(text)' is not a valid \(key): use lower-case letters, digits, '_' and '-'",
-                       at: node.location)
+            sink.error(
+                .invalidName,
+                "'\(text)' is not a valid \(key): use lower-case letters, digits, '_' and '-'",
+                at: node.location)
             return nil
         }
         return (text, node.location)
@@ -92,8 +96,9 @@ package struct MappingReader {
     package func list(_ key: String, required: Bool = true) -> [YAMLNode]? {
         guard let value = required ? self.required(key) : self[key] else { return nil }
         guard case .sequence(let items) = value.content else {
-            sink.error(.expectedList, "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
-                       at: value.location)
+            sink.error(
+                .expectedList, "'\(key)' in \(what) must be a list, found \(value.kindDescription)",
+                at: value.location)
             return nil
         }
         return items
@@ -103,8 +108,9 @@ package struct MappingReader {
     package func integer(_ key: String) -> Int? {
         guard let value = self[key] else { return nil }
         guard let number = Literals.integer(value) else {
-            sink.error(.expectedInteger, "'\(key)' must be an integer, found \(value.kindDescription)",
-                       at: value.location)
+            sink.error(
+                .expectedInteger, "'\(key)' must be an integer, found \(value.kindDescription)",
+                at: value.location)
             return nil
         }
         return number
@@ -115,9 +121,10 @@ package struct MappingReader {
         guard let value = self[key] else { return nil }
         guard let flag = Literals.boolean(value) else {
             let hint = value.scalarText.flatMap(Literals.booleanSuggestion).map { "; did you mean \($0)?" } ?? ""
-            sink.error(.expectedBoolean,
-                       "'\(key)' in \(what) must be true or false, found \(value.kindDescription)\(hint)",
-                       at: value.location)
+            sink.error(
+                .expectedBoolean,
+                "'\(key)' in \(what) must be true or false, found \(value.kindDescription)\(hint)",
+                at: value.location)
             return nil
         }
         return flag
@@ -128,11 +135,12 @@ package struct MappingReader {
 package enum Names {
     @inlinable
     package static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        }
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
     }
 }
 

@@ -24,9 +24,11 @@ package enum SourceReader {
         }
         if status.st_mode & S_IFMT == S_IFDIR { throw unreadable("this is a folder, not a file") }
         if status.st_mode & S_IFMT == S_IFREG, status.st_size > limits.maximumBytes {
-            throw DiagnosticsError([Diagnostic(
-                .error, code: .tooLarge,
-                "the file is \(status.st_size) bytes; the limit is \(limits.maximumBytes) bytes", at: start)])
+            throw DiagnosticsError([
+                Diagnostic(
+                    .error, code: .tooLarge,
+                    "the file is \(status.st_size) bytes; the limit is \(limits.maximumBytes) bytes", at: start)
+            ])
         }
         // Read up to one byte past the cap, so that a file that grew, or a pipe, is still caught.
         let capacity = limits.maximumBytes + 1

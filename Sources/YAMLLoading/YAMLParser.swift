@@ -21,10 +21,12 @@ package enum YAMLParser {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maximumBytes {
             // No source excerpt: the first line of a file this size can be most of the file.
-            throw DiagnosticsError([Diagnostic(
-                .error, code: .tooLarge,
-                "the file is \(bytes.count) bytes; the limit is \(limits.maximumBytes) bytes",
-                at: start)])
+            throw DiagnosticsError([
+                Diagnostic(
+                    .error, code: .tooLarge,
+                    "the file is \(bytes.count) bytes; the limit is \(limits.maximumBytes) bytes",
+                    at: start)
+            ])
         }
         // libyaml skips a byte-order mark but counts it as a column, which editors do not show.
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
@@ -33,10 +35,12 @@ package enum YAMLParser {
             DiagnosticsError(diagnostics, sources: [file: String(decoding: body, as: UTF8.self)])
         }
         if let bad = UTF8Check.firstInvalidByte(in: body) {
-            throw fail([Diagnostic(
-                .error, code: .invalidUtf8,
-                "the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
-                at: UTF8Check.location(ofByte: bad, in: body, file: file))])
+            throw fail([
+                Diagnostic(
+                    .error, code: .invalidUtf8,
+                    "the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
+                    at: UTF8Check.location(ofByte: bad, in: body, file: file))
+            ])
         }
         var builder = TreeBuilder(file: file, limits: limits)
         body.withUnsafeBufferPointer { buffer in
@@ -108,9 +112,10 @@ private struct TreeBuilder {
             yaml_event_delete(&event)
             if diagnostics.count > Self.maximumErrors {
                 diagnostics.removeLast(diagnostics.count - Self.maximumErrors)
-                diagnostics.append(Diagnostic(
-                    .error, code: .tooManyErrors,
-                    "stopped reading after \(Self.maximumErrors) errors; fix those first", at: location(mark)))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, code: .tooManyErrors,
+                        "stopped reading after \(Self.maximumErrors) errors; fix those first", at: location(mark)))
                 return
             }
             if !keepGoing || type == YAML_STREAM_END_EVENT { return }
@@ -132,16 +137,18 @@ private struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                diagnostics.append(Diagnostic(
-                    .error, code: .multipleDocuments,
-                    "a rules file holds one YAML document; a second one starts here", at: here))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, code: .multipleDocuments,
+                        "a rules file holds one YAML document; a second one starts here", at: here))
                 return false
             }
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { string($0, strlen($0)) } ?? "name"
-            diagnostics.append(Diagnostic(
-                .error, code: .alias,
-                "aliases (*\(name)) are not allowed; write the value out in full", at: here))
+            diagnostics.append(
+                Diagnostic(
+                    .error, code: .alias,
+                    "aliases (*\(name)) are not allowed; write the value out in full", at: here))
             attach(YAMLNode(.scalar("", quoted: false), at: here))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
@@ -157,9 +164,10 @@ private struct TreeBuilder {
                 checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: here)
             }
             if stack.count >= limits.maximumDepth {
-                diagnostics.append(Diagnostic(
-                    .error, code: .tooDeep,
-                    "nesting is deeper than \(limits.maximumDepth) levels", at: here))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, code: .tooDeep,
+                        "nesting is deeper than \(limits.maximumDepth) levels", at: here))
                 return false
             }
             stack.append(Frame(kind: isMapping ? .mapping : .sequence, location: here))
@@ -191,17 +199,19 @@ private struct TreeBuilder {
                 frame.pendingKey = nil
             } else if case .scalar(let text, _) = node.content {
                 if let first = frame.seenKeys[text] {
-                    diagnostics.append(Diagnostic(
-                        .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
-                        notes: [Note("'\(text)' is first defined here", at: first)]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
+                            notes: [Note("'\(text)' is first defined here", at: first)]))
                 } else {
                     frame.seenKeys[text] = node.location
                 }
                 frame.pendingKey = (text, node.location)
             } else {
-                diagnostics.append(Diagnostic(
-                    .error, code: .complexKey,
-                    "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, code: .complexKey,
+                        "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location))
                 frame.skipNextValue = true
             }
         }
@@ -213,19 +223,21 @@ private struct TreeBuilder {
         at here: SourceLocation
     ) {
         if let anchor {
-            diagnostics.append(Diagnostic(
-                .error, code: .anchor,
-                "anchors (&\(string(anchor, strlen(anchor)))) are not allowed; write each value out in full",
-                at: here))
+            diagnostics.append(
+                Diagnostic(
+                    .error, code: .anchor,
+                    "anchors (&\(string(anchor, strlen(anchor)))) are not allowed; write each value out in full",
+                    at: here))
         }
         if let tag {
             // libyaml expands `!!str` to `tag:yaml.org,2002:str`; say it the way it was written.
             var written = string(tag, strlen(tag))
             if written.hasPrefix("tag:yaml.org,2002:") { written = "!!" + written.dropFirst("tag:yaml.org,2002:".count) }
-            diagnostics.append(Diagnostic(
-                .error, code: .tag,
-                "tags (\(written)) are not allowed; a value's type comes from its column",
-                at: here))
+            diagnostics.append(
+                Diagnostic(
+                    .error, code: .tag,
+                    "tags (\(written)) are not allowed; a value's type comes from its column",
+                    at: here))
         }
     }
 
@@ -273,7 +285,8 @@ private struct TreeBuilder {
         // A note at the error's own place would only repeat its caret: the context then stays
         // in the message ("... while parsing a flow node").
         if let context = parser.context.map({ String(cString: $0) }), parser.error != YAML_READER_ERROR,
-           location(parser.context_mark) != at {
+            location(parser.context_mark) != at
+        {
             message = problem
             notes.append(Note(context, at: location(parser.context_mark)))
         }

@@ -6,9 +6,9 @@
 import InteractionLogging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 var lineNumber = 0

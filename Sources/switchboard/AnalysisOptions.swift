@@ -4,13 +4,17 @@ import Foundation
 
 /// The budget options `validate` and `diff` share.
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("max-memory"),
-            help: ArgumentHelp("The most memory the analysis may take, in bytes or with K, M or G (default 1G).",
-                               valueName: "size"))
+    @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp(
+            "The most memory the analysis may take, in bytes or with K, M or G (default 1G).",
+            valueName: "size"))
     var maxMemory: String = "1G"
 
-    @Option(help: ArgumentHelp("The longest the analysis of one file may take, in seconds (default 60).",
-                               valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "The longest the analysis of one file may take, in seconds (default 60).",
+            valueName: "seconds"))
     var timeout: Double = 60
 
     func validate() throws {
@@ -23,8 +27,9 @@ struct AnalysisOptions: ParsableArguments {
     /// The budget, reporting progress on standard error when it is a terminal and an analysis
     /// runs past a second.
     var budget: AnalysisBudget {
-        var budget = AnalysisBudget(maximumMemory: Self.bytes(maxMemory) ?? 1 << 30,
-                                    timeout: .milliseconds(Int64((timeout * 1000).rounded())))
+        var budget = AnalysisBudget(
+            maximumMemory: Self.bytes(maxMemory) ?? 1 << 30,
+            timeout: .milliseconds(Int64((timeout * 1000).rounded())))
         if isatty(STDERR_FILENO) == 1 { budget.progress = Self.showProgress }
         return budget
     }

@@ -21,15 +21,17 @@ enum DiagnosticsPrinter {
 extension IOFailure {
     /// The failure as an `unreadable` diagnostic at the file's first line.
     var diagnostic: Diagnostic {
-        Diagnostic(.error, code: .unreadable, "cannot \(action.rawValue) the file: \(why)",
-                   at: SourceLocation(file: file == StandardStreams.inputName ? "-" : file, line: 1, column: 1))
+        Diagnostic(
+            .error, code: .unreadable, "cannot \(action.rawValue) the file: \(why)",
+            at: SourceLocation(file: file == StandardStreams.inputName ? "-" : file, line: 1, column: 1))
     }
 }
 
 extension DiagnosticsPrinter {
     /// Prints why the router cannot act on a rules file, each problem at its declaration.
     static func print(_ error: RouterError, rules: DecisionTables, colors: Bool) {
-        let text = (try? String(contentsOfFile: rules.file, encoding: .utf8))
+        let text =
+            (try? String(contentsOfFile: rules.file, encoding: .utf8))
             ?? (rules.file == ShippedRules.path ? ShippedRules.text : "")
         print(DiagnosticsError(error.diagnostics, sources: [rules.file: text]), colors: colors)
     }

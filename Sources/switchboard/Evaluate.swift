@@ -87,15 +87,18 @@ extension Switchboard {
             } else {
                 try InputRecords.forEach(in: inputs) { record in
                     if let plainLines, case .line(let bytes) = record.content,
-                       try output.append({ plainLines.appendResult(ofPlainLine: bytes, into: &$0) }) {
+                        try output.append({ plainLines.appendResult(ofPlainLine: bytes, into: &$0) })
+                    {
                         return
                     }
                     failed = try !evaluateOne(.batch(record), &output) || failed
                 } unreadable: { failure in
                     failed = true
                     // Said where the records are, in order, and on standard error for people.
-                    let record = JSONValue.object([("file", .string(failure.diagnostic.location.file)),
-                                                   ("error", .string(failure.description))])
+                    let record = JSONValue.object([
+                        ("file", .string(failure.diagnostic.location.file)),
+                        ("error", .string(failure.description)),
+                    ])
                     try output.write(explain ? "error: \(failure)\n" : record.rendered + "\n")
                     try output.flush()
                     DiagnosticsPrinter.print(failure, colors: colors)
@@ -114,8 +117,10 @@ extension Switchboard {
         /// Evaluates one input on a DMN model and writes its decisions (null where none was
         /// reached); why a decision is null goes to standard error. Returns whether every
         /// decision was reached without an error.
-        private static func evaluate(_ input: Input, with runtime: DMNRuntime,
-                                     into output: inout Output) throws(IOFailure) -> Bool {
+        private static func evaluate(
+            _ input: Input, with runtime: DMNRuntime,
+            into output: inout Output
+        ) throws(IOFailure) -> Bool {
             let json: JSONValue
             do {
                 switch input {
@@ -134,17 +139,20 @@ extension Switchboard {
             }
             let result = runtime.evaluate(json)
             try output.write(result.decisions.rendered + "\n")
-            let label = switch input {
-            case .single: "--facts"
-            case .batch(let record): record.label
-            }
+            let label =
+                switch input {
+                case .single: "--facts"
+                case .batch(let record): record.label
+                }
             for error in result.errors { StandardStreams.report("\(label): \(error)\n") }
             return result.errors.isEmpty
         }
 
         /// Evaluates one input and writes one record; returns whether it succeeded.
-        private func evaluate(_ input: Input, with tables: DecisionTables,
-                              into output: inout Output) throws(IOFailure) -> Bool {
+        private func evaluate(
+            _ input: Input, with tables: DecisionTables,
+            into output: inout Output
+        ) throws(IOFailure) -> Bool {
             do {
                 let json: JSONValue
                 switch input {
@@ -169,7 +177,9 @@ extension Switchboard {
                 let problem = (error as? InputError)?.position
                 switch input {
                 case .single:
-                    if explain { try output.write("error: \(message)\n") } else {
+                    if explain {
+                        try output.write("error: \(message)\n")
+                    } else {
                         try output.write(JSONValue.object([("error", .string(message))]).rendered + "\n")
                     }
                 case .batch(let record):

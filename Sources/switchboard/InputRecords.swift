@@ -27,8 +27,9 @@ struct InputRecord {
         switch content {
         case .line(let bytes):
             do { return try JSONParser.parse(bytes) } catch {
-                throw InputError("invalid JSON: \(error.message)",
-                                 at: JSONRecordSplitter.Position(line: position.line, column: error.column))
+                throw InputError(
+                    "invalid JSON: \(error.message)",
+                    at: JSONRecordSplitter.Position(line: position.line, column: error.column))
             }
         case .value(let value): return value
         case .invalid(let message): throw InputError("invalid JSON: \(message)", at: position)
@@ -38,8 +39,10 @@ struct InputRecord {
     /// `{"file": ..., "line": N, "column": N, "error": "..."}`.
     func errorRecord(_ message: String, at problem: JSONRecordSplitter.Position? = nil) -> JSONValue {
         let at = problem ?? position
-        return .object([("file", .string(file)), ("line", .integer(at.line)), ("column", .integer(at.column)),
-                        ("error", .string(message))])
+        return .object([
+            ("file", .string(file)), ("line", .integer(at.line)), ("column", .integer(at.column)),
+            ("error", .string(message)),
+        ])
     }
 }
 
@@ -51,8 +54,10 @@ enum InputRecords {
     ///   - record: Called with each record.
     ///   - unreadable: Called when an input cannot be read (after its records before the
     ///     failure); the batch goes on with the next input.
-    static func forEach(in inputs: [String], record: (InputRecord) throws -> Void,
-                        unreadable: (IOFailure) throws -> Void) throws {
+    static func forEach(
+        in inputs: [String], record: (InputRecord) throws -> Void,
+        unreadable: (IOFailure) throws -> Void
+    ) throws {
         for input in inputs {
             let file = input == "-" ? StandardStreams.inputLabel : input
             do {
@@ -62,8 +67,10 @@ enum InputRecords {
                         try splitter.split(buffer, isFinal: isFinal) { piece in
                             switch piece {
                             case .line(let range, let position):
-                                try record(InputRecord(file: file, position: position,
-                                                       content: .line(UnsafeBufferPointer(rebasing: buffer[range]))))
+                                try record(
+                                    InputRecord(
+                                        file: file, position: position,
+                                        content: .line(UnsafeBufferPointer(rebasing: buffer[range]))))
                             case .value(let value, let position, _):
                                 try record(InputRecord(file: file, position: position, content: .value(value)))
                             case .failure(let message, let position):

@@ -10,7 +10,8 @@ extension Switchboard {
     /// `switchboard replay`: what an edit to the rules changes on real Aircall events.
     struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Route the same Aircall events under two versions of the rules, or the stored history under new rules, and report what changes.",
+            abstract:
+                "Route the same Aircall events under two versions of the rules, or the stored history under new rules, and report what changes.",
             discussion: """
                 Routes every event of EVENTS (as `switchboard route` reads them) under the \
                 --baseline rules and under --rules (default: the built-in rules), and counts \
@@ -47,8 +48,10 @@ extension Switchboard {
 
         @OptionGroup var routing: RoutingOptions
 
-        @Option(help: ArgumentHelp("Write one JSON line per changed event, with both routes, to this file (written beside it, then renamed over it).",
-                                   valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Write one JSON line per changed event, with both routes, to this file (written beside it, then renamed over it).",
+                valueName: "file"))
         var changes: String?
 
         @OptionGroup var format: FormatOption<HumanOrJSON>
@@ -57,7 +60,9 @@ extension Switchboard {
 
         func validate() throws {
             if let store {
-                if baseline != nil || !routing.events.isEmpty { throw ValidationError("--store replays the stored history: give neither --baseline nor event files") }
+                if baseline != nil || !routing.events.isEmpty {
+                    throw ValidationError("--store replays the stored history: give neither --baseline nor event files")
+                }
                 do { _ = try StoreLocation(store) } catch { throw ValidationError(error.description) }
                 return
             }
@@ -113,8 +118,9 @@ extension Switchboard {
             let rules: RoutingRules
             let opened: any InteractionStore
             do {
-                rules = try RoutingRules(rulesPath: self.rules.rules, directoryPath: routing.directory,
-                                         logOnAllProjects: routing.company.flag)
+                rules = try RoutingRules(
+                    rulesPath: self.rules.rules, directoryPath: routing.directory,
+                    logOnAllProjects: routing.company.flag)
                 opened = try await InteractionStores.open(StoreLocation(url))
             } catch {
                 StandardStreams.report("error: \(error)\n")

@@ -63,7 +63,10 @@ extension Switchboard {
         @Flag(help: "Print counts per status and per rule instead of JSON lines.")
         var summary = false
 
-        @Flag(help: "Explain each route: the facts routing derived and where each came from, and per table the deciding rule (file:line, why) and the nearest rules that did not match.")
+        @Flag(
+            help:
+                "Explain each route: the facts routing derived and where each came from, and per table the deciding rule (file:line, why) and the nearest rules that did not match."
+        )
         var explain = false
 
         @OptionGroup var format: FormatOption<HumanOrJSON>
@@ -77,12 +80,16 @@ extension Switchboard {
         @Option(help: ArgumentHelp("The projects a person chose for the interaction, comma-separated (see --interaction).", valueName: "ids"))
         var assignProjects: String?
 
-        @Option(help: ArgumentHelp("The event id of the interaction the --assign-* choices are for (needed when the events hold several).",
-                                   valueName: "id"))
+        @Option(
+            help: ArgumentHelp(
+                "The event id of the interaction the --assign-* choices are for (needed when the events hold several).",
+                valueName: "id"))
         var interaction: String?
 
-        @Option(help: ArgumentHelp("Choices for many interactions: JSON Lines of {\"id\": ..., \"contact\" | \"team_member\" | \"projects\": ...}.",
-                                   valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Choices for many interactions: JSON Lines of {\"id\": ..., \"contact\" | \"team_member\" | \"projects\": ...}.",
+                valueName: "file"))
         var assignments: String?
 
         func validate() throws {
@@ -111,9 +118,12 @@ extension Switchboard {
 
         /// The choices of the --assign-* options.
         private var chosen: ManualAssignments {
-            ManualAssignments(contact: assignContact, teamMember: assignTeamMember,
-                              projects: assignProjects.map { $0.split(separator: ",", omittingEmptySubsequences: false)
-                                  .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } })
+            ManualAssignments(
+                contact: assignContact, teamMember: assignTeamMember,
+                projects: assignProjects.map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false)
+                        .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                })
         }
 
         func run() throws {
@@ -200,9 +210,10 @@ extension Switchboard {
             let unused = choices.keys.filter { !applied.contains($0) }.sorted { (origins[$0] ?? "", $0) < (origins[$1] ?? "", $1) }
             if !unused.isEmpty {
                 failed = true
-                StandardStreams.report(unused.map {
-                    "\(origins[$0] ?? "")error: no interaction '\($0)' among the events; its choices are not applied\n"
-                }.joined())
+                StandardStreams.report(
+                    unused.map {
+                        "\(origins[$0] ?? "")error: no interaction '\($0)' among the events; its choices are not applied\n"
+                    }.joined())
             }
             if summary { try output.write(tally.text) }
             try output.flush()
@@ -222,8 +233,10 @@ extension Switchboard {
         /// The event id of the one interaction the events hold, which --assign-* choices
         /// without --interaction are for; the sources are read into `held` to find it.
         /// - Throws: ``UsageError`` when the events hold no interaction or several.
-        private func onlyInteraction(rules: DecisionTables, directory: SparkDirectory,
-                                     held: inout [(Result<WebhookInput, IOFailure>, String)]) throws -> String {
+        private func onlyInteraction(
+            rules: DecisionTables, directory: SparkDirectory,
+            held: inout [(Result<WebhookInput, IOFailure>, String)]
+        ) throws -> String {
             try routing.forEachInput { input, source in
                 held.append((.success(input), source))
             } unreadable: { failure, source in
@@ -239,9 +252,11 @@ extension Switchboard {
             }
             guard ids.count == 1 else {
                 // Bad usage that only the events show.
-                throw UsageError(Self.self, "--assign-* choices are for one interaction, but the events hold \(ids.count)"
-                                 + (ids.isEmpty ? "" : " (\(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))")
-                                 + "; name it with --interaction ID, or give --assignments FILE")
+                throw UsageError(
+                    Self.self,
+                    "--assign-* choices are for one interaction, but the events hold \(ids.count)"
+                        + (ids.isEmpty ? "" : " (\(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))")
+                        + "; name it with --interaction ID, or give --assignments FILE")
             }
             return ids[0]
         }

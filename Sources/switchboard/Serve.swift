@@ -90,8 +90,9 @@ extension Switchboard {
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
             let location = try StoreLocation(store)
-            let configuration = ServiceConfiguration(directoryPath: directory, rulesPath: rules, store: location, host: host, port: port,
-                                                     tokens: accepted, batchLimit: batchLimit)
+            let configuration = ServiceConfiguration(
+                directoryPath: directory, rulesPath: rules, store: location, host: host, port: port,
+                tokens: accepted, batchLimit: batchLimit)
             let routing: RoutingRules
             let opened: any InteractionStore
             do {

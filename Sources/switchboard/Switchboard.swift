@@ -43,8 +43,9 @@ struct Switchboard: AsyncParsableCommand {
             StandardStreams.report("error: \(failure)\n")
             Foundation.exit(1)
         } catch let usage as UsageError {
-            StandardStreams.report("Error: \(usage.message)\n" + usageString(for: usage.command)
-                                   + "\n  See '\(helpCommand(usage.command))' for more information.\n")
+            StandardStreams.report(
+                "Error: \(usage.message)\n" + usageString(for: usage.command)
+                    + "\n  See '\(helpCommand(usage.command))' for more information.\n")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
@@ -57,8 +58,9 @@ struct Switchboard: AsyncParsableCommand {
         guard let word, !word.hasPrefix("-") else { return nil }
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(word) else { return nil }
-        return "unknown subcommand '\(word)'" + (Suggestion.nearest(to: word, in: names).map { "; did you mean '\($0)'?" }
-            ?? " (one of \(names.dropLast().joined(separator: ", ")))")
+        return "unknown subcommand '\(word)'"
+            + (Suggestion.nearest(to: word, in: names).map { "; did you mean '\($0)'?" }
+                ?? " (one of \(names.dropLast().joined(separator: ", ")))")
     }
 
     /// `switchboard route --help`.

@@ -48,8 +48,10 @@ extension Switchboard {
         @Flag(help: "Fail when a rule is not exercised by any scenario.")
         var requireCoverage = false
 
-        @Argument(help: ArgumentHelp("Scenario files (default: every *.scenarios.yaml under rules/ and Examples/).",
-                                     valueName: "file"))
+        @Argument(
+            help: ArgumentHelp(
+                "Scenario files (default: every *.scenarios.yaml under rules/ and Examples/).",
+                valueName: "file"))
         var files: [String] = []
 
         /// Every `*.scenarios.yaml` under `rules/` and `Examples/` of the current folder, sorted.
@@ -69,17 +71,19 @@ extension Switchboard {
                 throw UsageError(Self.self, "no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
             }
             let colors = color.colors(on: STDERR_FILENO)
-            let overrides = ScenarioFile.Overrides(rules: try rules.map { try RulesOption.load($0, colors: colors) },
-                                                   directory: try directory.map { try RoutingOptions.loadDirectory($0, strict: false, colors: colors) },
-                                                   logOnAllProjects: company.flag)
+            let overrides = ScenarioFile.Overrides(
+                rules: try rules.map { try RulesOption.load($0, colors: colors) },
+                directory: try directory.map { try RoutingOptions.loadDirectory($0, strict: false, colors: colors) },
+                logOnAllProjects: company.flag)
             var report = TestReport()
             for path in paths {
                 do {
                     let file = try ScenarioFile(contentsOf: URL(filePath: path), overrides: overrides, loadRules: RulesFile.decisionTables)
                     if !file.warnings.isEmpty {
                         // A directory's left-out phone field, for instance: shown, not fatal.
-                        DiagnosticsPrinter.print(DiagnosticsError(file.warnings, sources: file.warningSources),
-                                                 colors: color.colors(on: STDERR_FILENO))
+                        DiagnosticsPrinter.print(
+                            DiagnosticsError(file.warnings, sources: file.warningSources),
+                            colors: color.colors(on: STDERR_FILENO))
                     }
                     let results = file.run()
                     report.results.append((file, results))
@@ -141,8 +145,10 @@ struct TestReport {
         var rows = [["field", "expected", "actual", "decided by"]]
         for mismatch in result.mismatches {
             let rules = mismatch.decidedBy.map { "\($0.location.file):\($0.location.line): \($0.table)/\($0.id)" }
-            rows.append([mismatch.field, mismatch.expected.rendered, mismatch.actual.rendered,
-                         rules.isEmpty ? "-" : rules.joined(separator: ", ")])
+            rows.append([
+                mismatch.field, mismatch.expected.rendered, mismatch.actual.rendered,
+                rules.isEmpty ? "-" : rules.joined(separator: ", "),
+            ])
         }
         var out = ""
         if rows.count > 1 {
@@ -169,15 +175,19 @@ struct TestReport {
                     ("line", .integer(result.scenario.location.line)),
                     ("name", .string(result.scenario.name)),
                     ("passed", .bool(result.passed)),
-                    ("failures", .array(result.mismatches.map { mismatch in
-                        .object([
-                            ("field", .string(mismatch.field)),
-                            ("expected", mismatch.expected),
-                            ("actual", mismatch.actual),
-                            ("line", .integer(mismatch.location.line)),
-                            ("rules", .array(mismatch.decidedBy.map(Self.ruleJSON))),
-                        ])
-                    })),
+                    (
+                        "failures",
+                        .array(
+                            result.mismatches.map { mismatch in
+                                .object([
+                                    ("field", .string(mismatch.field)),
+                                    ("expected", mismatch.expected),
+                                    ("actual", mismatch.actual),
+                                    ("line", .integer(mismatch.location.line)),
+                                    ("rules", .array(mismatch.decidedBy.map(Self.ruleJSON))),
+                                ])
+                            })
+                    ),
                 ]
                 pairs.append(("error", result.error.map(JSONValue.string) ?? .null))
                 pairs.append(("rules", .object(result.rules.map { ($0.table, .array($0.rules.map(JSONValue.string))) })))
@@ -207,19 +217,24 @@ struct TestReport {
             ("scenarios", .array(scenarios)),
             ("coverage", .array(tables)),
             ("diagnostics", .array(diagnostics)),
-            ("summary", .object([
-                ("scenarios", .integer(scenarioCount)),
-                ("passed", .integer(scenarioCount - failed)),
-                ("failed", .integer(failed)),
-                ("invalid_files", .integer(invalid.count)),
-                ("rules", .integer(coverage.ruleCount)),
-                ("exercised", .integer(coverage.exercisedCount)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("scenarios", .integer(scenarioCount)),
+                    ("passed", .integer(scenarioCount - failed)),
+                    ("failed", .integer(failed)),
+                    ("invalid_files", .integer(invalid.count)),
+                    ("rules", .integer(coverage.ruleCount)),
+                    ("exercised", .integer(coverage.exercisedCount)),
+                ])
+            ),
         ])
     }
 
     private static func ruleJSON(_ rule: TableRule) -> JSONValue {
-        .object([("table", .string(rule.table)), ("rule", .string(rule.id)),
-                 ("file", .string(rule.location.file)), ("line", .integer(rule.location.line))])
+        .object([
+            ("table", .string(rule.table)), ("rule", .string(rule.id)),
+            ("file", .string(rule.location.file)), ("line", .integer(rule.location.line)),
+        ])
     }
 }

@@ -58,8 +58,13 @@ extension Switchboard {
             case .json:
                 let document = JSONValue.object([
                     ("diagnostics", .array(reports.flatMap(\.jsonDiagnostics))),
-                    ("summary", .object([("errors", .integer(errors)), ("warnings", .integer(warnings)),
-                                         ("complete", .bool(reports.allSatisfy(\.isComplete)))])),
+                    (
+                        "summary",
+                        .object([
+                            ("errors", .integer(errors)), ("warnings", .integer(warnings)),
+                            ("complete", .bool(reports.allSatisfy(\.isComplete))),
+                        ])
+                    ),
                 ])
                 try output.write(document.rendered + "\n")
             default:

@@ -16,8 +16,10 @@ import Testing
         "phone-normalize": ["InteractionLogging"],
         "InteractionStore": ["InteractionLogging", "JSONLines"],
         "SwitchboardService": ["DecisionTable", "Diagnostics", "JSONLines", "InteractionLogging", "InteractionStore"],
-        "switchboard": ["Diagnostics", "YAMLLoading", "JSONLines", "DecisionTable", "DecisionTableReports", "DecisionTableDMN",
-                        "InteractionLogging", "InteractionStore", "SwitchboardService"],
+        "switchboard": [
+            "Diagnostics", "YAMLLoading", "JSONLines", "DecisionTable", "DecisionTableReports", "DecisionTableDMN",
+            "InteractionLogging", "InteractionStore", "SwitchboardService",
+        ],
     ]
 
     /// Modules from outside the package that a module may import besides the toolchain's.
@@ -58,11 +60,13 @@ import Testing
                 guard let imported = Self.importedModule(line) else { continue }
                 checked += 1
                 if ownModules.contains(imported) {
-                    #expect(Self.allowed[module]?.contains(imported) == true,
-                            "Sources/\(module)/\(file):\(number + 1): \(module) must not import \(imported)")
+                    #expect(
+                        Self.allowed[module]?.contains(imported) == true,
+                        "Sources/\(module)/\(file):\(number + 1): \(module) must not import \(imported)")
                 } else {
-                    #expect(Self.toolchain.contains(imported) || Self.external[module]?.contains(imported) == true,
-                            "Sources/\(module)/\(file):\(number + 1): \(module) imports \(imported), which ARCHITECTURE.md does not allow")
+                    #expect(
+                        Self.toolchain.contains(imported) || Self.external[module]?.contains(imported) == true,
+                        "Sources/\(module)/\(file):\(number + 1): \(module) imports \(imported), which ARCHITECTURE.md does not allow")
                 }
             }
         }
@@ -95,7 +99,8 @@ import Testing
             words.removeFirst()
         }
         guard words.count >= 2, words[0] == "import" else { return nil }
-        let path = words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1]) ? words[2] : words[1]
+        let path =
+            words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1]) ? words[2] : words[1]
         return path.split(separator: ".").first.map(String.init)
     }
 }

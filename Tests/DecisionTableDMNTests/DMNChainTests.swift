@@ -45,12 +45,13 @@ import Testing
         let results = try ["599.99", "600", "750", "1000"].map { score in
             runtime.evaluate(try JSONParser.parse(#"{"Score": \#(score)}"#)).decisions.rendered
         }
-        #expect(results == [
-            #"{"Risk": "High", "Limit": 2500}"#,
-            #"{"Risk": "Medium", "Limit": 2500}"#,
-            #"{"Risk": "Low", "Limit": 10000.5}"#,
-            #"{"Risk": "Low", "Limit": 10000.5}"#,
-        ])
+        #expect(
+            results == [
+                #"{"Risk": "High", "Limit": 2500}"#,
+                #"{"Risk": "Medium", "Limit": 2500}"#,
+                #"{"Risk": "Low", "Limit": 10000.5}"#,
+                #"{"Risk": "Low", "Limit": 10000.5}"#,
+            ])
         #expect(Validator.findings(for: model.tables).isEmpty, "\(Validator.findings(for: model.tables).map(\.diagnostic.message))")
     }
 

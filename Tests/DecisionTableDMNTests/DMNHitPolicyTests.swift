@@ -9,8 +9,10 @@ import Testing
 @Suite struct DMNHitPolicyTests {
     /// A model with one decision `D` reading the number `n`; each rule is (input entry,
     /// output entries).
-    static func model(_ hit: String, outputs: [(name: String?, values: String?)], rules: [(String, [String])],
-                      aggregation: String? = nil, outputType: String = "string") -> String {
+    static func model(
+        _ hit: String, outputs: [(name: String?, values: String?)], rules: [(String, [String])],
+        aggregation: String? = nil, outputType: String = "string"
+    ) -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="m" name="m" namespace="x">
@@ -39,12 +41,14 @@ import Testing
     }
 
     @Test func priorityRanksEachOutputInTurnThenRuleOrder() throws {
-        let xml = Self.model("PRIORITY", outputs: [("a", #""x","y""#), ("b", #""p","q""#)], rules: [
-            ("&gt;= 0", [#""y""#, #""p""#]),
-            ("&gt;= 1", [#""x""#, #""q""#]),
-            ("&gt;= 2", [#""x""#, #""p""#]),
-            ("&gt;= 3", [#""x""#, #""p""#]),
-        ])
+        let xml = Self.model(
+            "PRIORITY", outputs: [("a", #""x","y""#), ("b", #""p","q""#)],
+            rules: [
+                ("&gt;= 0", [#""y""#, #""p""#]),
+                ("&gt;= 1", [#""x""#, #""q""#]),
+                ("&gt;= 2", [#""x""#, #""p""#]),
+                ("&gt;= 3", [#""x""#, #""p""#]),
+            ])
         #expect(try Self.evaluate(xml, n: "0") == #"{"D": {"a": "y", "b": "p"}}"#)
         #expect(try Self.evaluate(xml, n: "1") == #"{"D": {"a": "x", "b": "q"}}"#)
         #expect(try Self.evaluate(xml, n: "3") == #"{"D": {"a": "x", "b": "p"}}"#)

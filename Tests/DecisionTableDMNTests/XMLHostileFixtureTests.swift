@@ -7,12 +7,14 @@ import Testing
 
 /// Hostile XML is refused at a position, never expanded or fetched.
 @Suite struct XMLHostileFixtureTests {
-    @Test("Refused with a position", arguments: [
-        ("billion-laughs.dmn", "xml-doctype", 2, 1),
-        ("external-entity.dmn", "xml-doctype", 5, 1),
-        ("external-entity-first.dmn", "xml-doctype", 2, 1),
-        ("malformed.dmn", "xml-malformed", 4, 14),
-    ])
+    @Test(
+        "Refused with a position",
+        arguments: [
+            ("billion-laughs.dmn", "xml-doctype", 2, 1),
+            ("external-entity.dmn", "xml-doctype", 5, 1),
+            ("external-entity-first.dmn", "xml-doctype", 2, 1),
+            ("malformed.dmn", "xml-malformed", 4, 14),
+        ])
     func refused(file: String, code: String, line: Int, column: Int) throws {
         let model = DMNReader.read(contentsOf: DMNFixtures.path("Tests/Fixtures/dmn/" + file))
         let diagnostic = try #require(model.diagnostics.first)

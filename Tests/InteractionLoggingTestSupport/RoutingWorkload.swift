@@ -65,15 +65,21 @@ public struct RoutingWorkload: Sendable {
     let membersOfProject: [[Int32]]
 
     /// North American area codes the contacts' numbers use; unknown numbers use others.
-    static let areaCodes: [UInt64] = [604, 778, 236, 250, 403, 587, 780, 416, 647, 437,
-                                      905, 514, 438, 613, 212, 646, 415, 206, 312, 617]
-    static let firstNames = ["Ada", "Grace", "Alan", "Katherine", "Dorothy", "Margaret", "Barbara", "Edsger",
-                             "Linus", "Hedy", "Claude", "Frances", "Donald", "Radia", "Ken", "Sophie",
-                             "Tim", "Joan", "John", "Mary", "Raj", "Lee", "Sam", "Jane", "Noor", "Élodie"]
-    static let lastNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Vaughan", "Hamilton", "Liskov",
-                            "Dijkstra", "Torvalds", "Lamarr", "Shannon", "Allen", "Knuth", "Perlman",
-                            "Thompson", "Wilson", "Berners-Lee", "Clarke", "Doe", "Patel", "Wong",
-                            "Rivera", "Nguyen", "O'Brien", "García", "Müller"]
+    static let areaCodes: [UInt64] = [
+        604, 778, 236, 250, 403, 587, 780, 416, 647, 437,
+        905, 514, 438, 613, 212, 646, 415, 206, 312, 617,
+    ]
+    static let firstNames = [
+        "Ada", "Grace", "Alan", "Katherine", "Dorothy", "Margaret", "Barbara", "Edsger",
+        "Linus", "Hedy", "Claude", "Frances", "Donald", "Radia", "Ken", "Sophie",
+        "Tim", "Joan", "John", "Mary", "Raj", "Lee", "Sam", "Jane", "Noor", "Élodie",
+    ]
+    static let lastNames = [
+        "Lovelace", "Hopper", "Turing", "Johnson", "Vaughan", "Hamilton", "Liskov",
+        "Dijkstra", "Torvalds", "Lamarr", "Shannon", "Allen", "Knuth", "Perlman",
+        "Thompson", "Wilson", "Berners-Lee", "Clarke", "Doe", "Patel", "Wong",
+        "Rivera", "Nguyen", "O'Brien", "García", "Müller",
+    ]
 
     /// Draws a directory.
     /// - Parameters:
@@ -82,8 +88,10 @@ public struct RoutingWorkload: Sendable {
     ///   - projects: Spark projects; at least 1.
     ///   - lines: Aircall lines Spark knows; at least 1.
     ///   - seed: The seed of every ``SeededGenerator`` the directory and the events draw from.
-    public init(contacts: Int = 100_000, teamMembers: Int = 1_000, projects: Int = 300, lines: Int = 200,
-                seed: UInt64 = 0xA1C0_5EED) {
+    public init(
+        contacts: Int = 100_000, teamMembers: Int = 1_000, projects: Int = 300, lines: Int = 200,
+        seed: UInt64 = 0xA1C0_5EED
+    ) {
         precondition(contacts >= 1 && teamMembers >= 1 && projects >= 1 && lines >= 1)
         contactCount = contacts
         teamMemberCount = teamMembers
@@ -111,8 +119,10 @@ public struct RoutingWorkload: Sendable {
         var linesOfMember = [[Int32]](repeating: [], count: teamMembers)
         for l in 0..<lines {
             let british = l % 10 == 9
-            let phone = british ? Phone(british: true, national: 20_7946_0000 + UInt64(l))
-                                : Phone(british: false, national: 888_555_0000 + UInt64(l))
+            let phone =
+                british
+                ? Phone(british: true, national: 20_7946_0000 + UInt64(l))
+                : Phone(british: false, national: 888_555_0000 + UInt64(l))
             let roll = Int.random(in: 0..<10, using: &random)
             let memberCount = roll < 7 ? 1 : roll < 9 ? Int.random(in: 2...4, using: &random) : 0
             var members: [Int32] = []
@@ -158,7 +168,8 @@ public struct RoutingWorkload: Sendable {
             // team member is on" is often not empty, as in a real office.
             let anchor = memberProjects[Int.random(in: 0..<teamMembers, using: &random)]
             for k in 0..<projectTotal {
-                let p = k < anchor.count && Bool.random(using: &random)
+                let p =
+                    k < anchor.count && Bool.random(using: &random)
                     ? anchor[k] : Int32.random(in: 0..<Int32(projects), using: &random)
                 if !own.contains(p) { own.append(p) }
             }
@@ -224,7 +235,9 @@ public struct RoutingWorkload: Sendable {
         yaml += "aircall_lines:\n"
         for line in lines {
             let members = line.members.map(Self.memberID).joined(separator: ", ")
-            let number = Bool.random(using: &random) ? Self.aircallDigits(line.phone)
+            let number =
+                Bool.random(using: &random)
+                ? Self.aircallDigits(line.phone)
                 : Self.written(line.phone, style: Int.random(in: 0..<4, using: &random), trunkRegion: false)
             yaml += "  - { number: \"\(number)\", team_members: [\(members)] }\n"
         }
@@ -387,8 +400,10 @@ public struct RoutingWorkload: Sendable {
         text += british ? "London Office" : "Line \(id % 1000)"
         text += "\", \"digits\": \"\(Self.aircallDigits(line))\", "
         if e164 { text += "\"e164_digits\": \"\(Self.e164(line))\", " }
-        text += british ? "\"country\": \"GB\", \"time_zone\": \"Europe/London\""
-                        : "\"country\": \"CA\", \"time_zone\": \"America/Vancouver\""
+        text +=
+            british
+            ? "\"country\": \"GB\", \"time_zone\": \"Europe/London\""
+            : "\"country\": \"CA\", \"time_zone\": \"America/Vancouver\""
         text += ", \"is_ivr\": \(id % 7 == 0)}"
     }
 
@@ -477,7 +492,8 @@ public struct RoutingWorkload: Sendable {
             text += "\"media_details\": [], "
         }
         if Bool.random(using: &random) {
-            text += "\"created_at\": \"2024-11-26T\(Self.padded(created / 3600 % 24, 2)):\(Self.padded(created / 60 % 60, 2)):\(Self.padded(created % 60, 2)).000Z\", "
+            text +=
+                "\"created_at\": \"2024-11-26T\(Self.padded(created / 3600 % 24, 2)):\(Self.padded(created / 60 % 60, 2)):\(Self.padded(created % 60, 2)).000Z\", "
         } else {
             text += "\"created_at\": \(created)000, "
         }
@@ -487,15 +503,18 @@ public struct RoutingWorkload: Sendable {
     }
 
     private func appendEarlyCall(_ i: Int, _ random: inout SeededGenerator, to text: inout String) {
-        let events = ["call.created", "call.created", "call.created", "call.created",
-                      "call.answered", "call.answered", "call.hungup", "call.hungup", "call.ringing_on_agent"]
+        let events = [
+            "call.created", "call.created", "call.created", "call.created",
+            "call.answered", "call.answered", "call.hungup", "call.hungup", "call.ringing_on_agent",
+        ]
         let event = events[Int.random(in: 0..<events.count, using: &random)]
         let external = Self.aircallDigits(contacts[Int.random(in: 0..<contactCount, using: &random)].phones[0])
         let id = 1_000_000_000 + i + Int.random(in: 1...50, using: &random)
         let started = Self.baseTime + i / 4
         text += "{\"resource\": \"call\", \"event\": \"\(event)\", \"timestamp\": \(started), \"token\": \"45XXYYZZa08\", "
         text += "\"data\": {\"id\": \(id), \"direction\": \"\(Bool.random(using: &random) ? "outbound" : "inbound")\", "
-        text += "\"call_uuid\": \"CA\(String(UInt64(id) &* 2_654_435_761, radix: 16))\", \"status\": \"\(event == "call.created" ? "initial" : "answered")\", "
+        text +=
+            "\"call_uuid\": \"CA\(String(UInt64(id) &* 2_654_435_761, radix: 16))\", \"status\": \"\(event == "call.created" ? "initial" : "answered")\", "
         text += "\"started_at\": \(started), \"answered_at\": null, \"ended_at\": null, \"duration\": 0, "
         text += "\"raw_digits\": \"\(external)\", \"participants\": [{\"phone_number\": \"\(external)\", \"type\": \"external\"}, "
         text += "{\"id\": 123, \"name\": \"John Doe\", \"type\": \"user\"}], \"user\": {}, \"contact\": {}, \"number\": {}}}"

@@ -20,8 +20,9 @@ public enum AnalysisWorkloads {
     /// place (overlaps and gaps), no rule dropped or copied.
     public static func tree(_ rules: Int, _ policy: HitPolicy) -> Table {
         Table(name: "tree-\(rules)x15-\(policy)", summary: "decision tree, \(rules) rules x 15 inputs, 10 % widened, 10 % shrunk, \(policy)") {
-            ValidationTables.yaml(ruleCount: rules, columns: ValidationTables.publishedColumns(seed: 1), hitPolicy: policy,
-                                  gaps: 0, overlaps: 0, widened: rules / 10, shrunk: rules / 10)
+            ValidationTables.yaml(
+                ruleCount: rules, columns: ValidationTables.publishedColumns(seed: 1), hitPolicy: policy,
+                gaps: 0, overlaps: 0, widened: rules / 10, shrunk: rules / 10)
         }
     }
 
@@ -40,20 +41,24 @@ public enum AnalysisWorkloads {
     /// The hostile shapes: small files whose gaps are a vast number of disjoint boxes.
     public static let hostile: [Table] = [
         Table(name: "int20-25", summary: "20 integer inputs, 25 rules each constraining 3") {
-            RandomBoxTables.yaml(ruleCount: 25, columns: Array(repeating: .integer(0...999), count: 20),
-                                 constrained: 3...3, seed: 20)
+            RandomBoxTables.yaml(
+                ruleCount: 25, columns: Array(repeating: .integer(0...999), count: 20),
+                constrained: 3...3, seed: 20)
         },
         Table(name: "int20-100", summary: "20 integer inputs, 100 rules each constraining 3") {
-            RandomBoxTables.yaml(ruleCount: 100, columns: Array(repeating: .integer(0...999), count: 20),
-                                 constrained: 3...3, seed: 20)
+            RandomBoxTables.yaml(
+                ruleCount: 100, columns: Array(repeating: .integer(0...999), count: 20),
+                constrained: 3...3, seed: 20)
         },
         Table(name: "enum15x30-200", summary: "15 enum inputs of 30 values, 200 rules of random lists") {
-            RandomBoxTables.yaml(ruleCount: 200, columns: Array(repeating: .enumeration(count: 30), count: 15),
-                                 constrained: 3...8, seed: 30)
+            RandomBoxTables.yaml(
+                ruleCount: 200, columns: Array(repeating: .enumeration(count: 30), count: 15),
+                constrained: 3...8, seed: 30)
         },
         Table(name: "random-500x15", summary: "random boxes, 500 rules x 15 inputs, unique") {
-            RandomBoxTables.yaml(ruleCount: 500, columns: ValidationTables.standardColumns(seed: 1),
-                                 constrained: 2...8, seed: 15)
+            RandomBoxTables.yaml(
+                ruleCount: 500, columns: ValidationTables.standardColumns(seed: 1),
+                constrained: 2...8, seed: 15)
         },
         Table(name: "zen-10000x12-first", summary: "10,000 random rules x 12 inputs (8 enum, 4 integer), first, catch-all") {
             BenchmarkTables.generatedTableYAML(ruleCount: 10_000)
@@ -69,8 +74,9 @@ public enum AnalysisWorkloads {
 
     /// Two versions of a random 500-rule, 10-input table that differ in four rules.
     public static func diffPair(_ policy: HitPolicy) -> (name: String, old: String, new: String) {
-        let (old, new) = RandomBoxTables.versions(ruleCount: 500, columns: randomColumns(10), constrained: 2...6,
-                                                  hitPolicy: policy, seed: 12)
+        let (old, new) = RandomBoxTables.versions(
+            ruleCount: 500, columns: randomColumns(10), constrained: 2...6,
+            hitPolicy: policy, seed: 12)
         return ("diff-random-500x10-\(policy)", old, new)
     }
 }

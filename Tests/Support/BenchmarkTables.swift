@@ -45,7 +45,8 @@ public enum BenchmarkTables {
             yaml += "      - { name: \(name), values: [\(values)] }\n"
         }
         for name in integerNames {
-            yaml += "      - { name: \(name), type: integer, min: \(integerBounds.lowerBound), "
+            yaml +=
+                "      - { name: \(name), type: integer, min: \(integerBounds.lowerBound), "
                 + "max: \(integerBounds.upperBound) }\n"
         }
         yaml += """
@@ -65,7 +66,8 @@ public enum BenchmarkTables {
             }
             let grade = grades.randomElement(using: &random)!
             let note = "note \(Int.random(in: 0..<64, using: &random))"
-            yaml += "      - { id: r\(rule), when: { \(cells.joined(separator: ", ")) }, "
+            yaml +=
+                "      - { id: r\(rule), when: { \(cells.joined(separator: ", ")) }, "
                 + "then: { grade: \(grade), note: \(note) } }\n"
         }
         yaml += "      - { id: catch-all, then: { grade: low, note: no rule matched } }\n"

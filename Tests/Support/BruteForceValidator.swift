@@ -130,7 +130,8 @@ public struct BruteForceValidator: Sendable {
     /// like) computes numbers no rule writes, so it narrows nothing.
     public static func producible(_ input: InputDefinition, tables: [TableDefinition]) -> [Int]? {
         guard let name = input.producer, let producer = tables.first(where: { $0.name == name }),
-              let o = producer.outputs.firstIndex(where: { $0.name == input.name }) else { return nil }
+            let o = producer.outputs.firstIndex(where: { $0.name == input.name })
+        else { return nil }
         if case .collect(_?) = producer.hitPolicy { return nil }
         var values = producer.rules.compactMap { $0.outputs[o] }
         let noMatchDefaults = producer.outputs.allSatisfy { $0.defaultValue != nil }

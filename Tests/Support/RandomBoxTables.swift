@@ -51,8 +51,10 @@ public enum RandomBoxTables {
         newRules.insert(rules[7 * k], at: 3 * k)
         newOutputs.insert(-2, at: 3 * k)
         let comment = "RandomBoxTables.versions(ruleCount: \(ruleCount), constrained: \(constrained), seed: \(seed))"
-        return (ValidationTables.render(rules, outputs: outputs, columns: columns, hitPolicy: hitPolicy, comment: comment),
-                ValidationTables.render(newRules, outputs: newOutputs, columns: columns, hitPolicy: hitPolicy, comment: comment))
+        return (
+            ValidationTables.render(rules, outputs: outputs, columns: columns, hitPolicy: hitPolicy, comment: comment),
+            ValidationTables.render(newRules, outputs: newOutputs, columns: columns, hitPolicy: hitPolicy, comment: comment)
+        )
     }
 
     private static func boxes(
@@ -62,8 +64,9 @@ public enum RandomBoxTables {
         let whole = columns.map(ValidationTables.Cell.whole)
         return (0..<ruleCount).map { _ in
             var rule = whole
-            let count = Int.random(in: min(constrained.lowerBound, columns.count)...min(constrained.upperBound, columns.count),
-                                   using: &random)
+            let count = Int.random(
+                in: min(constrained.lowerBound, columns.count)...min(constrained.upperBound, columns.count),
+                using: &random)
             for c in Array(columns.indices).shuffled(using: &random).prefix(count) {
                 switch columns[c] {
                 case .enumeration(let values):

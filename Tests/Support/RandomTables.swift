@@ -159,8 +159,9 @@ private struct FileMaker {
         let hit = random.pick(policies)
         var inputs: [InputPlan] = []
         for _ in 0..<random.int(1...maximumInputs) { inputs.append(freshInput()) }
-        return TablePlan(name: name, hit: hit, inputs: inputs,
-                         outputs: outputs(for: hit, needsChainable: chainable))
+        return TablePlan(
+            name: name, hit: hit, inputs: inputs,
+            outputs: outputs(for: hit, needsChainable: chainable))
     }
 
     /// A table that reads one or two outputs of `producer`, may share some of its facts, and
@@ -177,8 +178,9 @@ private struct FileMaker {
             inputs.append(shared)
         }
         while inputs.count < maximumInputs, inputs.count < 1 || random.chance(0.5) { inputs.append(freshInput()) }
-        return TablePlan(name: random.chance(0.5) ? "t1" : "reader-table", hit: hit,
-                         inputs: random.shuffled(inputs), outputs: outputs(for: hit, needsChainable: false))
+        return TablePlan(
+            name: random.chance(0.5) ? "t1" : "reader-table", hit: hit,
+            inputs: random.shuffled(inputs), outputs: outputs(for: hit, needsChainable: false))
     }
 
     private mutating func freshInput() -> InputPlan {
@@ -196,8 +198,9 @@ private struct FileMaker {
             var declaration = ["type: integer"]
             if let low { declaration.append("min: \(low)") }
             if let high { declaration.append("max: \(high)") }
-            return InputPlan(name: name, kind: .integer(min: low, max: high, focus: focus(low, high, around: [])),
-                             declaration: declaration)
+            return InputPlan(
+                name: name, kind: .integer(min: low, max: high, focus: focus(low, high, around: [])),
+                declaration: declaration)
         }
     }
 
@@ -210,8 +213,9 @@ private struct FileMaker {
             let declaration = random.chance(0.5) ? [] : ["values: " + flowList(random.shuffled(values))]
             return InputPlan(name: output.name, kind: .enumeration(values), declaration: declaration)
         case .boolean:
-            return InputPlan(name: output.name, kind: .boolean,
-                             declaration: random.chance(0.5) ? [] : ["type: boolean"])
+            return InputPlan(
+                name: output.name, kind: .boolean,
+                declaration: random.chance(0.5) ? [] : ["type: boolean"])
         case .integer:
             // Bounds must hold every number the producer writes; only sums and counts, which
             // the producer computes, can then fall outside them.
@@ -236,9 +240,10 @@ private struct FileMaker {
                     declaration.append("max: \(high!)")
                 }
             }
-            return InputPlan(name: output.name,
-                             kind: .integer(min: low, max: high, focus: focus(low, high, around: emitted)),
-                             declaration: declaration)
+            return InputPlan(
+                name: output.name,
+                kind: .integer(min: low, max: high, focus: focus(low, high, around: emitted)),
+                declaration: declaration)
         case .string:
             preconditionFailure("string outputs cannot be chained")
         }
@@ -274,12 +279,14 @@ private struct FileMaker {
         switch choice {
         case .enumeration:
             let values = enumValues(count: random.int(2...5))
-            plan = OutputPlan(name: name, kind: .enumeration(values), literals: values, integers: [],
-                              defaultLiteral: nil)
+            plan = OutputPlan(
+                name: name, kind: .enumeration(values), literals: values, integers: [],
+                defaultLiteral: nil)
         case .integer:
             let numbers = outputIntegers()
-            plan = OutputPlan(name: name, kind: .integer, literals: numbers.map(String.init), integers: numbers,
-                              defaultLiteral: nil)
+            plan = OutputPlan(
+                name: name, kind: .integer, literals: numbers.map(String.init), integers: numbers,
+                defaultLiteral: nil)
         case .string:
             let phrases = random.shuffled(Self.phrases).prefix(random.int(1...5)).map(Self.quoted)
             plan = OutputPlan(name: name, kind: .string, literals: Array(phrases), integers: [], defaultLiteral: nil)
@@ -294,11 +301,12 @@ private struct FileMaker {
 
     /// The rules of a table, each as the lines of one list item.
     private mutating func rules(for table: TablePlan) -> [[String]] {
-        let count = switch random.int(0..<20) {
-        case 0: 0
-        case 1..<8: random.int(1...5)
-        default: random.int(6...maximumRules)
-        }
+        let count =
+            switch random.int(0..<20) {
+            case 0: 0
+            case 1..<8: random.int(1...5)
+            default: random.int(6...maximumRules)
+            }
         // How often a cell is a wildcard, per table: from tables of narrow rules that rarely
         // overlap to tables of broad ones that mostly do.
         let wildcard = Double(random.int(10...85)) / 100
@@ -471,12 +479,13 @@ private struct FileMaker {
     private mutating func focus(_ low: Int?, _ high: Int?, around: [Int]) -> [Int] {
         let lowest = low ?? .min
         let highest = high ?? .max
-        let center = switch (low, high) {
-        case (let low?, let high?): Int.random(in: low...high, using: &random)
-        case (let low?, nil): low
-        case (nil, let high?): high
-        case (nil, nil): 0
-        }
+        let center =
+            switch (low, high) {
+            case (let low?, let high?): Int.random(in: low...high, using: &random)
+            case (let low?, nil): low
+            case (nil, let high?): high
+            case (nil, nil): 0
+            }
         var values = around
         for _ in 0..<random.int(2...6) { values.append(center.adding(random.int(-8...8)).clamped(lowest, highest)) }
         if random.chance(0.05) { values.append(random.pick([lowest, highest])) }
@@ -493,8 +502,10 @@ private struct FileMaker {
             let low = random.int(-5...5)
             return (low, low + random.int(0...15))
         default:
-            let ends: [(Int?, Int?)] = [(Int.min, nil), (nil, Int.max), (Int.min, Int.max),
-                                        (Int.max - 3, Int.max), (Int.min, Int.min + 3)]
+            let ends: [(Int?, Int?)] = [
+                (Int.min, nil), (nil, Int.max), (Int.min, Int.max),
+                (Int.max - 3, Int.max), (Int.min, Int.min + 3),
+            ]
             return random.pick(ends)
         }
     }
@@ -551,7 +562,8 @@ private struct FileMaker {
         case .unique where random.chance(0.3):
             break  // unique is the default
         case .collect(let aggregation?):
-            lines += random.chance(0.5)
+            lines +=
+                random.chance(0.5)
                 ? ["    hit: {collect: \(aggregation.rawValue)}"] : ["    hit:", "      collect: \(aggregation.rawValue)"]
         default:
             lines.append("    hit: \(table.hit)")

@@ -95,7 +95,8 @@ public enum ValidationTables {
             let constrained = rules[k].indices.filter { rules[k][$0] != whole[$0] }
             guard !constrained.isEmpty else { continue }
             let c = constrained[Int.random(in: 0..<constrained.count, using: &random)]
-            rules[k][c] = k < widened
+            rules[k][c] =
+                k < widened
                 ? rules[k][c].widened(within: whole[c], random: &random)
                 : rules[k][c].shrunk(random: &random)
         }
@@ -149,8 +150,9 @@ public enum ValidationTables {
     /// - Throws: ``DiagnosticsError`` when the text does not load, a generator bug.
     public static func load(_ yaml: String, file: String = "generated.yaml") throws(DiagnosticsError) -> DecisionTables {
         let bytes = Array(yaml.utf8)
-        return try DecisionTables(bytes: bytes, file: file,
-                                  limits: YAMLLimits(maximumBytes: max(bytes.count, 16 << 20), maximumDepth: 64))
+        return try DecisionTables(
+            bytes: bytes, file: file,
+            limits: YAMLLimits(maximumBytes: max(bytes.count, 16 << 20), maximumDepth: 64))
     }
 
     // MARK: The tree
@@ -258,8 +260,9 @@ public enum ValidationTables {
         for (i, part) in parts.enumerated() {
             var child = box
             child[c] = part
-            split(child, budget: budget / parts.count + (i < budget % parts.count ? 1 : 0),
-                  columns: columns, random: &random, into: &leaves)
+            split(
+                child, budget: budget / parts.count + (i < budget % parts.count ? 1 : 0),
+                columns: columns, random: &random, into: &leaves)
         }
     }
 }

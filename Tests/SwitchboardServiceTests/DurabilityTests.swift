@@ -1,9 +1,9 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Synchronization
 import Testing
@@ -19,8 +19,9 @@ struct DurabilityTests {
         let killed = Mutex(false)
     }
 
-    @Test("every webhook answered 200 before a SIGKILL is stored; re-sending all stores nothing twice",
-          arguments: TestStore.available)
+    @Test(
+        "every webhook answered 200 before a SIGKILL is stored; re-sending all stores nothing twice",
+        arguments: TestStore.available)
     func killed(_ kind: TestStore) async throws {
         let store = try kind.freshURL()
         let token = ServiceFixture.tokens[0]
@@ -34,14 +35,22 @@ struct DurabilityTests {
             for _ in 0..<16 {
                 group.addTask {
                     while true {
-                        let index = progress.next.withLock { value -> Int in defer { value += 1 }; return value }
+                        let index = progress.next.withLock { value -> Int in
+                            defer { value += 1 }; return value
+                        }
                         guard index < ids.count, let body = try? ServiceFixture.call(id: ids[index], token: token) else { return }
                         guard let answer = await server.send("POST", "/webhooks/aircall", body: body, session: session), answer.status == 200 else {
                             continue
                         }
-                        let count = progress.acknowledged.withLock { $0.insert(ids[index]); return $0.count }
+                        let count = progress.acknowledged.withLock {
+                            $0.insert(ids[index]); return $0.count
+                        }
                         // Part-way: kill it while the other senders' requests are in flight.
-                        if count == 100, progress.killed.withLock({ let first = !$0; $0 = true; return first }) {
+                        if count == 100,
+                            progress.killed.withLock({
+                                let first = !$0; $0 = true; return first
+                            })
+                        {
                             kill(server.process.processIdentifier, SIGKILL)
                         }
                     }
@@ -68,7 +77,9 @@ struct DurabilityTests {
         var stored: [String] = []
         var cursor: String?
         repeat {
-            guard let page = await restarted.send("GET", "/interactions?limit=500" + (cursor.map { "&after=\($0)" } ?? ""), session: session) else { break }
+            guard let page = await restarted.send("GET", "/interactions?limit=500" + (cursor.map { "&after=\($0)" } ?? ""), session: session) else {
+                break
+            }
             stored += page.body.matches(of: /"kind": "call", "id": "(\d+)"/).map { String($0.1) }
             cursor = page.body.firstMatch(of: /"next": "(\d+)"/).map { String($0.1) }
         } while cursor != nil

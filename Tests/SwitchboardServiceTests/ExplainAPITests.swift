@@ -8,7 +8,8 @@ import Testing
 /// `POST /interactions/{kind}/{id}/explain`.
 @Suite("Routing samples and explaining routes over HTTP")
 struct ExplainAPITests {
-    static let sample = #"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "line": "+1 604-555-0199", "user": "jane@example.com", "id": "815"}"#
+    static let sample =
+        #"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "line": "+1 604-555-0199", "user": "jane@example.com", "id": "815"}"#
 
     private func string(_ value: JSONValue?) -> String? {
         if case .string(let text)? = value { return text }
@@ -33,16 +34,22 @@ struct ExplainAPITests {
         #expect(try await service.store.interactions(status: nil, limit: 10, before: nil).isEmpty)
     }
 
-    @Test("Missing or unreadable fields are 400 problem details naming the field", arguments: [
-        (#"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "line": "+1 604-555-0199"}"#, "user",
-         "\"user\" is needed for a call"),
-        (#"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "user": null}"#, "line", "\"line\" is needed"),
-        (#"{"kind": "call", "direction": "sideways"}"#, "direction", "\"direction\" must be inbound or outbound, not 'sideways'"),
-        (#"{"kind": "message", "direction": "inbound", "from": "555-01", "line": "+1 604-555-0199"}"#, "from",
-         "\"from\" '555-01' is not a phone number"),
-        (#"{"knd": "call"}"#, nil, "unknown field \"knd\"; did you mean 'kind'?"),
-        ("[1, 2]", nil, "expected a webhook JSON object or an interaction's fields, found an array"),
-    ])
+    @Test(
+        "Missing or unreadable fields are 400 problem details naming the field",
+        arguments: [
+            (
+                #"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "line": "+1 604-555-0199"}"#, "user",
+                "\"user\" is needed for a call"
+            ),
+            (#"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "user": null}"#, "line", "\"line\" is needed"),
+            (#"{"kind": "call", "direction": "sideways"}"#, "direction", "\"direction\" must be inbound or outbound, not 'sideways'"),
+            (
+                #"{"kind": "message", "direction": "inbound", "from": "555-01", "line": "+1 604-555-0199"}"#, "from",
+                "\"from\" '555-01' is not a phone number"
+            ),
+            (#"{"knd": "call"}"#, nil, "unknown field \"knd\"; did you mean 'kind'?"),
+            ("[1, 2]", nil, "expected a webhook JSON object or an interaction's fields, found an array"),
+        ])
     func sampleProblems(body: String, field: String?, detail: String) async throws {
         let (service, _) = try await ServiceFixture.service(.sqlite)
         try await service.makeApplication().test(.router) { client in
@@ -72,8 +79,9 @@ struct ExplainAPITests {
                 let explanation = try ServiceFixture.json(response)
                 #expect(explanation["route"] == (try JSONParser.parse(expected[4])))
                 #expect(fact("contact_matches", in: explanation)?["value"] == .integer(2))
-                #expect(string(fact("contact_matches", in: explanation)?["source"])
-                    == "+16045550400 ('+1 604-555-0400') is held by c-400 (Katherine Johnson) in phone, c-401 (Dorothy Vaughan) in mobile_phone")
+                #expect(
+                    string(fact("contact_matches", in: explanation)?["source"])
+                        == "+16045550400 ('+1 604-555-0400') is held by c-400 (Katherine Johnson) in phone, c-401 (Dorothy Vaughan) in mobile_phone")
                 guard case .array(let tables)? = explanation["tables"], case .array(let won)? = tables.first?["rules"] else {
                     Issue.record("no tables in \(explanation.rendered)")
                     continue
@@ -114,8 +122,10 @@ struct ExplainAPITests {
             #expect(after["route"]?["contact"] == .string("c-400"))
             #expect(string(fact("contact_matches", in: after)?["source"]) == "a person chose c-400 (Katherine Johnson)")
 
-            for (path, detail) in [("/interactions/call/99999/explain", "no call with id '99999' is stored"),
-                                   ("/interactions/fax/815/explain", "the kind of an interaction is 'call' or 'message'; found 'fax'")] {
+            for (path, detail) in [
+                ("/interactions/call/99999/explain", "no call with id '99999' is stored"),
+                ("/interactions/fax/815/explain", "the kind of an interaction is 'call' or 'message'; found 'fax'"),
+            ] {
                 let missing = try await ServiceFixture.post(client, path, "")
                 #expect(missing.status == .notFound)
                 #expect(missing.headers[.contentType] == "application/problem+json")

@@ -21,27 +21,38 @@ struct HostileInputTests {
         let valid = (try? ServiceFixture.call(id: 9_001)) ?? "{}"
         let missingToken = valid.replacingOccurrences(of: "\"token\": \"45XXYYZZa08\", ", with: "")
         var invalidUTF8 = Array(valid.utf8)
-        if let at = invalidUTF8.firstIndex(of: UInt8(ascii: "J")) { invalidUTF8[at] = 0xFF } // inside "Jane Doe"
-        let nested = "{\"token\": \"45XXYYZZa08\", \"event\": \"call.ended\", \"data\": " + String(repeating: "[", count: 5_000)
+        if let at = invalidUTF8.firstIndex(of: UInt8(ascii: "J")) { invalidUTF8[at] = 0xFF }  // inside "Jane Doe"
+        let nested =
+            "{\"token\": \"45XXYYZZa08\", \"event\": \"call.ended\", \"data\": " + String(repeating: "[", count: 5_000)
             + String(repeating: "]", count: 5_000) + "}"
         return [
             Case(name: "missing token", body: Array(missingToken.utf8), status: .unauthorized, detail: "no \"token\""),
-            Case(name: "wrong token", body: Array(valid.replacingOccurrences(of: "45XXYYZZa08", with: "45XXYYZZa09").utf8),
-                 status: .unauthorized, detail: "not one this service accepts"),
-            Case(name: "token of another length", body: Array(valid.replacingOccurrences(of: "45XXYYZZa08", with: "45").utf8),
-                 status: .unauthorized, detail: "not one this service accepts"),
-            Case(name: "token not a string", body: Array(valid.replacingOccurrences(of: "\"45XXYYZZa08\"", with: "45").utf8),
-                 status: .unauthorized, detail: "no \"token\""),
-            Case(name: "body over 1 MiB", body: Array(("{\"token\": \"45XXYYZZa08\", \"pad\": \"" + String(repeating: "x", count: 1 << 20) + "\"}").utf8),
-                 status: .contentTooLarge, detail: "over the limit of 1048576 bytes"),
-            Case(name: "invalid JSON", body: Array("{\"token\": \"45XXYYZZa08\", \"event\": ".utf8), status: .badRequest, detail: "not valid JSON: at byte"),
+            Case(
+                name: "wrong token", body: Array(valid.replacingOccurrences(of: "45XXYYZZa08", with: "45XXYYZZa09").utf8),
+                status: .unauthorized, detail: "not one this service accepts"),
+            Case(
+                name: "token of another length", body: Array(valid.replacingOccurrences(of: "45XXYYZZa08", with: "45").utf8),
+                status: .unauthorized, detail: "not one this service accepts"),
+            Case(
+                name: "token not a string", body: Array(valid.replacingOccurrences(of: "\"45XXYYZZa08\"", with: "45").utf8),
+                status: .unauthorized, detail: "no \"token\""),
+            Case(
+                name: "body over 1 MiB",
+                body: Array(("{\"token\": \"45XXYYZZa08\", \"pad\": \"" + String(repeating: "x", count: 1 << 20) + "\"}").utf8),
+                status: .contentTooLarge, detail: "over the limit of 1048576 bytes"),
+            Case(
+                name: "invalid JSON", body: Array("{\"token\": \"45XXYYZZa08\", \"event\": ".utf8), status: .badRequest,
+                detail: "not valid JSON: at byte"),
             Case(name: "empty body", body: [], status: .badRequest, detail: "not valid JSON"),
             Case(name: "invalid UTF-8", body: invalidUTF8, status: .badRequest, detail: "not valid JSON"),
             Case(name: "deeply nested JSON", body: Array(nested.utf8), status: .badRequest, detail: "nesting is deeper"),
             Case(name: "a JSON array", body: Array("[\(valid)]".utf8), status: .badRequest, detail: "expected a webhook JSON object, found"),
-            Case(name: "a call without data.id", body: Array("{\"token\": \"45XXYYZZa08\", \"event\": \"call.ended\", \"data\": {\"direction\": \"inbound\"}}".utf8),
-                 status: .badRequest, detail: "call.ended has no data.id"),
-            Case(name: "no event", body: Array("{\"token\": \"45XXYYZZa08\", \"data\": {}}".utf8), status: .badRequest, detail: "no \"event\" string"),
+            Case(
+                name: "a call without data.id",
+                body: Array("{\"token\": \"45XXYYZZa08\", \"event\": \"call.ended\", \"data\": {\"direction\": \"inbound\"}}".utf8),
+                status: .badRequest, detail: "call.ended has no data.id"),
+            Case(
+                name: "no event", body: Array("{\"token\": \"45XXYYZZa08\", \"data\": {}}".utf8), status: .badRequest, detail: "no \"event\" string"),
         ]
     }
 
@@ -74,8 +85,9 @@ struct HostileInputTests {
         let (service, _) = try await ServiceFixture.service(.sqlite)
         try await service.makeApplication().test(.router) { client in
             for event in ["number.opened", "call.created", "message.status_updated", "x"] {
-                let response = try await ServiceFixture.post(client, "/webhooks/aircall",
-                                                             "{\"token\": \"45XXYYZZa08\", \"event\": \"\(event)\", \"data\": {\"id\": 1}}")
+                let response = try await ServiceFixture.post(
+                    client, "/webhooks/aircall",
+                    "{\"token\": \"45XXYYZZa08\", \"event\": \"\(event)\", \"data\": {\"id\": 1}}")
                 #expect(response.status == .ok)
                 let json = try ServiceFixture.json(response)
                 #expect(json["status"] == .string("ignored"))

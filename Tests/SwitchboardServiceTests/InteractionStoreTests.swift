@@ -7,9 +7,10 @@ import Testing
 @Suite("Interaction store")
 struct InteractionStoreTests {
     private func interaction(_ id: String, kind: String = "call", status: String = "unassigned") -> NewInteraction {
-        NewInteraction(kind: kind, id: id, event: kind == "call" ? "call.ended" : "message.received",
-                       body: Array("{\"id\": \"\(id)\"}".utf8), status: status,
-                       route: "{\"id\": \"\(id)\", \"status\": \"\(status)\"}")
+        NewInteraction(
+            kind: kind, id: id, event: kind == "call" ? "call.ended" : "message.received",
+            body: Array("{\"id\": \"\(id)\"}".utf8), status: status,
+            route: "{\"id\": \"\(id)\", \"status\": \"\(status)\"}")
     }
 
     @Test("stores an interaction once; a repeat is a duplicate, also after reopening", arguments: TestStore.available)
@@ -75,8 +76,9 @@ struct InteractionStoreTests {
         _ = try await store.insert(interaction("900"))
         func assignment(_ member: String) -> Assignment {
             let choice = ManualAssignments(teamMember: member)
-            return Assignment(kind: "call", id: "900", expectedVersion: 1, assignments: choice, requested: choice,
-                              status: "logged", route: "{\"team_member\": \"\(member)\"}")
+            return Assignment(
+                kind: "call", id: "900", expectedVersion: 1, assignments: choice, requested: choice,
+                status: "logged", route: "{\"team_member\": \"\(member)\"}")
         }
         async let first = store.assign(assignment("tm-jane"))
         async let second = store.assign(assignment("tm-omar"))
@@ -96,8 +98,11 @@ struct InteractionStoreTests {
         #expect(history.first?.newStatus == "logged")
         #expect(history.first?.requested == ManualAssignments(teamMember: winner))
 
-        #expect(try await store.assign(Assignment(kind: "call", id: "404", expectedVersion: 1, assignments: .init(),
-                                                  requested: .init(), status: "logged", route: "{}")) == .notFound)
+        #expect(
+            try await store.assign(
+                Assignment(
+                    kind: "call", id: "404", expectedVersion: 1, assignments: .init(),
+                    requested: .init(), status: "logged", route: "{}")) == .notFound)
         await store.close()
     }
 
@@ -106,8 +111,12 @@ struct InteractionStoreTests {
         #expect(try StoreLocation("sqlite:switchboard.sqlite") == .sqlite(path: "switchboard.sqlite"))
         #expect(try StoreLocation("sqlite:///var/lib/s.sqlite") == .sqlite(path: "/var/lib/s.sqlite"))
         let postgres = try StoreLocation("postgres://sb:secret@db.internal:6543/office?schema=north")
-        #expect(postgres == .postgres(.init(host: "db.internal", port: 6543, username: "sb", password: "secret",
-                                            database: "office", schema: "north")))
+        #expect(
+            postgres
+                == .postgres(
+                    .init(
+                        host: "db.internal", port: 6543, username: "sb", password: "secret",
+                        database: "office", schema: "north")))
         #expect(postgres.description == "postgres://sb@db.internal:6543/office?schema=north")
         for bad in ["mysql://x", "sqlite:", "postgres://db/office", "postgres://sb@db/", "postgres://sb@db/o?schema=Bad-Name"] {
             #expect(throws: StoreError.self, "\(bad)") { try StoreLocation(bad) }

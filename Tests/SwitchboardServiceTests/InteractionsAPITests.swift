@@ -55,14 +55,16 @@ struct InteractionsAPITests {
         }
     }
 
-    @Test("unknown interactions and bad parameters are problems", arguments: [
-        ("/interactions/call/99999", 404, "no call with id '99999'"),
-        ("/interactions/fax/1", 404, "'call' or 'message'; found 'fax'"),
-        ("/interactions?limit=0", 400, "limit must be an integer from 1 to 500"),
-        ("/interactions?limit=ten", 400, "found 'ten'"),
-        ("/interactions?status=lost", 400, "status must be one of logged, not_logged, unassigned"),
-        ("/interactions?after=-3", 400, "after must be the \"next\" cursor"),
-    ])
+    @Test(
+        "unknown interactions and bad parameters are problems",
+        arguments: [
+            ("/interactions/call/99999", 404, "no call with id '99999'"),
+            ("/interactions/fax/1", 404, "'call' or 'message'; found 'fax'"),
+            ("/interactions?limit=0", 400, "limit must be an integer from 1 to 500"),
+            ("/interactions?limit=ten", 400, "found 'ten'"),
+            ("/interactions?status=lost", 400, "status must be one of logged, not_logged, unassigned"),
+            ("/interactions?after=-3", 400, "after must be the \"next\" cursor"),
+        ])
     func problems(_ path: String, _ status: Int, _ detail: String) async throws {
         let (service, _) = try await ServiceFixture.service(.sqlite)
         try await service.makeApplication().test(.router) { client in
@@ -99,32 +101,40 @@ struct InteractionsAPITests {
             #expect(history.first?["assigned"] == .object([("contact", .string("c-400"))]))
 
             // Two steps: the message from a shared number on a shared line needs both.
-            let step1 = try ServiceFixture.json(try await ServiceFixture.post(client, "/interactions/message/msg-c400-shared/assignments",
-                                                                              "{\"contact\": \"c-401\"}"))
+            let step1 = try ServiceFixture.json(
+                try await ServiceFixture.post(
+                    client, "/interactions/message/msg-c400-shared/assignments",
+                    "{\"contact\": \"c-401\"}"))
             #expect(step1["route"]?["status"] == .string("unassigned"))
             #expect(step1["route"]?["actions"] == .array([.string("assign_team_member")]))
-            let step2 = try ServiceFixture.json(try await ServiceFixture.post(client, "/interactions/message/msg-c400-shared/assignments",
-                                                                              "{\"team_member\": \"tm-raj\"}"))
+            let step2 = try ServiceFixture.json(
+                try await ServiceFixture.post(
+                    client, "/interactions/message/msg-c400-shared/assignments",
+                    "{\"team_member\": \"tm-raj\"}"))
             #expect(step2["assignments"] == .object([("contact", .string("c-401")), ("team_member", .string("tm-raj"))]))
             #expect(step2["route"]?["status"] == .string("logged"))
             #expect(step2["version"] == .integer(3))
         }
     }
 
-    @Test("invalid assignments are refused and change nothing", arguments: [
-        ("/interactions/call/815/assignments", "{\"contact\": \"c-999\"}", 409,
-         "contact 'c-999' is not among the candidates for Assign to Contact (c-400, c-401)"),
-        // c-100 is a contact, but not one that holds the number.
-        ("/interactions/call/815/assignments", "{\"contact\": \"c-100\"}", 409, "contact 'c-100' is not among the candidates"),
-        ("/interactions/call/815/assignments", "{\"team_member\": \"tm-raj\"}", 409, "does not ask for Assign Team Member"),
-        ("/interactions/call/812/assignments", "{\"contact\": \"c-100\"}", 409, "does not ask for Assign to Contact"),
-        ("/interactions/call/815/assignments", "{\"contact\": 400}", 400, "\"contact\" must hold non-empty string ids"),
-        ("/interactions/call/815/assignments", "{\"agent\": \"tm-jane\"}", 400, "unknown key \"agent\""),
-        ("/interactions/call/815/assignments", "{}", 400, "expected at least one of"),
-        ("/interactions/call/815/assignments", "{\"projects\": []}", 409, "does not ask for Assign Projects"),
-        ("/interactions/call/815/assignments", "not json", 400, "not valid JSON"),
-        ("/interactions/call/404/assignments", "{\"contact\": \"c-400\"}", 404, "no call with id '404'"),
-    ])
+    @Test(
+        "invalid assignments are refused and change nothing",
+        arguments: [
+            (
+                "/interactions/call/815/assignments", "{\"contact\": \"c-999\"}", 409,
+                "contact 'c-999' is not among the candidates for Assign to Contact (c-400, c-401)"
+            ),
+            // c-100 is a contact, but not one that holds the number.
+            ("/interactions/call/815/assignments", "{\"contact\": \"c-100\"}", 409, "contact 'c-100' is not among the candidates"),
+            ("/interactions/call/815/assignments", "{\"team_member\": \"tm-raj\"}", 409, "does not ask for Assign Team Member"),
+            ("/interactions/call/812/assignments", "{\"contact\": \"c-100\"}", 409, "does not ask for Assign to Contact"),
+            ("/interactions/call/815/assignments", "{\"contact\": 400}", 400, "\"contact\" must hold non-empty string ids"),
+            ("/interactions/call/815/assignments", "{\"agent\": \"tm-jane\"}", 400, "unknown key \"agent\""),
+            ("/interactions/call/815/assignments", "{}", 400, "expected at least one of"),
+            ("/interactions/call/815/assignments", "{\"projects\": []}", 409, "does not ask for Assign Projects"),
+            ("/interactions/call/815/assignments", "not json", 400, "not valid JSON"),
+            ("/interactions/call/404/assignments", "{\"contact\": \"c-400\"}", 404, "no call with id '404'"),
+        ])
     func invalidAssignments(_ path: String, _ body: String, _ status: Int, _ detail: String) async throws {
         let (service, _) = try await ServiceFixture.service(.sqlite)
         try await service.makeApplication().test(.router) { client in
@@ -157,8 +167,10 @@ struct InteractionsAPITests {
             let etag = try #require(shown.headers[.eTag])
             #expect(etag == "\"1\"")
             func assign(_ member: String) async throws -> HTTPResponse.Status {
-                try await client.execute(uri: "/interactions/call/818/assignments", method: .post, headers: [.ifMatch: etag],
-                                         body: ByteBuffer(string: "{\"team_member\": \"\(member)\"}")).status
+                try await client.execute(
+                    uri: "/interactions/call/818/assignments", method: .post, headers: [.ifMatch: etag],
+                    body: ByteBuffer(string: "{\"team_member\": \"\(member)\"}")
+                ).status
             }
             async let jane = assign("tm-jane")
             async let sam = assign("tm-sam")

@@ -51,9 +51,11 @@ struct SeveralInstancesTests {
             for event in events { try await ServiceFixture.post(one, "/webhooks/aircall", event) }
             try await second.makeApplication().test(.router) { two in
                 func assign(_ client: some TestClientProtocol, _ member: String) async throws -> HTTPResponse.Status {
-                    try await client.execute(uri: "/interactions/message/msg-c100-shared/assignments", method: .post,
-                                             headers: [.ifMatch: "\"1\""],
-                                             body: ByteBuffer(string: "{\"team_member\": \"\(member)\"}")).status
+                    try await client.execute(
+                        uri: "/interactions/message/msg-c100-shared/assignments", method: .post,
+                        headers: [.ifMatch: "\"1\""],
+                        body: ByteBuffer(string: "{\"team_member\": \"\(member)\"}")
+                    ).status
                 }
                 async let viaOne = assign(one, "tm-jane")
                 async let viaTwo = assign(two, "tm-raj")

@@ -47,7 +47,9 @@ struct StoreReplayTests {
         #expect(same.changed == 0)
 
         var changed: [String] = []
-        let edited = try await StoreReplay.run(store: store, rules: RoutingRules(rulesPath: Self.editedRules(), directoryPath: ServiceFixture.directory)) { old, new in
+        let edited = try await StoreReplay.run(
+            store: store, rules: RoutingRules(rulesPath: Self.editedRules(), directoryPath: ServiceFixture.directory)
+        ) { old, new in
             if old.status != new.status { changed.append(new.id ?? "") }
         }
         // As `switchboard replay` reports for the same edit on the example files.
@@ -70,8 +72,12 @@ struct StoreReplayTests {
         let store = try await InteractionStores.open(StoreLocation(url))
         var changed: [String] = []
         var nowUnassigned: [String] = []
-        let off = try await StoreReplay.run(store: store, rules: RoutingRules(rulesPath: nil, directoryPath: ServiceFixture.directory,
-                                                                              logOnAllProjects: false)) { old, new in
+        let off = try await StoreReplay.run(
+            store: store,
+            rules: RoutingRules(
+                rulesPath: nil, directoryPath: ServiceFixture.directory,
+                logOnAllProjects: false)
+        ) { old, new in
             changed.append(new.id ?? "")
             if old.status == .logged, new.status == .unassigned { nowUnassigned.append(new.id ?? "") }
         }

@@ -8,8 +8,9 @@ import Testing
 
 @Suite("POST /webhooks/aircall")
 struct WebhookTests {
-    @Test("the example webhooks answer what `switchboard route` prints, and only interactions are stored",
-          arguments: TestStore.available)
+    @Test(
+        "the example webhooks answer what `switchboard route` prints, and only interactions are stored",
+        arguments: TestStore.available)
     func examples(_ kind: TestStore) async throws {
         let (service, _) = try await ServiceFixture.service(kind)
         let events = try ServiceFixture.exampleLines("events.jsonl")

@@ -8,19 +8,20 @@ import Testing
     @Test func validateReportsExactGapsAtTheXML() throws {
         let result = try CommandRunner.run(["validate", Self.model])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            Examples/loan-approval.dmn:17:5: error: [gap] table 'Approval Status' decides nothing when Age is >= 18, RiskCategory is not one of "High", "Low", "Medium", isAffordable is any
-                <decisionTable id="approval-table" hitPolicy="UNIQUE">
-                ^
-            Examples/loan-approval.dmn:17:5: error: [gap] table 'Approval Status' decides nothing when Age is [18..21), RiskCategory is Low or Medium, isAffordable is true
-                <decisionTable id="approval-table" hitPolicy="UNIQUE">
-                ^
-            Examples/loan-approval.dmn:17:5: error: [gap] table 'Approval Status' decides nothing when Age is > 99.5, RiskCategory is High, isAffordable is any
-                <decisionTable id="approval-table" hitPolicy="UNIQUE">
-                ^
-            Examples/loan-approval.dmn: 3 errors, 0 warnings
+        #expect(
+            result.stdout == """
+                Examples/loan-approval.dmn:17:5: error: [gap] table 'Approval Status' decides nothing when Age is >= 18, RiskCategory is not one of "High", "Low", "Medium", isAffordable is any
+                    <decisionTable id="approval-table" hitPolicy="UNIQUE">
+                    ^
+                Examples/loan-approval.dmn:17:5: error: [gap] table 'Approval Status' decides nothing when Age is [18..21), RiskCategory is Low or Medium, isAffordable is true
+                    <decisionTable id="approval-table" hitPolicy="UNIQUE">
+                    ^
+                Examples/loan-approval.dmn:17:5: error: [gap] table 'Approval Status' decides nothing when Age is > 99.5, RiskCategory is High, isAffordable is any
+                    <decisionTable id="approval-table" hitPolicy="UNIQUE">
+                    ^
+                Examples/loan-approval.dmn: 3 errors, 0 warnings
 
-            """)
+                """)
     }
 
     @Test func evaluateGivesDecisionsInDMNShape() throws {
@@ -32,13 +33,14 @@ import Testing
             not json
             """
         let result = try CommandRunner.run(["evaluate", "--rules", Self.model, "-"], stdin: input + "\n")
-        #expect(result.lines == [
-            #"{"Approval Status": "Declined"}"#,
-            #"{"Approval Status": "Approved"}"#,
-            #"{"Approval Status": null}"#,
-            #"{"Approval Status": null}"#,
-            #"{"file": "<stdin>", "line": 5, "column": 1, "error": "invalid JSON: expected 'null'"}"#,
-        ])
+        #expect(
+            result.lines == [
+                #"{"Approval Status": "Declined"}"#,
+                #"{"Approval Status": "Approved"}"#,
+                #"{"Approval Status": null}"#,
+                #"{"Approval Status": null}"#,
+                #"{"file": "<stdin>", "line": 5, "column": 1, "error": "invalid JSON: expected 'null'"}"#,
+            ])
         #expect(result.stderr == "<stdin>:4:1: fact 'Age': expected a number, found the string \"old\"\n")
         #expect(result.status == 1)
     }
@@ -46,7 +48,10 @@ import Testing
     @Test func unsupportedConstructsArePositionedErrors() throws {
         let result = try CommandRunner.run(["evaluate", "--rules", "Tests/Fixtures/dmn/unsupported.dmn", "--facts", "{}"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Tests/Fixtures/dmn/unsupported.dmn:12:9: error: dates, times and durations ('date(\"2020-01-01\")') is not supported in an input entry"))
+        #expect(
+            result.stderr.contains(
+                "Tests/Fixtures/dmn/unsupported.dmn:12:9: error: dates, times and durations ('date(\"2020-01-01\")') is not supported in an input entry"
+            ))
     }
 
     @Test func exportedShippedRulesReimportUnchanged() throws {

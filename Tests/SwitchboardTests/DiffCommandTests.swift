@@ -31,23 +31,28 @@ import JSONLines
 
         let json = try CommandRunner.run(["diff", "--format", "json", Self.shipped, Self.shipped])
         #expect(json.status == 0)
-        #expect(json.stdout == """
-            {"summary": {"regions": 0, "tables": {}, "outputs": {}, "old_rules": [], "new_rules": [], "structural": 0}, \
-            "changes": [], "structural": []}
+        #expect(
+            json.stdout == """
+                {"summary": {"regions": 0, "tables": {}, "outputs": {}, "old_rules": [], "new_rules": [], "structural": 0}, \
+                "changes": [], "structural": []}
 
-            """)
+                """)
     }
 
     /// The button for "several contacts and the team member not known" changes: the button
     /// table changes where it reads those assignments, and its final output changes for the
     /// facts that lead there through the contact, team-member and assignments tables.
-    static var buttonEdit: (String) -> String { replacing("""
-        when: { assign_contact: true, assign_projects: false, assign_team_member: true }
-                then: { button: Assign }
-        """, with: """
-        when: { assign_contact: true, assign_projects: false, assign_team_member: true }
-                then: { button: Assign to Contact }
-        """) }
+    static var buttonEdit: (String) -> String {
+        replacing(
+            """
+            when: { assign_contact: true, assign_projects: false, assign_team_member: true }
+                    then: { button: Assign }
+            """,
+            with: """
+                when: { assign_contact: true, assign_projects: false, assign_team_member: true }
+                        then: { button: Assign to Contact }
+                """)
+    }
 
     /// The line of `- id: ID` in the shipped rules.
     static func line(ofRule id: String) throws -> Int {
@@ -63,22 +68,23 @@ import JSONLines
         let old = "(rule 'contact-and-team-member-button' at \(Self.shipped):\(line))"
         let new = "(rule 'contact-and-team-member-button' at \(edited):\(line))"
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            3 regions decide differently (by table: 'button' 1, 'button (final)' 2)
-              changed outputs, by regions: button 3
-              deciding rules: 1 rule ('contact-and-team-member-button') before, 1 rule ('contact-and-team-member-button') after
+        #expect(
+            result.stdout == """
+                3 regions decide differently (by table: 'button' 1, 'button (final)' 2)
+                  changed outputs, by regions: button 3
+                  deciding rules: 1 rule ('contact-and-team-member-button') before, 1 rule ('contact-and-team-member-button') after
 
-            table 'button' when assign_contact is true, assign_projects is false, assign_team_member is true:
-              old: button = Assign \(old)
-              new: button = Assign to Contact \(new)
-            table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is call, user_is_team_member is false:
-              old: button = Assign \(old)
-              new: button = Assign to Contact \(new)
-            table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is message:
-              old: button = Assign \(old)
-              new: button = Assign to Contact \(new)
+                table 'button' when assign_contact is true, assign_projects is false, assign_team_member is true:
+                  old: button = Assign \(old)
+                  new: button = Assign to Contact \(new)
+                table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is call, user_is_team_member is false:
+                  old: button = Assign \(old)
+                  new: button = Assign to Contact \(new)
+                table 'button (final)' when contact_matches is >= 2, team_member_assigned is false, line_team_members is 0 or >= 2, kind is message:
+                  old: button = Assign \(old)
+                  new: button = Assign to Contact \(new)
 
-            """)
+                """)
     }
 
     @Test func jsonGivesASummaryAndEachChangeWithCellsAsValidateWritesThemAndRuleLocations() throws {
@@ -98,19 +104,20 @@ import JSONLines
             "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], \
             \(locations(edited))}
             """
-        #expect(result.stdout == """
-            {"summary": {"regions": 3, "tables": {"button": 1, "button (final)": 2}, "outputs": {"button": 3}, \
-            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], "structural": 0}, \
-            "changes": [{"table": "button", "cells": {"assign_contact": {"in": [true]}, \
-            "assign_projects": {"in": [false]}, "assign_team_member": {"in": [true]}}, \
-            "old": {"button": "Assign"}, "new": {"button": "Assign to Contact"}, \
-            "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], \
-            \(locations(edited))}, \
-            \(final.replacingOccurrences(of: "KIND", with: "call").replacingOccurrences(of: "USER", with: "{\"in\": [false]}")), \
-            \(final.replacingOccurrences(of: "KIND", with: "message").replacingOccurrences(of: "USER", with: "\"-\""))], \
-            "structural": []}
+        #expect(
+            result.stdout == """
+                {"summary": {"regions": 3, "tables": {"button": 1, "button (final)": 2}, "outputs": {"button": 3}, \
+                "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], "structural": 0}, \
+                "changes": [{"table": "button", "cells": {"assign_contact": {"in": [true]}, \
+                "assign_projects": {"in": [false]}, "assign_team_member": {"in": [true]}}, \
+                "old": {"button": "Assign"}, "new": {"button": "Assign to Contact"}, \
+                "old_rules": ["contact-and-team-member-button"], "new_rules": ["contact-and-team-member-button"], \
+                \(locations(edited))}, \
+                \(final.replacingOccurrences(of: "KIND", with: "call").replacingOccurrences(of: "USER", with: "{\"in\": [false]}")), \
+                \(final.replacingOccurrences(of: "KIND", with: "message").replacingOccurrences(of: "USER", with: "\"-\""))], \
+                "structural": []}
 
-            """)
+                """)
         #expect(try JSONParser.parse(result.stdout)["structural"] == .array([]))
     }
 
@@ -151,8 +158,9 @@ import JSONLines
             let projectsButton = String(text[second.lowerBound..<third.lowerBound])
             text.replaceSubrange(first.lowerBound..<third.lowerBound, with: projectsButton + noButton)
             text = text.replacingOccurrences(of: "- id: assign-contact-button", with: "- id: contact-button")
-            return text.replacingOccurrences(of: "description: Which Spark contact the interaction belongs to.",
-                                             with: "description: The Spark contact the interaction belongs to, if one.")
+            return text.replacingOccurrences(
+                of: "description: Which Spark contact the interaction belongs to.",
+                with: "description: The Spark contact the interaction belongs to, if one.")
         }
         let result = try CommandRunner.run(["diff", Self.shipped, edited])
         #expect(result.status == 0)
@@ -170,11 +178,12 @@ import JSONLines
 
         let added = try CommandRunner.run(["diff", "--format", "json", withoutButton, Self.shipped])
         #expect(added.status == 1)
-        #expect(added.stdout == """
-            {"summary": {"regions": 0, "tables": {}, "outputs": {}, "old_rules": [], "new_rules": [], "structural": 1}, \
-            "changes": [], "structural": [{"table": "button", "kind": "table-added", "message": "table 'button' is added"}]}
+        #expect(
+            added.stdout == """
+                {"summary": {"regions": 0, "tables": {}, "outputs": {}, "old_rules": [], "new_rules": [], "structural": 1}, \
+                "changes": [], "structural": [{"table": "button", "kind": "table-added", "message": "table 'button' is added"}]}
 
-            """)
+                """)
     }
 
     @Test(arguments: [
@@ -189,7 +198,8 @@ import JSONLines
     }
 
     @Test func anInvalidFileGivesItsDiagnosticsAndExits1() throws {
-        let broken = try CommandRunner.temporaryFile("""
+        let broken = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: sizes
                 inputs:

@@ -10,9 +10,10 @@ import Testing
         ])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.lines == [
-            #"{"outputs": {"contact": "assign", "reason": "Several contacts share the number.", "status": "unassigned", "button": "Assign to Contact"}, "rules": {"contact": ["shared-number"], "logging": ["choose-contact"]}}"#,
-        ])
+        #expect(
+            result.lines == [
+                #"{"outputs": {"contact": "assign", "reason": "Several contacts share the number.", "status": "unassigned", "button": "Assign to Contact"}, "rules": {"contact": ["shared-number"], "logging": ["choose-contact"]}}"#
+            ])
     }
 
     @Test func theReadmeCommandEvaluatesEveryExampleLine() throws {
@@ -43,24 +44,30 @@ import Testing
         #expect(result.lines.count == 6)
         #expect(result.lines[0].hasPrefix(#"{"outputs": {"contact": "matched""#))
         #expect(result.lines[1] == #"{"file": "<stdin>", "line": 3, "column": 1, "error": "invalid JSON: expected 'null'"}"#)
-        #expect(result.lines[2] == #"{"file": "<stdin>", "line": 4, "column": 1, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#)
+        #expect(
+            result.lines[2]
+                == #"{"file": "<stdin>", "line": 4, "column": 1, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#
+        )
         #expect(result.lines[3] == #"{"file": "<stdin>", "line": 5, "column": 1, "error": "unknown fact 'extra'"}"#)
         #expect(result.lines[4] == #"{"file": "<stdin>", "line": 6, "column": 1, "error": "expected a JSON object of facts, found an array"}"#)
         #expect(result.lines[5].hasPrefix(#"{"outputs": {"contact": "none""#))
     }
 
     @Test func onlyBlankLinesAfterTheFactsStillExit0() throws {
-        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: """
-            {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false}
+        let result = try CommandRunner.run(
+            ["evaluate", "--rules", "Examples/contact.yaml", "-"],
+            stdin: """
+                {"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false}
 
 
-            """)
+                """)
         #expect(result.status == 0)
         #expect(result.lines.count == 1)
     }
 
     @Test func aByteOrderMarkAtTheStartOfAFileIsAccepted() throws {
-        let facts = try CommandRunner.temporaryFile("\u{FEFF}" + #"{"contact_matches": 0, "kind": "call", "contact_projects": 0, "log_on_all_projects": true}"# + "\n")
+        let facts = try CommandRunner.temporaryFile(
+            "\u{FEFF}" + #"{"contact_matches": 0, "kind": "call", "contact_projects": 0, "log_on_all_projects": true}"# + "\n")
         let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", facts])
         #expect(result.status == 0)
         #expect(result.lines.count == 1)
@@ -68,7 +75,8 @@ import Testing
     }
 
     @Test func prettyPrintedFactsWithAStrayCommaGiveOneErrorAtTheCommaNamingTheFile() throws {
-        let facts = try CommandRunner.temporaryFile("""
+        let facts = try CommandRunner.temporaryFile(
+            """
             {
               "contact_matches": 1,
               "kind": "call",,
@@ -85,10 +93,11 @@ import Testing
             """)
         let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", facts])
         #expect(result.status == 1)
-        #expect(result.lines == [
-            #"{"file": "\#(facts)", "line": 3, "column": 18, "error": "invalid JSON: expected a quoted key"}"#,
-            #"{"outputs": {"contact": "none", "reason": "The number is not on any Spark contact.", "status": "not_logged", "button": "none"}, "rules": {"contact": ["unknown-number"], "logging": ["not-in-spark"]}}"#,
-        ])
+        #expect(
+            result.lines == [
+                #"{"file": "\#(facts)", "line": 3, "column": 18, "error": "invalid JSON: expected a quoted key"}"#,
+                #"{"outputs": {"contact": "none", "reason": "The number is not on any Spark contact.", "status": "not_logged", "button": "none"}, "rules": {"contact": ["unknown-number"], "logging": ["not-in-spark"]}}"#,
+            ])
         let explained = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "--explain", facts])
         #expect(explained.stdout.hasPrefix("\(facts):3:18:\nerror: invalid JSON: expected a quoted key\n\(facts):7:1:\n"))
     }
@@ -102,7 +111,8 @@ import Testing
             for kind in ["call", "message"] {
                 for projects in [0, 1, 2, 40] {
                     for on in [true, false] {
-                        plain.append(#"{"contact_matches": \#(matches), "kind": "\#(kind)", "contact_projects": \#(projects), "log_on_all_projects": \#(on)}"#)
+                        plain.append(
+                            #"{"contact_matches": \#(matches), "kind": "\#(kind)", "contact_projects": \#(projects), "log_on_all_projects": \#(on)}"#)
                     }
                 }
             }
@@ -119,7 +129,8 @@ import Testing
     }
 
     @Test func aTableThatDecidesNothingIsAnErrorNamingTheTableAndFacts() throws {
-        let rules = try CommandRunner.temporaryFile("""
+        let rules = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: size
                 inputs:
@@ -135,7 +146,8 @@ import Testing
     }
 
     @Test func invalidRulesPrintCompilerStyleDiagnosticsAndExit1() throws {
-        let rules = try CommandRunner.temporaryFile("""
+        let rules = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: kinds
                 inputs:
@@ -148,12 +160,13 @@ import Testing
         let result = try CommandRunner.run(["evaluate", "--rules", rules, "--facts", #"{"kind": "call"}"#])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            \(rules):8:32: error: 'mesage' is not a value of 'kind' (one of call, message); did you mean 'message'?
-                  - { id: a, when: { kind: mesage }, then: { label: x } }
-                                           ^
+        #expect(
+            result.stderr == """
+                \(rules):8:32: error: 'mesage' is not a value of 'kind' (one of call, message); did you mean 'message'?
+                      - { id: a, when: { kind: mesage }, then: { label: x } }
+                                               ^
 
-            """)
+                """)
     }
 
     @Test func explainNamesTheWinnerAndTheCellsThatStoppedTheNearestRules() throws {
@@ -184,7 +197,10 @@ import Testing
     @Test(arguments: [
         (["valdate", "rules/interaction-logging.yaml"], "Error: unknown subcommand 'valdate'; did you mean 'validate'?\n"),
         (["rout", "-"], "Error: unknown subcommand 'rout'; did you mean 'route'?\n"),
-        (["frobnicate"], "Error: unknown subcommand 'frobnicate' (one of evaluate, validate, route, table, diff, test, replay, explain, serve, export)\n"),
+        (
+            ["frobnicate"],
+            "Error: unknown subcommand 'frobnicate' (one of evaluate, validate, route, table, diff, test, replay, explain, serve, export)\n"
+        ),
     ])
     func aMisspeltSubcommandSuggestsTheNearestAndExits64(arguments: [String], error: String) throws {
         let result = try CommandRunner.run(arguments)

@@ -44,12 +44,16 @@ import Testing
 
     @Test("evaluate A B with B unreadable keeps A's records, reports B as a record, and exits 1")
     func evaluateGoesOnPastAnUnreadableInput() throws {
-        let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "Examples/facts.jsonl",
-                                            "Examples/no-such-facts.jsonl", "Examples/facts.jsonl"])
+        let result = try CommandRunner.run([
+            "evaluate", "--rules", "Examples/contact.yaml", "Examples/facts.jsonl",
+            "Examples/no-such-facts.jsonl", "Examples/facts.jsonl",
+        ])
         let lines = result.lines
         #expect(lines.count == 13)
         #expect(lines.prefix(6).allSatisfy { $0.hasPrefix(#"{"outputs": "#) })
-        #expect(lines[6] == #"{"file": "Examples/no-such-facts.jsonl", "error": "cannot read 'Examples/no-such-facts.jsonl': No such file or directory"}"#)
+        #expect(
+            lines[6] == #"{"file": "Examples/no-such-facts.jsonl", "error": "cannot read 'Examples/no-such-facts.jsonl': No such file or directory"}"#
+        )
         #expect(lines.suffix(6).allSatisfy { $0.hasPrefix(#"{"outputs": "#) })
         #expect(result.stderr == "Examples/no-such-facts.jsonl:1:1: error: cannot read the file: No such file or directory\n")
         #expect(result.status == 1)
@@ -57,8 +61,10 @@ import Testing
 
     @Test("route A B with B unreadable keeps A's routes, gives B an error route, and exits 1")
     func routeGoesOnPastAnUnreadableInput() throws {
-        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "Examples/events.jsonl",
-                                            "Examples"])
+        let result = try CommandRunner.run([
+            "route", "--directory", "Examples/directory.yaml", "Examples/events.jsonl",
+            "Examples",
+        ])
         let lines = result.lines
         #expect(lines.count == 25)
         #expect(lines.last == #"{"file": "Examples", "status": "error", "error": "cannot read 'Examples': Is a directory"}"#)

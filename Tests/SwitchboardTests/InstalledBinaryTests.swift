@@ -18,7 +18,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == [])
 
         let directory = CommandRunner.packageRoot.appending(path: "Examples/directory.yaml").path
-        let event = try String(contentsOf: CommandRunner.packageRoot.appending(path: "Examples/events.jsonl"), encoding: .utf8)
+        let event =
+            try String(contentsOf: CommandRunner.packageRoot.appending(path: "Examples/events.jsonl"), encoding: .utf8)
             .split(separator: "\n")[0] + "\n"
         let process = Process()
         process.executableURL = installed

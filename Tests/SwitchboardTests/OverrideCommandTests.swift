@@ -21,14 +21,24 @@ import Testing
         #expect(off.stdout.contains(#""projects": ["multiple-projects-off"]"#))
         let on = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--log-on-all-projects", "on", "-"], stdin: event)
         #expect(on.lines == [try RouteCommandTests.lines(of: "Examples/expected-routes.jsonl")[3]])
-        let explained = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "--log-on-all-projects", "off",
-                                               "--explain", "-"], stdin: event)
-        #expect(explained.lines.contains { $0.hasPrefix("  log_on_all_projects = false ")
-            && $0.hasSuffix("--log-on-all-projects off, overriding the directory") })
+        let explained = try CommandRunner.run(
+            [
+                "route", "--directory", "Examples/directory.yaml", "--log-on-all-projects", "off",
+                "--explain", "-",
+            ], stdin: event)
+        #expect(
+            explained.lines.contains {
+                $0.hasPrefix("  log_on_all_projects = false ")
+                    && $0.hasSuffix("--log-on-all-projects off, overriding the directory")
+            })
     }
 
-    @Test("A setting that is not on or off is bad usage", arguments: [["route", "--directory", "Examples/directory.yaml", "Examples/events.jsonl"],
-                                                                  ["test"]])
+    @Test(
+        "A setting that is not on or off is bad usage",
+        arguments: [
+            ["route", "--directory", "Examples/directory.yaml", "Examples/events.jsonl"],
+            ["test"],
+        ])
     func badSetting(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--log-on-all-projects", "yes"])
         #expect(result.status == 64)
@@ -76,7 +86,8 @@ import Testing
 
     @Test("test --directory replaces the file's directory: an event scenario on one of its contacts")
     func testDirectory() throws {
-        let scenarios = try CommandRunner.temporaryFile("""
+        let scenarios = try CommandRunner.temporaryFile(
+            """
             directory: no/such/directory.yaml
             scenarios:
               - name: Ada calls from her mobile

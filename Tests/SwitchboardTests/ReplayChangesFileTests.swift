@@ -6,8 +6,11 @@ import Testing
 @Suite struct ReplayChangesFileTests {
     static func replay(changes: String) throws -> CommandResult {
         let edited = try ReplayCommandTests.editedRules()
-        return try CommandRunner.run(["replay", "--baseline", "rules/interaction-logging.yaml", "--rules", edited,
-                                      "--changes", changes] + ReplayCommandTests.arguments)
+        return try CommandRunner.run(
+            [
+                "replay", "--baseline", "rules/interaction-logging.yaml", "--rules", edited,
+                "--changes", changes,
+            ] + ReplayCommandTests.arguments)
     }
 
     /// A new, empty folder.
@@ -59,8 +62,9 @@ import Testing
         #expect(status.st_mode & S_IFMT == S_IFIFO)
     }
 
-    @Test("A device node is refused and stays a device (made with mknod, so root only)",
-          .enabled(if: getuid() == 0))
+    @Test(
+        "A device node is refused and stays a device (made with mknod, so root only)",
+        .enabled(if: getuid() == 0))
     func device() throws {
         let folder = try Self.folder()
         let device = folder.appending(path: "full")
@@ -68,7 +72,9 @@ import Testing
         #expect(mknod(device.path, S_IFCHR | 0o666, dev_t((1 << 8) | 7)) == 0)
         let result = try Self.replay(changes: device.path)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: cannot replace '\(device.path)': it is a character device, not a regular file; only a regular file is replaced\n")
+        #expect(
+            result.stderr == "error: cannot replace '\(device.path)': it is a character device, not a regular file; only a regular file is replaced\n"
+        )
         var status = stat()
         #expect(lstat(device.path, &status) == 0)
         #expect(status.st_mode & S_IFMT == S_IFCHR)

@@ -21,30 +21,33 @@ import JSONLines
 
     static let arguments = ["--directory", "Examples/directory.yaml", "Examples/events.jsonl"]
 
-    @Test("The examples under the shipped rules and an edited copy: every event counted once, changes grouped by field and (old → new)",
-          arguments: [[], ["--threads", "1"], ["--threads", "3"]])
+    @Test(
+        "The examples under the shipped rules and an edited copy: every event counted once, changes grouped by field and (old → new)",
+        arguments: [[], ["--threads", "1"], ["--threads", "3"]])
     func examplesAgainstAnEditedCopy(threads: [String]) throws {
         let edited = try Self.editedRules()
-        let result = try CommandRunner.run(["replay", "--baseline", "rules/interaction-logging.yaml", "--rules", edited]
-                                           + threads + Self.arguments)
+        let result = try CommandRunner.run(
+            ["replay", "--baseline", "rules/interaction-logging.yaml", "--rules", edited]
+                + threads + Self.arguments)
         #expect(result.status == 1)
         #expect(result.stderr == "")
-        #expect(result.stdout == """
-            24 events: 4 changed, 13 unchanged, 5 ignored, 1 duplicate, 1 error
+        #expect(
+            result.stdout == """
+                24 events: 4 changed, 13 unchanged, 5 ignored, 1 duplicate, 1 error
 
-            status
-              "logged" → "unassigned"                3  e.g. msg-c200-jane, 814, 816
+                status
+                  "logged" → "unassigned"                3  e.g. msg-c200-jane, 814, 816
 
-            projects
-              ["harbour-tower", "maple-lofts"] → []  1  e.g. msg-c200-jane
-              ["the-pier"] → []                      1  e.g. 814
-              ["maple-lofts"] → []                   1  e.g. 816
+                projects
+                  ["harbour-tower", "maple-lofts"] → []  1  e.g. msg-c200-jane
+                  ["the-pier"] → []                      1  e.g. 814
+                  ["maple-lofts"] → []                   1  e.g. 816
 
-            button
-              null → "Assign Projects"               3  e.g. msg-c200-jane, 814, 816
-              "Assign Team Member" → "Assign"        1  e.g. msg-c200-shared
+                button
+                  null → "Assign Projects"               3  e.g. msg-c200-jane, 814, 816
+                  "Assign Team Member" → "Assign"        1  e.g. msg-c200-shared
 
-            """)
+                """)
     }
 
     @Test("--rules defaults to the built-in rules: the edit as the baseline reverses every group")
@@ -54,8 +57,12 @@ import JSONLines
         let json = try JSONParser.parse(result.stdout)
         #expect(json["changed"] == .integer(4))
         guard case .array(let groups)? = json["groups"] else { Issue.record("no groups"); return }
-        #expect(groups.first == .object([("field", .string("status")), ("old", .string("unassigned")), ("new", .string("logged")),
-                                         ("count", .integer(3)), ("examples", .array(["msg-c200-jane", "814", "816"].map(JSONValue.string)))]))
+        #expect(
+            groups.first
+                == .object([
+                    ("field", .string("status")), ("old", .string("unassigned")), ("new", .string("logged")),
+                    ("count", .integer(3)), ("examples", .array(["msg-c200-jane", "814", "816"].map(JSONValue.string))),
+                ]))
         #expect(groups.compactMap { if case .integer(let n)? = $0["count"] { n } else { nil } } == [3, 1, 1, 1, 3, 1])
     }
 
@@ -65,15 +72,21 @@ import JSONLines
         #expect(result.status == 0)
         #expect(result.stdout == #"{"events": 24, "changed": 0, "unchanged": 17, "ignored": 5, "duplicate": 1, "error": 1, "groups": []}"# + "\n")
         let human = try CommandRunner.run(["replay", "--baseline", "rules/interaction-logging.yaml"] + Self.arguments)
-        #expect(human.lines == ["24 events: 0 changed, 17 unchanged, 5 ignored, 1 duplicate, 1 error",
-                                "no interaction changes status, projects, team member or button"])
+        #expect(
+            human.lines == [
+                "24 events: 0 changed, 17 unchanged, 5 ignored, 1 duplicate, 1 error",
+                "no interaction changes status, projects, team member or button",
+            ])
     }
 
     @Test("--changes writes one JSON line per changed event with both routes; the old ones are what `route` prints")
     func changesFile() throws {
         let changes = try CommandRunner.temporaryFile("stale", name: "changes.jsonl")
-        let result = try CommandRunner.run(["replay", "--baseline", "rules/interaction-logging.yaml", "--rules", try Self.editedRules(),
-                                            "--changes", changes] + Self.arguments)
+        let result = try CommandRunner.run(
+            [
+                "replay", "--baseline", "rules/interaction-logging.yaml", "--rules", try Self.editedRules(),
+                "--changes", changes,
+            ] + Self.arguments)
         #expect(result.status == 1)
         let lines = try String(contentsOf: URL(filePath: changes), encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
@@ -94,9 +107,12 @@ import JSONLines
 
     @Test("Standard input is read as `route` reads it")
     func standardInput() throws {
-        let result = try CommandRunner.run(["replay", "--baseline", "rules/interaction-logging.yaml", "--rules", try Self.editedRules(),
-                                            "--directory", "Examples/directory.yaml", "-"],
-                                           stdin: try Self.text(of: "Examples/events.jsonl"))
+        let result = try CommandRunner.run(
+            [
+                "replay", "--baseline", "rules/interaction-logging.yaml", "--rules", try Self.editedRules(),
+                "--directory", "Examples/directory.yaml", "-",
+            ],
+            stdin: try Self.text(of: "Examples/events.jsonl"))
         #expect(result.lines.first == "24 events: 4 changed, 13 unchanged, 5 ignored, 1 duplicate, 1 error")
     }
 
@@ -108,7 +124,8 @@ import JSONLines
         #expect(result.stderr.contains("\(broken):3:5: error: unknown key 'hitt'"))
         #expect(result.stdout == "")
 
-        let unroutable = try CommandRunner.temporaryFile("""
+        let unroutable = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: t
                 inputs: [{ name: kind, values: [call, message] }]
@@ -117,7 +134,8 @@ import JSONLines
             """, name: "unroutable.yaml")
         let cannot = try CommandRunner.run(["replay", "--baseline", unroutable] + Self.arguments)
         #expect(cannot.status == 1)
-        #expect(cannot.stderr.hasPrefix("\(unroutable):2:5: error: routing needs an output 'contact' (none, matched, choose), which no table produces\n"))
+        #expect(
+            cannot.stderr.hasPrefix("\(unroutable):2:5: error: routing needs an output 'contact' (none, matched, choose), which no table produces\n"))
 
         let usage = try CommandRunner.run(["replay", "--baseline", "rules/interaction-logging.yaml", "--directory", "Examples/directory.yaml"])
         #expect(usage.status == 64)

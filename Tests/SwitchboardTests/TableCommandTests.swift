@@ -12,8 +12,9 @@ import Testing
         let start = try #require(readme.range(of: begin), "the README has no generated table")
         let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex))
         let copy = String(readme[start.upperBound..<stop.lowerBound])
-        #expect(copy == result.stdout,
-                "README.md is out of date: paste the output of `swift run switchboard table --rules rules/interaction-logging.yaml` between the markers")
+        #expect(
+            copy == result.stdout,
+            "README.md is out of date: paste the output of `swift run switchboard table --rules rules/interaction-logging.yaml` between the markers")
     }
 
     @Test func rowsReadLikeTheArticle() throws {

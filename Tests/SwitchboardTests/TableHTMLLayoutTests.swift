@@ -49,9 +49,11 @@ import Testing
         try Data(html.replacingOccurrences(of: "</body>", with: measuring + "\n</body>").utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(filePath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,900",
-                             "--user-data-dir=\(folder.appending(path: "profile").path)", "--virtual-time-budget=5000",
-                             "--dump-dom", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,900",
+            "--user-data-dir=\(folder.appending(path: "profile").path)", "--virtual-time-budget=5000",
+            "--dump-dom", page.absoluteString,
+        ]
         let output = folder.appending(path: "dom.html")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
@@ -73,8 +75,9 @@ import Testing
         value?.doubleValue ?? .nan
     }
 
-    @Test("At 1280 px nothing spills past the page or out of a cell, and the why column reads as prose",
-          .enabled(if: chromium != nil, "needs Debian's chromium (.ci/run installs it)"))
+    @Test(
+        "At 1280 px nothing spills past the page or out of a cell, and the why column reads as prose",
+        .enabled(if: chromium != nil, "needs Debian's chromium (.ci/run installs it)"))
     func theShippedRulesPageFitsTheWindow() throws {
         let result = try CommandRunner.run(["table", "--format", "html", "rules/interaction-logging.yaml"])
         #expect(result.status == 0)
@@ -114,7 +117,8 @@ import Testing
 
     @Test("A source link appears when the file gives one")
     func sourceLink() throws {
-        let rules = try CommandRunner.temporaryFile("""
+        let rules = try CommandRunner.temporaryFile(
+            """
             title: Contact rules
             description: Which contact a call belongs to.
             source: https://example.com/article

@@ -28,8 +28,9 @@ import JSONLines
     func shippedScenariosPass() throws {
         let result = try CommandRunner.run(["test", "--require-coverage"])
         #expect(result.status == 0)
-        let text = try String(contentsOf: CommandRunner.packageRoot.appending(path: "rules/interaction-logging.scenarios.yaml"),
-                              encoding: .utf8)
+        let text = try String(
+            contentsOf: CommandRunner.packageRoot.appending(path: "rules/interaction-logging.scenarios.yaml"),
+            encoding: .utf8)
         let scenarios = text.components(separatedBy: "\n  - name: ").count - 1
         // The scenario with a directory kept by people: its unreadable field is shown, not fatal.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -37,7 +38,10 @@ import JSONLines
         let column = try #require(lines[bad].range(of: #""555-01""#)).lowerBound.utf16Offset(in: lines[bad]) + 1
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
         #expect(warnings.count == 1)
-        #expect(warnings.first?.hasPrefix("rules/interaction-logging.scenarios.yaml:\(bad + 1):\(column): warning: contact 'c-100' (Ada Lovelace): 'phone' '555-01' is not a phone number: ") == true)
+        #expect(
+            warnings.first?.hasPrefix(
+                "rules/interaction-logging.scenarios.yaml:\(bad + 1):\(column): warning: contact 'c-100' (Ada Lovelace): 'phone' '555-01' is not a phone number: "
+            ) == true)
         #expect(warnings.first?.hasSuffix("; the field is left out") == true)
         let passes = result.lines.filter { $0.hasPrefix("PASS rules/interaction-logging.scenarios.yaml:") }
         #expect(passes.count == scenarios)
@@ -52,7 +56,8 @@ import JSONLines
 
     @Test("A failure shows expected and actual side by side and the deciding rule's file:line; exit 1")
     func failure() throws {
-        let (file, rules) = try Self.scenarioFile("""
+        let (file, rules) = try Self.scenarioFile(
+            """
               - name: small
                 facts: { n: 3 }
                 expect: { size: small }
@@ -63,22 +68,24 @@ import JSONLines
         let result = try CommandRunner.run(["test", "--require-coverage", file])
         #expect(result.status == 1)
         #expect(result.stderr == "")
-        #expect(result.stdout == """
-            PASS \(file):3 small
-            FAIL \(file):6 wrongly large
-                field  expected  actual    decided by
-                size   "large"   "medium"  \(rules):7: size/medium
+        #expect(
+            result.stdout == """
+                PASS \(file):3 small
+                FAIL \(file):6 wrongly large
+                    field  expected  actual    decided by
+                    size   "large"   "medium"  \(rules):7: size/medium
 
-            \(rules):8: warning: rule 'large' is not exercised by any scenario
+                \(rules):8: warning: rule 'large' is not exercised by any scenario
 
-            2 scenarios: 1 passed, 1 failed; 2 of 3 rules exercised
+                2 scenarios: 1 passed, 1 failed; 2 of 3 rules exercised
 
-            """)
+                """)
     }
 
     @Test("An unexercised rule is a warning; it fails only with --require-coverage", arguments: [false, true])
     func coverage(required: Bool) throws {
-        let (file, rules) = try Self.scenarioFile("""
+        let (file, rules) = try Self.scenarioFile(
+            """
               - { name: small, facts: { n: 3 }, expect: { size: small } }
               - { name: medium, facts: { n: 10 }, expect: { size: medium } }
             """)
@@ -90,7 +97,8 @@ import JSONLines
 
     @Test("An invalid scenario file prints positioned diagnostics on standard error and exits 1; other files still run")
     func invalidFile() throws {
-        let (bad, _) = try Self.scenarioFile("""
+        let (bad, _) = try Self.scenarioFile(
+            """
               - name: typo
                 facts: { count: 3 }
                 expect: { size: small }
@@ -98,11 +106,13 @@ import JSONLines
         let (good, _) = try Self.scenarioFile("  - { name: small, facts: { n: 3 }, expect: { size: small } }")
         let result = try CommandRunner.run(["test", bad, good])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("""
-            \(bad):4:12: error: the facts lack n (an integer >= 0)
-                facts: { count: 3 }
-                       ^
-            """))
+        #expect(
+            result.stderr.contains(
+                """
+                \(bad):4:12: error: the facts lack n (an integer >= 0)
+                    facts: { count: 3 }
+                           ^
+                """))
         #expect(result.stderr.contains("\(bad):4:14: error: unknown fact 'count'"))
         #expect(result.lines.first == "PASS \(good):3 small")
         #expect(result.lines.last == "1 scenario: 1 passed, 0 failed; 1 scenario file invalid; 1 of 3 rules exercised")
@@ -110,7 +120,8 @@ import JSONLines
 
     @Test("--format json gives every scenario, its failures with the deciding rules, the coverage and a summary")
     func json() throws {
-        let (file, rules) = try Self.scenarioFile("""
+        let (file, rules) = try Self.scenarioFile(
+            """
               - { name: small, facts: { n: 3 }, expect: { size: small } }
               - { name: wrong, facts: { n: 50 }, expect: { size: large } }
             """)
@@ -119,17 +130,38 @@ import JSONLines
         let json = try JSONParser.parse(result.stdout)
         guard case .array(let scenarios)? = json["scenarios"] else { Issue.record("no scenarios"); return }
         #expect(scenarios.map { $0["passed"] } == [.bool(true), .bool(false)])
-        #expect(scenarios[1]["failures"] == .array([.object([
-            ("field", .string("size")), ("expected", .string("large")), ("actual", .string("medium")), ("line", .integer(4)),
-            ("rules", .array([.object([("table", .string("size")), ("rule", .string("medium")),
-                                       ("file", .string(rules)), ("line", .integer(7))])])),
-        ])]))
+        #expect(
+            scenarios[1]["failures"]
+                == .array([
+                    .object([
+                        ("field", .string("size")), ("expected", .string("large")), ("actual", .string("medium")), ("line", .integer(4)),
+                        (
+                            "rules",
+                            .array([
+                                .object([
+                                    ("table", .string("size")), ("rule", .string("medium")),
+                                    ("file", .string(rules)), ("line", .integer(7)),
+                                ])
+                            ])
+                        ),
+                    ])
+                ]))
         #expect(scenarios[0]["rules"] == .object([("size", .array([.string("small")]))]))
         guard case .array(let coverage)? = json["coverage"] else { Issue.record("no coverage"); return }
-        #expect(coverage.first?["unexercised"] == .array([.object([("table", .string("size")), ("rule", .string("large")),
-                                                                   ("file", .string(rules)), ("line", .integer(8))])]))
-        #expect(json["summary"] == .object([("scenarios", .integer(2)), ("passed", .integer(1)), ("failed", .integer(1)),
-                                            ("invalid_files", .integer(0)), ("rules", .integer(3)), ("exercised", .integer(2))]))
+        #expect(
+            coverage.first?["unexercised"]
+                == .array([
+                    .object([
+                        ("table", .string("size")), ("rule", .string("large")),
+                        ("file", .string(rules)), ("line", .integer(8)),
+                    ])
+                ]))
+        #expect(
+            json["summary"]
+                == .object([
+                    ("scenarios", .integer(2)), ("passed", .integer(1)), ("failed", .integer(1)),
+                    ("invalid_files", .integer(0)), ("rules", .integer(3)), ("exercised", .integer(2)),
+                ]))
     }
 
     @Test("--format json includes the diagnostics of an invalid file")

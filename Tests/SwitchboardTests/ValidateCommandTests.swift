@@ -9,16 +9,17 @@ import JSONLines
     @Test func theSeedTableAsWrittenShowsTheCombinationsTheArticleNeverDecides() throws {
         let result = try CommandRunner.run(["validate", "Examples/seed-table-as-written.yaml"])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is >= 2, contact_projects is any, log_on_all_projects is any
-              - name: interaction-logging
-                ^
-            Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is 1, contact_projects is 0, log_on_all_projects is any
-              - name: interaction-logging
-                ^
-            Examples/seed-table-as-written.yaml: 2 errors, 0 warnings
+        #expect(
+            result.stdout == """
+                Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is >= 2, contact_projects is any, log_on_all_projects is any
+                  - name: interaction-logging
+                    ^
+                Examples/seed-table-as-written.yaml:6:5: error: [gap] table 'interaction-logging' decides nothing when contact_matches is 1, contact_projects is 0, log_on_all_projects is any
+                  - name: interaction-logging
+                    ^
+                Examples/seed-table-as-written.yaml: 2 errors, 0 warnings
 
-            """)
+                """)
     }
 
     @Test func jsonGivesCellsForGapsAndASummary() throws {
@@ -39,11 +40,13 @@ import JSONLines
         #expect(first["code"] == .string("gap"))
         #expect(first["table"] == .string("interaction-logging"))
         #expect(first["rules"] == .array([]))
-        #expect(first["cells"] == .object([
-            ("contact_matches", .object([("ranges", .array([.array([.integer(1), .integer(1)])]))])),
-            ("contact_projects", .object([("ranges", .array([.array([.integer(0), .integer(0)])]))])),
-            ("log_on_all_projects", .string("-")),
-        ]))
+        #expect(
+            first["cells"]
+                == .object([
+                    ("contact_matches", .object([("ranges", .array([.array([.integer(1), .integer(1)])]))])),
+                    ("contact_projects", .object([("ranges", .array([.array([.integer(0), .integer(0)])]))])),
+                    ("log_on_all_projects", .string("-")),
+                ]))
         #expect(diagnostics[0]["cells"]?["contact_matches"] == .object([("ranges", .array([.array([.integer(2), .null])]))]))
         // The larger gap (almost every integer) comes first, with its share of the space.
         let share = try #require(diagnostics[0]["share"]?.doubleValue, "no share")
@@ -57,7 +60,8 @@ import JSONLines
     }
 
     @Test func overlapsNameBothRulesWithAWitnessAndPointAtTheLaterRule() throws {
-        let rules = try CommandRunner.temporaryFile("""
+        let rules = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: sizes
                 inputs:
@@ -85,7 +89,8 @@ import JSONLines
     }
 
     @Test func warningsFailOnlyWithStrict() throws {
-        let rules = try CommandRunner.temporaryFile("""
+        let rules = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: kinds
                 hit: first
@@ -99,14 +104,17 @@ import JSONLines
             """)
         let plain = try CommandRunner.run(["validate", rules])
         #expect(plain.status == 0)
-        #expect(plain.stdout.contains("warning: [unused-value] value 'message' of input 'kind' is named by no rule of table 'kinds'; only wildcards reach it"))
+        #expect(
+            plain.stdout.contains(
+                "warning: [unused-value] value 'message' of input 'kind' is named by no rule of table 'kinds'; only wildcards reach it"))
         #expect(plain.stdout.hasSuffix("\(rules): 0 errors, 2 warnings\n"))
         let strict = try CommandRunner.run(["validate", "--strict", rules])
         #expect(strict.status == 1)
     }
 
     @Test func aBrokenTableDoesNotStopTheAnalysisOfTheOthers() throws {
-        let rules = try CommandRunner.temporaryFile("""
+        let rules = try CommandRunner.temporaryFile(
+            """
             tables:
               - name: broken
                 inputs:
@@ -151,7 +159,8 @@ import JSONLines
         #expect(result.stdout.contains("[incomplete] the analysis of table 'generated' is incomplete; gaps: stopped at the time budget (1 s)"))
         #expect(result.stdout.contains("[gap] table 'generated' decides nothing when"))
         #expect(result.stdout.contains("more [gap] findings (--all prints them; --format json has them all)"))
-        let json = try JSONParser.parse(try CommandRunner.run(["validate", "--format", "json", "--max-memory", "4K", "--timeout", "5", rules]).stdout)
+        let json = try JSONParser.parse(
+            try CommandRunner.run(["validate", "--format", "json", "--max-memory", "4K", "--timeout", "5", rules]).stdout)
         #expect(json["summary"]?["complete"] == .bool(false))
     }
 
@@ -176,26 +185,35 @@ import JSONLines
 
     @Test("A rules file meant for routing that reads a fact routing does not supply fails validate at the input, with a did you mean")
     func routingFactTypo() throws {
-        let (path, line) = try Self.editedShippedRules([(old: "- name: shared_projects\n", new: "- name: shared_project\n"),
-                                                        (old: "shared_projects: ", new: "shared_project: ")],
-                                                       marker: "- name: shared_project")
+        let (path, line) = try Self.editedShippedRules(
+            [
+                (old: "- name: shared_projects\n", new: "- name: shared_project\n"),
+                (old: "shared_projects: ", new: "shared_project: "),
+            ],
+            marker: "- name: shared_project")
         let result = try CommandRunner.run(["validate", path])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            \(path):\(line):9: error: [routing-fact] input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?
-                  - name: shared_project
-                    ^
-            \(path): 1 error, 0 warnings
+        #expect(
+            result.stdout == """
+                \(path):\(line):9: error: [routing-fact] input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?
+                      - name: shared_project
+                        ^
+                \(path): 1 error, 0 warnings
 
-            """)
+                """)
         #expect(result.stderr == "")
     }
 
     @Test("An output value routing cannot apply fails validate at the output declaration")
     func routingValueItCannotApply() throws {
-        let (path, line) = try Self.editedShippedRules([(old: "values: [none, assigned, contact_projects, team_projects, choose]",
-                                                         new: "values: [none, assigned, contact_projects, team_projects, choose, later]")],
-                                                       marker: "      - name: projects")
+        let (path, line) = try Self.editedShippedRules(
+            [
+                (
+                    old: "values: [none, assigned, contact_projects, team_projects, choose]",
+                    new: "values: [none, assigned, contact_projects, team_projects, choose, later]"
+                )
+            ],
+            marker: "      - name: projects")
         let result = try CommandRunner.run(["validate", "--format", "json", path])
         #expect(result.status == 1)
         let json = try JSONParser.parse(result.stdout)
@@ -203,16 +221,22 @@ import JSONLines
         let routing = diagnostics.filter { $0["code"] == .string("routing-value") }
         try #require(routing.count == 1, "\(result.stdout)")
         #expect(routing[0]["line"] == .integer(line))
-        #expect(routing[0]["message"] == .string("output 'projects' may be 'later', which routing cannot apply "
-                                                  + "(it applies none, assigned, contact_projects, team_projects, choose)"))
+        #expect(
+            routing[0]["message"]
+                == .string(
+                    "output 'projects' may be 'later', which routing cannot apply "
+                        + "(it applies none, assigned, contact_projects, team_projects, choose)"))
     }
 
     @Test("A file that does not say it is meant for routing is not held to routing's contract")
     func noRoutingKeyNoContract() throws {
-        let (path, _) = try Self.editedShippedRules([(old: "routing: aircall-to-spark\n", new: ""),
-                                                     (old: "- name: shared_projects\n", new: "- name: shared_project\n"),
-                                                     (old: "shared_projects: ", new: "shared_project: ")],
-                                                    marker: "tables:")
+        let (path, _) = try Self.editedShippedRules(
+            [
+                (old: "routing: aircall-to-spark\n", new: ""),
+                (old: "- name: shared_projects\n", new: "- name: shared_project\n"),
+                (old: "shared_projects: ", new: "shared_project: "),
+            ],
+            marker: "tables:")
         let result = try CommandRunner.run(["validate", path])
         #expect(result.stdout == "\(path): no problems found\n")
         #expect(result.status == 0)
@@ -220,43 +244,55 @@ import JSONLines
 
     @Test("A misspelt routing name is reported where it is written, with a did you mean")
     func unknownRouting() throws {
-        let (path, line) = try Self.editedShippedRules([(old: "routing: aircall-to-spark", new: "routing: aircall-to-sprak")],
-                                                       marker: "routing: aircall-to-sprak")
+        let (path, line) = try Self.editedShippedRules(
+            [(old: "routing: aircall-to-spark", new: "routing: aircall-to-sprak")],
+            marker: "routing: aircall-to-sprak")
         let result = try CommandRunner.run(["validate", path])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("""
-            \(path):\(line):10: error: [unknown-routing] 'aircall-to-sprak' is not an application Switchboard routes for \
-            (it knows aircall-to-spark); did you mean 'aircall-to-spark'?
-            """))
+        #expect(
+            result.stdout.hasPrefix(
+                """
+                \(path):\(line):10: error: [unknown-routing] 'aircall-to-sprak' is not an application Switchboard routes for \
+                (it knows aircall-to-spark); did you mean 'aircall-to-spark'?
+                """))
     }
 
     // MARK: - Root causes first
 
     @Test("A misspelt hit policy is the only error: the tables reading the table's outputs are not reported for it")
     func misspeltHitPolicyIsTheOnlyError() throws {
-        let (path, line) = try Self.editedShippedRules([(old: "  - name: projects\n    description: Which of the contact's projects the interaction is logged to.\n    hit: unique",
-                                                         new: "  - name: projects\n    description: Which of the contact's projects the interaction is logged to.\n    hit: uniq")],
-                                                       marker: "hit: uniq")
+        let (path, line) = try Self.editedShippedRules(
+            [
+                (
+                    old: "  - name: projects\n    description: Which of the contact's projects the interaction is logged to.\n    hit: unique",
+                    new: "  - name: projects\n    description: Which of the contact's projects the interaction is logged to.\n    hit: uniq"
+                )
+            ],
+            marker: "hit: uniq")
         let result = try CommandRunner.run(["validate", path])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            \(path):\(line):10: error: [unknown-value] 'uniq' is not a hit policy (expected one of: unique, first, priority, any, collect, rule-order, output-order); did you mean 'unique'?
-                hit: uniq
-                     ^
-            \(path): 1 error, 0 warnings
+        #expect(
+            result.stdout == """
+                \(path):\(line):10: error: [unknown-value] 'uniq' is not a hit policy (expected one of: unique, first, priority, any, collect, rule-order, output-order); did you mean 'unique'?
+                    hit: uniq
+                         ^
+                \(path): 1 error, 0 warnings
 
-            """)
+                """)
     }
 
     @Test("A misspelt 'then' is reported once, with its did you mean, and not as missing outputs")
     func misspeltThen() throws {
-        let (path, line) = try Self.editedShippedRules([(old: "        then: { contact: none }", new: "        thne: { contact: none }")],
-                                                       marker: "thne: { contact: none }")
+        let (path, line) = try Self.editedShippedRules(
+            [(old: "        then: { contact: none }", new: "        thne: { contact: none }")],
+            marker: "thne: { contact: none }")
         let result = try CommandRunner.run(["validate", path])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("""
-            \(path):\(line):9: error: [unknown-key] unknown key 'thne' in a rule; did you mean 'then'?
-            """))
+        #expect(
+            result.stdout.hasPrefix(
+                """
+                \(path):\(line):9: error: [unknown-key] unknown key 'thne' in a rule; did you mean 'then'?
+                """))
         #expect(result.stdout.hasSuffix("\(path): 1 error, 0 warnings\n"))
     }
 }

@@ -72,8 +72,12 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident]
 
     func diff(_ name: String, maxIterations: Int, _ pair: @escaping @Sendable () -> (old: [TableDefinition], new: [TableDefinition])) {
-        Benchmark(name, configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
-                                             maxDuration: .seconds(60), maxIterations: maxIterations)) { benchmark in
+        Benchmark(
+            name,
+            configuration: .init(
+                metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
+                maxDuration: .seconds(60), maxIterations: maxIterations)
+        ) { benchmark in
             let (old, new) = pair()
             benchmark.startMeasurement()
             blackHole(SemanticDiff.diff(old: old, new: new))
@@ -85,9 +89,12 @@ let benchmarks: @Sendable () -> Void = {
     diff("diff 10000x15 first, 4 rules edited", maxIterations: 20) { DiffFixture.first10k }
     diff("diff 100000x15 unique, 4 rules edited", maxIterations: 5) { DiffFixture.unique100k }
 
-    Benchmark("load both and diff 10000x15 unique",
-              configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
-                                   maxDuration: .seconds(60), maxIterations: 10)) { benchmark in
+    Benchmark(
+        "load both and diff 10000x15 unique",
+        configuration: .init(
+            metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
+            maxDuration: .seconds(60), maxIterations: 10)
+    ) { benchmark in
         let (old, new) = DiffFixture.files
         benchmark.startMeasurement()
         do {
@@ -99,9 +106,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for policy in [HitPolicy.unique, .first] {
-        Benchmark("diff random 500x10 \(policy), 4 rules edited",
-                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
-                                       maxDuration: .seconds(60), maxIterations: 5)) { benchmark in
+        Benchmark(
+            "diff random 500x10 \(policy), 4 rules edited",
+            configuration: .init(
+                metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
+                maxDuration: .seconds(60), maxIterations: 5)
+        ) { benchmark in
             let (_, old, new) = AnalysisWorkloads.diffPair(policy)
             let pair = (DiffFixture.load(old), DiffFixture.load(new))
             benchmark.startMeasurement()

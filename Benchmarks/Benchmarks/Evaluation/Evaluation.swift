@@ -59,8 +59,10 @@ struct Fixture: Sendable {
     /// The generated first-hit table: 10,000 rules × 12 columns (8 enums, 4 integers).
     static let generated: Fixture = {
         do {
-            return Fixture(try DecisionTables(yaml: BenchmarkTables.generatedTableYAML(ruleCount: 10_000),
-                                              file: "generated.yaml"))
+            return Fixture(
+                try DecisionTables(
+                    yaml: BenchmarkTables.generatedTableYAML(ruleCount: 10_000),
+                    file: "generated.yaml"))
         } catch {
             fatalError("the generated table: \(error)")
         }

@@ -148,8 +148,9 @@ final class BaselineRouter {
             if route.status != "error", let event = route.event, let id = route.id {
                 let key = event + "\u{0}" + id
                 if let first = seen[key] {
-                    route = BaselineRoute(event: event, id: id, kind: route.kind, direction: route.direction,
-                                          status: "duplicate", reason: "\(event) for id \(id) was already routed (\(first))")
+                    route = BaselineRoute(
+                        event: event, id: id, kind: route.kind, direction: route.direction,
+                        status: "duplicate", reason: "\(event) for id \(id) was already routed (\(first))")
                 } else {
                     seen[key] = "\(source):\(number)"
                 }
@@ -175,14 +176,16 @@ final class BaselineRouter {
             return BaselineRoute(event: webhook.event, id: id, status: "ignored", reason: Self.ignoredReason(webhook.event))
         }
         guard let data = webhook.data, let id, let direction = data.direction,
-              direction == "inbound" || direction == "outbound" else {
+            direction == "inbound" || direction == "outbound"
+        else {
             return BaselineRoute(event: webhook.event, id: id, status: "error", reason: "incomplete")
         }
         var route = BaselineRoute(event: webhook.event, id: id, kind: kind, direction: direction, status: "", reason: "")
 
         // Facts.
         func text(_ value: String?) -> String? { value?.isEmpty == false ? value : nil }
-        let externalText = kind == "call"
+        let externalText =
+            kind == "call"
             ? text(data.raw_digits) ?? data.participants?.first(where: { $0.type == "external" && text($0.phone_number) != nil })?.phone_number
             : text(data.external_number) ?? text(data.raw_digits)
         let lineCountry = text(data.number?.country)
@@ -223,11 +226,12 @@ final class BaselineRouter {
         } else {
             teamMember = "choose"; route.rules["team-member"] = ["unknown-line-message"]
         }
-        let member: BaselineDirectory.TeamMember? = switch teamMember {
-        case "line_member": directory.teamMembers.first { $0.id == lineMembers[0] }
-        case "event_user": user
-        default: nil
-        }
+        let member: BaselineDirectory.TeamMember? =
+            switch teamMember {
+            case "line_member": directory.teamMembers.first { $0.id == lineMembers[0] }
+            case "event_user": user
+            default: nil
+            }
         let matched = contact == "matched" ? matches[0] : nil
         let shared = matched.flatMap { c in member.map { m in c.projects.filter { m.projects.contains($0) }.sorted() } } ?? []
 
@@ -300,11 +304,12 @@ final class BaselineRouter {
         // Applying the outputs.
         route.contact = matched?.id
         route.team_member = member?.id
-        route.projects = switch projects {
-        case "contact_projects": matched!.projects.sorted()
-        case "team_projects": shared
-        default: []
-        }
+        route.projects =
+            switch projects {
+            case "contact_projects": matched!.projects.sorted()
+            case "team_projects": shared
+            default: []
+            }
         if assignProjects { route.actions.append("assign_projects") }
         if assignContact { route.actions.append("assign_contact") }
         if assignTeamMember { route.actions.append("assign_team_member") }

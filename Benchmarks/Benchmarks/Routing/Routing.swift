@@ -110,8 +110,10 @@ let benchmarks: @Sendable () -> Void = {
     let baselineEvents = 1_000
     let configuration = Benchmark.Configuration(
         metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(600), maxIterations: 5)
-    Benchmark("BASELINE (naive: JSONDecoder, linear contact scan, if/else), 1,000-event batches, 100,000 contacts, 1 thread",
-              configuration: configuration) { benchmark in
+    Benchmark(
+        "BASELINE (naive: JSONDecoder, linear contact scan, if/else), 1,000-event batches, 100,000 contacts, 1 thread",
+        configuration: configuration
+    ) { benchmark in
         let baseline = BaselineRouter(BaselineFixture.directory)
         let batch = RoutingFixture.batch(benchmark.currentIteration, size: baselineEvents)
         let clock = ContinuousClock()
@@ -150,12 +152,15 @@ enum BaselineFixture {
         precondition(naive.count == routes.count, "the baseline read \(naive.count) events, the router \(routes.count)")
         for (index, (route, expected)) in zip(naive, routes).enumerated() {
             let rules = Dictionary(uniqueKeysWithValues: expected.rules.map { ($0.table, $0.rules) })
-            let agrees = route.status == expected.status.rawValue && route.event == expected.event && route.id == expected.id
+            let agrees =
+                route.status == expected.status.rawValue && route.event == expected.event && route.id == expected.id
                 && route.kind == expected.kind?.rawValue && route.direction == expected.direction?.rawValue
                 && route.contact == expected.contact && route.projects == expected.projects
                 && route.team_member == expected.teamMember && route.actions == expected.actions
                 && route.button == expected.button && route.reason == expected.reason && route.rules == rules
-            precondition(agrees, """
+            precondition(
+                agrees,
+                """
                 the baseline disagrees with the router on event \(index + 1) (update Baseline.swift to mirror \
                 interaction-logging.yaml):
                 baseline \(route)

@@ -74,13 +74,15 @@ enum ValidationFixture {
     }
 
     /// Random boxes over small domains, 200 rules, for the brute-force comparison.
-    static let randomCrossover = load(RandomBoxTables.yaml(
-        ruleCount: crossoverRules, columns: crossoverColumns(6), constrained: 1...4, seed: 9))
+    static let randomCrossover = load(
+        RandomBoxTables.yaml(
+            ruleCount: crossoverRules, columns: crossoverColumns(6), constrained: 1...4, seed: 9))
 
     /// The crossover tables, by number of inputs.
-    static let crossover: [Int: [TableDefinition]] = Dictionary(uniqueKeysWithValues: crossoverInputs.map { inputs in
-        (inputs, load(ValidationTables.yaml(ruleCount: crossoverRules, columns: crossoverColumns(inputs))))
-    })
+    static let crossover: [Int: [TableDefinition]] = Dictionary(
+        uniqueKeysWithValues: crossoverInputs.map { inputs in
+            (inputs, load(ValidationTables.yaml(ruleCount: crossoverRules, columns: crossoverColumns(inputs))))
+        })
 
     /// What enumeration answers, all of it: a table's uncovered points, duplicate rules and
     /// overlapping pairs.
@@ -100,8 +102,9 @@ enum ValidationFixture {
             }
         }
         let enumerated = enumerate(tables)
-        precondition(enumerated.duplicates == 0 && pairs.count == enumerated.overlapping,
-                     "the partition finds \(pairs.count) overlapping pairs, enumeration \(enumerated.overlapping)")
+        precondition(
+            enumerated.duplicates == 0 && pairs.count == enumerated.overlapping,
+            "the partition finds \(pairs.count) overlapping pairs, enumeration \(enumerated.overlapping)")
     }
 }
 
@@ -109,10 +112,16 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident]
 
     /// One full analysis of pre-loaded tables per iteration.
-    func analysis(_ name: String, units: BenchmarkTimeUnits = .milliseconds, maxIterations: Int,
-                  _ tables: @escaping @Sendable () -> [TableDefinition]) {
-        Benchmark(name, configuration: .init(metrics: metrics, timeUnits: units, warmupIterations: 1,
-                                             maxDuration: .seconds(60), maxIterations: maxIterations)) { benchmark in
+    func analysis(
+        _ name: String, units: BenchmarkTimeUnits = .milliseconds, maxIterations: Int,
+        _ tables: @escaping @Sendable () -> [TableDefinition]
+    ) {
+        Benchmark(
+            name,
+            configuration: .init(
+                metrics: metrics, timeUnits: units, warmupIterations: 1,
+                maxDuration: .seconds(60), maxIterations: maxIterations)
+        ) { benchmark in
             let tables = tables()
             benchmark.startMeasurement()
             blackHole(Validator.findings(for: tables))
@@ -129,14 +138,18 @@ let benchmarks: @Sendable () -> Void = {
     analysis("analysis 100000x15 first", maxIterations: 5) { ValidationFixture.first100k }
 
     // Loading (YAML parsing, decoding, checking, compiling) and then the analysis.
-    Benchmark("load and analysis 10000x15 unique",
-              configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
-                                   maxDuration: .seconds(60), maxIterations: 10)) { benchmark in
+    Benchmark(
+        "load and analysis 10000x15 unique",
+        configuration: .init(
+            metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
+            maxDuration: .seconds(60), maxIterations: 10)
+    ) { benchmark in
         let bytes = ValidationFixture.unique10kBytes
         benchmark.startMeasurement()
         do {
-            let tables = try DecisionTables(bytes: bytes, file: "generated.yaml",
-                                            limits: YAMLLimits(maximumBytes: bytes.count, maximumDepth: 64))
+            let tables = try DecisionTables(
+                bytes: bytes, file: "generated.yaml",
+                limits: YAMLLimits(maximumBytes: bytes.count, maximumDepth: 64))
             blackHole(Validator.findings(for: tables.tables))
         } catch {
             fatalError("the generated table: \(error)")
@@ -147,19 +160,25 @@ let benchmarks: @Sendable () -> Void = {
     // The crossover: the same table analysed by the partition and by enumeration.
     for inputs in ValidationFixture.crossoverInputs {
         let label = "crossover \(ValidationFixture.crossoverRules) rules x \(inputs) inputs (\(ValidationFixture.points(inputs)) points)"
-        Benchmark("\(label), partition",
-                  configuration: .init(metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
-                                       maxDuration: .seconds(10), maxIterations: 100)) { benchmark in
+        Benchmark(
+            "\(label), partition",
+            configuration: .init(
+                metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
+                maxDuration: .seconds(10), maxIterations: 100)
+        ) { benchmark in
             let tables = ValidationFixture.crossover[inputs]!
             benchmark.startMeasurement()
             blackHole(Validator.findings(for: tables))
             benchmark.stopMeasurement()
         }
         // About a second per analysis at 7 inputs: a few iterations.
-        Benchmark("\(label), brute force",
-                  configuration: .init(metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
-                                       maxDuration: .seconds(30), maxIterations: inputs >= 7 ? 3 : inputs >= 6 ? 10 : 100,
-                                       setup: { ValidationFixture.checkAgreement(ValidationFixture.crossover[inputs]!) })) { benchmark in
+        Benchmark(
+            "\(label), brute force",
+            configuration: .init(
+                metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
+                maxDuration: .seconds(30), maxIterations: inputs >= 7 ? 3 : inputs >= 6 ? 10 : 100,
+                setup: { ValidationFixture.checkAgreement(ValidationFixture.crossover[inputs]!) })
+        ) { benchmark in
             let tables = ValidationFixture.crossover[inputs]!
             benchmark.startMeasurement()
             blackHole(ValidationFixture.enumerate(tables))
@@ -169,18 +188,24 @@ let benchmarks: @Sendable () -> Void = {
 
     // The same random table analysed by the partition and by enumeration.
     let randomLabel = "random crossover \(ValidationFixture.crossoverRules) rules x 6 inputs (\(ValidationFixture.points(6)) points)"
-    Benchmark("\(randomLabel), partition",
-              configuration: .init(metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
-                                   maxDuration: .seconds(10), maxIterations: 100)) { benchmark in
+    Benchmark(
+        "\(randomLabel), partition",
+        configuration: .init(
+            metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
+            maxDuration: .seconds(10), maxIterations: 100)
+    ) { benchmark in
         let tables = ValidationFixture.randomCrossover
         benchmark.startMeasurement()
         blackHole(Validator.findings(for: tables))
         benchmark.stopMeasurement()
     }
-    Benchmark("\(randomLabel), brute force",
-              configuration: .init(metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
-                                   maxDuration: .seconds(30), maxIterations: 10,
-                                   setup: { ValidationFixture.checkAgreement(ValidationFixture.randomCrossover) })) { benchmark in
+    Benchmark(
+        "\(randomLabel), brute force",
+        configuration: .init(
+            metrics: metrics, timeUnits: .microseconds, warmupIterations: 1,
+            maxDuration: .seconds(30), maxIterations: 10,
+            setup: { ValidationFixture.checkAgreement(ValidationFixture.randomCrossover) })
+    ) { benchmark in
         let tables = ValidationFixture.randomCrossover
         benchmark.startMeasurement()
         blackHole(ValidationFixture.enumerate(tables))
@@ -189,9 +214,12 @@ let benchmarks: @Sendable () -> Void = {
 
     // The recipes, each in a process of its own (the table is built there).
     for table in AnalysisWorkloads.tables {
-        Benchmark("recipe \(table.name)",
-                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
-                                       maxDuration: .seconds(120), maxIterations: 3)) { benchmark in
+        Benchmark(
+            "recipe \(table.name)",
+            configuration: .init(
+                metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
+                maxDuration: .seconds(120), maxIterations: 3)
+        ) { benchmark in
             let tables = ValidationFixture.load(table.yaml())
             benchmark.startMeasurement()
             blackHole(Validator.findings(for: tables))

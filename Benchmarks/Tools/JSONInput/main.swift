@@ -87,6 +87,7 @@ for _ in 0..<rounds {
     }
 }
 for (k, test) in cases.enumerated() {
-    print(test.name.padding(toLength: 36, withPad: " ", startingAt: 0),
-          String(format: "%7.1f ns/line  %6.2f M lines/s", best[k] * 1e9 / Double(count), Double(count) / best[k] / 1e6))
+    print(
+        test.name.padding(toLength: 36, withPad: " ", startingAt: 0),
+        String(format: "%7.1f ns/line  %6.2f M lines/s", best[k] * 1e9 / Double(count), Double(count) / best[k] / 1e6))
 }

@@ -17,7 +17,8 @@ struct TableCompiler {
             // A chained integer input with declared bounds stays even then, because evaluating
             // the column is where the producer's value is checked against them (a sum or a
             // count can leave them), wildcards or not.
-            let checksBounds = input.producer != nil && input.domain.finiteCount == nil
+            let checksBounds =
+                input.producer != nil && input.domain.finiteCount == nil
                 && input.domain.integerBounds != Int.min...Int.max
             if conditions.allSatisfy(\.isWildcard), !checksBounds { continue }
             let maskBase = masks.count
@@ -32,9 +33,10 @@ struct TableCompiler {
             case .boolean, .enumeration:
                 masks += Self.valueRows(conditions, count: input.domain.finiteCount ?? 0, wordCount: wordCount)
             }
-            columns.append(CompiledColumn(
-                slot: layout.inputSlot(input.name), maskBase: maskBase, breakpointStart: breakpointStart,
-                breakpointCount: breakpoints.count - breakpointStart, bounds: bounds, inputIndex: i))
+            columns.append(
+                CompiledColumn(
+                    slot: layout.inputSlot(input.name), maskBase: maskBase, breakpointStart: breakpointStart,
+                    breakpointCount: breakpoints.count - breakpointStart, bounds: bounds, inputIndex: i))
         }
 
         var ruleOutputs: [Int] = []

@@ -115,11 +115,12 @@ struct ChainDiff {
                 let mappings = table.inputs.map { input in
                     input.producer == nil ? JointDomain.Mapping(from: input.domain, to: inputs[column[input.name]!].domain) : nil
                 }
-                chains[v].append(Stage(
-                    decider: TableDecider(table), base: rules.count,
-                    chained: table.inputs.indices.compactMap { i in
-                        table.inputs[i].producer == nil ? nil : (i, table.inputs[i].name)
-                    }))
+                chains[v].append(
+                    Stage(
+                        decider: TableDecider(table), base: rules.count,
+                        chained: table.inputs.indices.compactMap { i in
+                            table.inputs[i].producer == nil ? nil : (i, table.inputs[i].name)
+                        }))
                 for rule in table.rules {
                     var row = wholes
                     var reads: [ChainedCell] = []
@@ -130,9 +131,14 @@ struct ChainDiff {
                             reads.append(ChainedCell(rule.conditions[i], input))
                         }
                     }
-                    let key = Key(table: table.name, cells: row, reads: reads,
-                                  outputs: rule.values)
-                    content.append(ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }())
+                    let key = Key(
+                        table: table.name, cells: row, reads: reads,
+                        outputs: rule.values)
+                    content.append(
+                        ids[key]
+                            ?? {
+                                ids[key] = ids.count; return ids.count - 1
+                            }())
                     rules.append(row)
                 }
             }
@@ -140,12 +146,14 @@ struct ChainDiff {
 
         let oldOutputs = Set((oldChain.last?.outputs ?? []).map(\.name))
         sharedOutputs = (newChain.last?.outputs ?? []).map(\.name).filter { oldOutputs.contains($0) }
-        sameReading = oldChain.count == newChain.count && zip(oldChain, newChain).allSatisfy { a, b in
-            a.name == b.name && a.hitPolicy == b.hitPolicy
-                && a.outputs.map(OutputShape.init) == b.outputs.map(OutputShape.init)
-                && a.inputs.filter { $0.producer != nil }.map { [$0.name, "\($0.domain)"] }
-                    == b.inputs.filter { $0.producer != nil }.map { [$0.name, "\($0.domain)"] }
-        }
+        sameReading =
+            oldChain.count == newChain.count
+            && zip(oldChain, newChain).allSatisfy { a, b in
+                a.name == b.name && a.hitPolicy == b.hitPolicy
+                    && a.outputs.map(OutputShape.init) == b.outputs.map(OutputShape.init)
+                    && a.inputs.filter { $0.producer != nil }.map { [$0.name, "\($0.domain)"] }
+                        == b.inputs.filter { $0.producer != nil }.map { [$0.name, "\($0.domain)"] }
+            }
         return AnalysisSpace(domain: wholes, rules: rules)
     }
 
@@ -242,9 +250,11 @@ struct ChainDiff {
             let table = stage.definition
             for (i, output) in stage.chained {
                 if case .integer(let value)? = known[output], !table.inputs[i].domain.integerBounds.contains(value) {
-                    return .decided(.conflict("table '\(table.name)' reads \(value) into input '\(output)', "
-                                              + "outside its domain (\(table.inputs[i].domain.summary))"),
-                                    rules: deciders[output] ?? [])
+                    return .decided(
+                        .conflict(
+                            "table '\(table.name)' reads \(value) into input '\(output)', "
+                                + "outside its domain (\(table.inputs[i].domain.summary))"),
+                        rules: deciders[output] ?? [])
                 }
             }
             let end = stage.base + table.rules.count

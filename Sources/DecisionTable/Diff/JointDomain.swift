@@ -91,10 +91,14 @@ struct FoundChange {
         var changes: [(key: [Int], change: OutcomeChange)] = []
         for group in order {
             for row in GapMerger.merge(groups[group]!) {
-                changes.append((row.map { $0.first ?? 0 }, OutcomeChange(
-                    table: table,
-                    cells: zip(inputs, row).map { InputCells(input: $0.name, values: CellValues($1, input: $0)) },
-                    old: group.old, new: group.new, oldRules: group.oldRules, newRules: group.newRules)))
+                changes.append(
+                    (
+                        row.map { $0.first ?? 0 },
+                        OutcomeChange(
+                            table: table,
+                            cells: zip(inputs, row).map { InputCells(input: $0.name, values: CellValues($1, input: $0)) },
+                            old: group.old, new: group.new, oldRules: group.oldRules, newRules: group.newRules)
+                    ))
             }
         }
         return changes.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.change)

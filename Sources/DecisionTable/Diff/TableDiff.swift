@@ -63,15 +63,19 @@ struct TableDiff {
             if before == nil { structural.append(change("input-added", "input '\(input.name)' is added")) }
             if after == nil { structural.append(change("input-removed", "input '\(input.name)' is removed")) }
             guard let domain = JointDomain.union(before?.domain, after?.domain) else {
-                structural.append(change("input-changed",
-                    "input '\(input.name)' changes from \(before!.domainSummary) to \(after!.domainSummary); its rules are not compared"))
+                structural.append(
+                    change(
+                        "input-changed",
+                        "input '\(input.name)' changes from \(before!.domainSummary) to \(after!.domainSummary); its rules are not compared"))
                 comparable = false
                 continue
             }
             inputs[i].domain = domain
             if before != nil, after != nil, before!.domain != after!.domain {
-                structural.append(change("input-changed",
-                    "input '\(input.name)' changes from \(before!.domainSummary) to \(after!.domainSummary)"))
+                structural.append(
+                    change(
+                        "input-changed",
+                        "input '\(input.name)' changes from \(before!.domainSummary) to \(after!.domainSummary)"))
             }
             domains.append(JointDomain.whole(domain))
         }
@@ -88,9 +92,11 @@ struct TableDiff {
         }
         sharedOutputs = new.outputs.map(\.name).filter { oldOutputs.contains($0) }
         let readsEveryOutput = old.hitPolicy == .any || old.hitPolicy == .priority
-        sameReading = old.hitPolicy == new.hitPolicy
-            && DecidedOutcome.alike(oldDecider.defaults?.restricted(to: sharedOutputs),
-                                    newDecider.defaults?.restricted(to: sharedOutputs))
+        sameReading =
+            old.hitPolicy == new.hitPolicy
+            && DecidedOutcome.alike(
+                oldDecider.defaults?.restricted(to: sharedOutputs),
+                newDecider.defaults?.restricted(to: sharedOutputs))
             && (!readsEveryOutput || old.outputs.map { [$0.name, "\($0.type)"] } == new.outputs.map { [$0.name, "\($0.type)"] })
         guard comparable else { return false }
         var rules: [[ColumnSet]] = []
@@ -108,7 +114,11 @@ struct TableDiff {
                     return mappings[c]!.cell(rule.conditions[k])
                 }
                 let key = Key(cells: row, outputs: outputs.map { rule.values[$0] })
-                content.append(ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }())
+                content.append(
+                    ids[key]
+                        ?? {
+                            ids[key] = ids.count; return ids.count - 1
+                        }())
                 rules.append(row)
             }
         }
@@ -154,9 +164,11 @@ struct TableDiff {
             let was = before.outcome?.restricted(to: sharedOutputs)
             let now = after.outcome?.restricted(to: sharedOutputs)
             if !DecidedOutcome.alike(was, now) {
-                found.append(FoundChange(sets: region.sets(cells), old: was, new: now,
-                                         oldRules: before.rules.map { old.rules[$0].id },
-                                         newRules: after.rules.map { new.rules[$0].id }))
+                found.append(
+                    FoundChange(
+                        sets: region.sets(cells), old: was, new: now,
+                        oldRules: before.rules.map { old.rules[$0].id },
+                        newRules: after.rules.map { new.rules[$0].id }))
             }
             return
         }

@@ -19,8 +19,10 @@ extension DecisionTables {
         var problems: [FactProblem] = []
         for (slot, input) in layout.facts.enumerated() {
             guard let value = facts[input.name] else {
-                problems.append(FactProblem(name: input.name,
-                                            message: "missing fact '\(input.name)' (\(input.domainSummary))"))
+                problems.append(
+                    FactProblem(
+                        name: input.name,
+                        message: "missing fact '\(input.name)' (\(input.domainSummary))"))
                 continue
             }
             switch Self.encode(value, input: input) {
@@ -31,7 +33,8 @@ extension DecisionTables {
         }
         let known = Set(layout.facts.map(\.name))
         for name in facts.keys.sorted() where !known.contains(name) {
-            let message = layout.outputs.contains(where: { $0.name == name })
+            let message =
+                layout.outputs.contains(where: { $0.name == name })
                 ? "'\(name)' is decided by a table and cannot be given as a fact"
                 : "unknown fact '\(name)'" + Suggestion.clause(for: name, in: known)
             problems.append(FactProblem(name: name, message: message))
@@ -49,7 +52,8 @@ extension DecisionTables {
                 return .failure(DomainProblem(message: "expected a number, found \(describe(value))"))
             }
             let code = line.code(of: number)
-            return domain.integerBounds.contains(code) ? .success(code)
+            return domain.integerBounds.contains(code)
+                ? .success(code)
                 : .failure(DomainProblem(message: "\(number) is not \(input.domainSummary)"))
         case .strings(let strings)?:
             guard case .string(let text) = value else {
@@ -62,14 +66,16 @@ extension DecisionTables {
         switch (domain, value) {
         case (.integer, .integer(let number)):
             let bounds = domain.integerBounds
-            return bounds.contains(number) ? .success(number)
+            return bounds.contains(number)
+                ? .success(number)
                 : .failure(DomainProblem(message: "\(number) is not \(domain.summary)"))
         case (.boolean, .boolean(let flag)):
             return .success(flag ? 1 : 0)
         case (.enumeration(let values), .string(let text)):
             if let index = values.firstIndex(of: text) { return .success(index) }
-            return .failure(DomainProblem(
-                message: "'\(text)' is not \(domain.summary)" + Suggestion.clause(for: text, in: values)))
+            return .failure(
+                DomainProblem(
+                    message: "'\(text)' is not \(domain.summary)" + Suggestion.clause(for: text, in: values)))
         default:
             return .failure(DomainProblem(message: "expected \(domain.summary), found \(describe(value))"))
         }
@@ -94,8 +100,9 @@ extension DecisionTables {
             return .conflictingMatches(table: tables[t].name, rules: ids(t, rules))
         case .noMatch(let t):
             let facts = tables[t].inputs.map { input in
-                NamedValue(name: input.name,
-                           value: SlotLayout.decode(slots[layout.inputSlot(input.name)], input: input))
+                NamedValue(
+                    name: input.name,
+                    value: SlotLayout.decode(slots[layout.inputSlot(input.name)], input: input))
             }
             return .noMatch(table: tables[t].name, facts: facts)
         case .outOfRange(let t, let column, let value):

@@ -16,9 +16,10 @@ public struct Evaluation: Hashable, Sendable {
             for (o, output) in table.outputs.enumerated() {
                 let value: OutputValue
                 if table.hitPolicy.yieldsLists {
-                    value = .list(usedDefaults
-                        ? (table.defaults.map { [$0[o]] } ?? [])
-                        : winners.map { table.rules[$0].values[o] })
+                    value = .list(
+                        usedDefaults
+                            ? (table.defaults.map { [$0[o]] } ?? [])
+                            : winners.map { table.rules[$0].values[o] })
                 } else if case .collect(let aggregation?) = table.hitPolicy, output.type == .number, !usedDefaults {
                     // Codes keep order but not sums: fold the decimals themselves.
                     value = .single(aggregation.fold(winners.map { table.rules[$0].values[o] }))
@@ -27,11 +28,12 @@ public struct Evaluation: Hashable, Sendable {
                 }
                 outputs.append(NamedOutput(name: output.name, value: value))
             }
-            tables.append(TableOutcome(
-                name: table.name,
-                matched: evaluator.matchedRules(ofTable: t).map { table.rules[$0].id },
-                winners: winners.map { table.rules[$0].id },
-                usedDefaults: usedDefaults))
+            tables.append(
+                TableOutcome(
+                    name: table.name,
+                    matched: evaluator.matchedRules(ofTable: t).map { table.rules[$0].id },
+                    winners: winners.map { table.rules[$0].id },
+                    usedDefaults: usedDefaults))
         }
         self.outputs = outputs
         self.tables = tables

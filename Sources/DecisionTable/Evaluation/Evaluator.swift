@@ -140,8 +140,9 @@ public final class Evaluator {
         let stopAtFirst = table.policy == .first && !recordsAllMatches
         let firstWord = table.masks.withUnsafeBufferPointer { masks in
             table.allRules.withUnsafeBufferPointer { all in
-                Self.match(all.baseAddress!, masks.baseAddress!, rowOffsets, table.columns.count, words,
-                           into: acc, stopAtFirst: stopAtFirst)
+                Self.match(
+                    all.baseAddress!, masks.baseAddress!, rowOffsets, table.columns.count, words,
+                    into: acc, stopAtFirst: stopAtFirst)
             }
         }
 

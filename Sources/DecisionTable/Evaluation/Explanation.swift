@@ -77,27 +77,37 @@ extension DecisionTables {
             let failedHere = failure.map { Self.names(table: table.name, $0) } ?? false
             let reference = { (rule: RuleDefinition) in RuleReference(id: rule.id, location: rule.location, description: rule.description) }
             let misses = table.rules.enumerated().filter { !matched.contains($0.offset) }.map { _, rule in
-                NearMiss(rule: reference(rule), failedCells: zip(table.inputs, zip(rule.conditions, values))
-                    .filter { !$1.0.matches($1.1) }
-                    .map { input, cell in
-                        FailedCell(input: input.name, value: SlotLayout.decode(cell.1, domain: input.domain),
-                                   condition: cell.0.text, location: cell.0.location)
-                    })
+                NearMiss(
+                    rule: reference(rule),
+                    failedCells: zip(table.inputs, zip(rule.conditions, values))
+                        .filter { !$1.0.matches($1.1) }
+                        .map { input, cell in
+                            FailedCell(
+                                input: input.name, value: SlotLayout.decode(cell.1, domain: input.domain),
+                                condition: cell.0.text, location: cell.0.location)
+                        })
             }
             let fewest = misses.map(\.failedCells.count).min() ?? 0
-            explained.append(TableExplanation(
-                name: table.name, hitPolicy: table.hitPolicy, location: table.location,
-                facts: zip(table.inputs, values).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, domain: $0.domain)) },
-                winners: failedHere ? [] : evaluator.winners(ofTable: t).map { reference(table.rules[Int($0)]) },
-                matched: matched.sorted().map { reference(table.rules[$0]) },
-                nearMisses: Array(misses.filter { $0.failedCells.count == fewest }.prefix(3)),
-                usedDefaults: !failedHere && evaluator.usedDefaults(ofTable: t),
-                outputs: failedHere ? nil : evaluation.map { result in
-                    table.outputs.map { NamedOutput(name: $0.name, value: result[$0.name]!) }
-                } ?? table.outputs.map { output in
-                    NamedOutput(name: output.name, value: .single(layout.decode(
-                        evaluator.encodedOutput(layout.outputSlot(output.name)), output: output)))
-                }))
+            explained.append(
+                TableExplanation(
+                    name: table.name, hitPolicy: table.hitPolicy, location: table.location,
+                    facts: zip(table.inputs, values).map { NamedValue(name: $0.name, value: SlotLayout.decode($1, domain: $0.domain)) },
+                    winners: failedHere ? [] : evaluator.winners(ofTable: t).map { reference(table.rules[Int($0)]) },
+                    matched: matched.sorted().map { reference(table.rules[$0]) },
+                    nearMisses: Array(misses.filter { $0.failedCells.count == fewest }.prefix(3)),
+                    usedDefaults: !failedHere && evaluator.usedDefaults(ofTable: t),
+                    outputs: failedHere
+                        ? nil
+                        : evaluation.map { result in
+                            table.outputs.map { NamedOutput(name: $0.name, value: result[$0.name]!) }
+                        }
+                            ?? table.outputs.map { output in
+                                NamedOutput(
+                                    name: output.name,
+                                    value: .single(
+                                        layout.decode(
+                                            evaluator.encodedOutput(layout.outputSlot(output.name)), output: output)))
+                            }))
             if failedHere { break }
         }
         return Explanation(tables: explained, error: failure)
@@ -106,7 +116,7 @@ extension DecisionTables {
     private static func names(table: String, _ error: EvaluationError) -> Bool {
         switch error {
         case .multipleMatches(let name, _), .conflictingMatches(let name, _), .noMatch(let name, _),
-             .chainedValueOutOfRange(let name, _, _):
+            .chainedValueOutOfRange(let name, _, _):
             name == table
         case .invalidFacts:
             false

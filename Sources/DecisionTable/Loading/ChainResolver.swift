@@ -17,9 +17,10 @@ struct ChainResolver {
             sink.currentTable = header.position
             for output in header.table.outputs {
                 if let first = producers[output.name] {
-                    sink.error(.duplicateOutput,
-                               "output '\(output.name)' is already produced by table '\(first.table)'",
-                               at: output.location, notes: [Note("the first is here", at: first.output.location)])
+                    sink.error(
+                        .duplicateOutput,
+                        "output '\(output.name)' is already produced by table '\(first.table)'",
+                        at: output.location, notes: [Note("the first is here", at: first.output.location)])
                 } else {
                     producers[output.name] = (header.table.name, output, header.table.hitPolicy)
                 }
@@ -36,33 +37,37 @@ struct ChainResolver {
                 guard let producer = producers[input.name] else {
                     guard let declared else {
                         if !broken.contains(input.name) {
-                            sink.error(.missingKey,
-                                       "input '\(input.name)' needs 'type' or 'values' (no table produces it)",
-                                       at: input.location)
+                            sink.error(
+                                .missingKey,
+                                "input '\(input.name)' needs 'type' or 'values' (no table produces it)",
+                                at: input.location)
                         }
                         headers[h].uncheckedColumns.insert(input.name)
                         continue
                     }
                     if let first = freeInputs[input.name], first.domain != declared {
-                        sink.error(.domainMismatch,
-                                   "input '\(input.name)' is \(declared.summary) here but \(first.domain.summary) in an earlier table",
-                                   at: input.location, notes: [Note("declared here", at: first.location)])
+                        sink.error(
+                            .domainMismatch,
+                            "input '\(input.name)' is \(declared.summary) here but \(first.domain.summary) in an earlier table",
+                            at: input.location, notes: [Note("declared here", at: first.location)])
                     } else if freeInputs[input.name] == nil {
                         freeInputs[input.name] = (declared, input.location)
                     }
                     continue
                 }
                 if producer.table == headers[h].table.name {
-                    sink.error(.chainCycle, "table '\(producer.table)' reads its own output '\(input.name)'",
-                               at: input.location)
+                    sink.error(
+                        .chainCycle, "table '\(producer.table)' reads its own output '\(input.name)'",
+                        at: input.location)
                     if declared == nil { headers[h].uncheckedColumns.insert(input.name) }
                     continue
                 }
                 if producer.hit.yieldsLists {
-                    sink.error(.chainList,
-                               "input '\(input.name)' reads table '\(producer.table)', whose hit policy "
-                               + "'\(producer.hit)' yields a list; aggregate it or use another policy",
-                               at: input.location, notes: [Note("the output is here", at: producer.output.location)])
+                    sink.error(
+                        .chainList,
+                        "input '\(input.name)' reads table '\(producer.table)', whose hit policy "
+                            + "'\(producer.hit)' yields a list; aggregate it or use another policy",
+                        at: input.location, notes: [Note("the output is here", at: producer.output.location)])
                     if declared == nil { headers[h].uncheckedColumns.insert(input.name) }
                     continue
                 }
@@ -86,14 +91,16 @@ struct ChainResolver {
         case .boolean: produced = .boolean
         case .integer: produced = declared.flatMap { if case .integer = $0 { $0 } else { nil } } ?? .integer(min: nil, max: nil)
         case .number:
-            sink.error(.domainMismatch,
-                       "input '\(input.name)' reads a number output; reading numbers across tables is not supported in rules files",
-                       at: input.location, notes: [Note("the output is here", at: output.location)])
+            sink.error(
+                .domainMismatch,
+                "input '\(input.name)' reads a number output; reading numbers across tables is not supported in rules files",
+                at: input.location, notes: [Note("the output is here", at: output.location)])
             return nil
         case .string:
-            sink.error(.domainMismatch,
-                       "input '\(input.name)' reads a string output; give the output 'values' so a table can test it",
-                       at: input.location, notes: [Note("the output is here", at: output.location)])
+            sink.error(
+                .domainMismatch,
+                "input '\(input.name)' reads a string output; give the output 'values' so a table can test it",
+                at: input.location, notes: [Note("the output is here", at: output.location)])
             return nil
         }
         guard let declared else { return produced }
@@ -104,9 +111,10 @@ struct ChainResolver {
         case (.boolean, .boolean), (.integer, .integer):
             return declared
         default:
-            sink.error(.domainMismatch,
-                       "input '\(input.name)' is declared as \(declared.summary), but the output it reads is \(output.type.summary)",
-                       at: input.location, notes: [Note("the output is here", at: output.location)])
+            sink.error(
+                .domainMismatch,
+                "input '\(input.name)' is declared as \(declared.summary), but the output it reads is \(output.type.summary)",
+                at: input.location, notes: [Note("the output is here", at: output.location)])
             return nil
         }
     }
@@ -126,12 +134,14 @@ struct ChainResolver {
                 guard let readers = consumers[output.name], output.type == .integer else { continue }
                 for reader in readers {
                     let bounds = reader.domain.integerBounds
-                    let emitted = table.rules.map { ($0.outputs[o], $0.outputLocations[o]) }
+                    let emitted =
+                        table.rules.map { ($0.outputs[o], $0.outputLocations[o]) }
                         + [(output.defaultValue, output.defaultLocation ?? output.location)]
                     for case (.integer(let value)?, let location) in emitted where !bounds.contains(value) {
-                        sink.error(.outOfRange,
-                                   "\(value) is outside the domain of input '\(reader.name)' (\(reader.domain.summary)) that reads this output",
-                                   at: location, notes: [Note("the input is here", at: reader.location)])
+                        sink.error(
+                            .outOfRange,
+                            "\(value) is outside the domain of input '\(reader.name)' (\(reader.domain.summary)) that reads this output",
+                            at: location, notes: [Note("the input is here", at: reader.location)])
                     }
                 }
             }
@@ -151,9 +161,10 @@ struct ChainResolver {
                 let stuck = tables.indices.filter { !done.contains($0) }
                 let names = stuck.map { "'\(tables[$0].name)'" }.joined(separator: ", ")
                 sink.currentTable = headers[stuck[0]].position
-                sink.error(.chainCycle, "tables \(names) read each other's outputs in a cycle",
-                           at: tables[stuck[0]].location,
-                           notes: stuck.dropFirst().map { Note("'\(tables[$0].name)' is here", at: tables[$0].location) })
+                sink.error(
+                    .chainCycle, "tables \(names) read each other's outputs in a cycle",
+                    at: tables[stuck[0]].location,
+                    notes: stuck.dropFirst().map { Note("'\(tables[$0].name)' is here", at: tables[$0].location) })
                 return nil
             }
             order.append(next)

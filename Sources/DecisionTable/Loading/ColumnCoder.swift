@@ -61,14 +61,15 @@ enum ColumnCoder {
             switch node.content {
             case .scalar(let text, _): found.append(text)
             case .sequence(let items): items.forEach(collect)
-            case .mapping(let pairs): pairs.filter { $0.key == "not" }.forEach { collect($0.value) }
+            case .mapping(let pairs): for pair in pairs where pair.key == "not" { collect(pair.value) }
             }
         }
         for rule in rules {
             guard case .mapping(let pairs) = rule.content,
-                  let when = pairs.first(where: { $0.key == "when" })?.value,
-                  case .mapping(let cells) = when.content,
-                  let cell = cells.first(where: { $0.key == input })?.value else { continue }
+                let when = pairs.first(where: { $0.key == "when" })?.value,
+                case .mapping(let cells) = when.content,
+                let cell = cells.first(where: { $0.key == input })?.value
+            else { continue }
             collect(cell)
         }
         return found

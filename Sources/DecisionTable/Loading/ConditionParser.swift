@@ -25,25 +25,28 @@ struct ConditionParser {
         if case .mapping(let pairs) = node.content {
             guard pairs.count == 1, pairs[0].key == "not" else {
                 let key = pairs.first(where: { $0.key != "not" })?.key ?? ""
-                sink.error(.invalidCondition,
-                           "a condition mapping takes only 'not' (as in {not: X})"
-                           + (key.isEmpty ? "" : Suggestion.clause(for: key, in: ["not"])),
-                           at: pairs.first(where: { $0.key != "not" })?.keyLocation ?? node.location)
+                sink.error(
+                    .invalidCondition,
+                    "a condition mapping takes only 'not' (as in {not: X})"
+                        + (key.isEmpty ? "" : Suggestion.clause(for: key, in: ["not"])),
+                    at: pairs.first(where: { $0.key != "not" })?.keyLocation ?? node.location)
                 return nil
             }
             negated = true
             body = pairs[0].value
             if case .mapping = body.content {
-                sink.error(.invalidCondition, "'not' takes a value or a list of values, not a mapping",
-                           at: body.location)
+                sink.error(
+                    .invalidCondition, "'not' takes a value or a list of values, not a mapping",
+                    at: body.location)
                 return nil
             }
         }
         let items: [YAMLNode]
         if case .sequence(let list) = body.content {
             guard !list.isEmpty else {
-                sink.error(.emptyCondition, "an empty list matches nothing; write '-' to match anything",
-                           at: body.location)
+                sink.error(
+                    .emptyCondition, "an empty list matches nothing; write '-' to match anything",
+                    at: body.location)
                 return nil
             }
             items = list
@@ -62,9 +65,10 @@ struct ConditionParser {
             let bounds = IntervalSet([input.domain.integerBounds])
             let matched = (negated ? union.complement : union).intersection(bounds)
             guard !matched.isEmpty else {
-                sink.error(.emptyCondition,
-                           "'\(text)' matches no value of '\(input.name)' (\(input.domain.summary))",
-                           at: node.location)
+                sink.error(
+                    .emptyCondition,
+                    "'\(text)' matches no value of '\(input.name)' (\(input.domain.summary))",
+                    at: node.location)
                 return nil
             }
             return Condition(values: nil, intervals: matched, isWildcard: false, text: text, location: node.location)
@@ -78,13 +82,15 @@ struct ConditionParser {
             let all = Set(0..<(input.domain.finiteCount ?? 0))
             let matched = negated ? all.subtracting(chosen) : chosen
             guard !matched.isEmpty else {
-                sink.error(.emptyCondition,
-                           "'\(text)' matches no value of '\(input.name)' (\(input.domain.summary))",
-                           at: node.location)
+                sink.error(
+                    .emptyCondition,
+                    "'\(text)' matches no value of '\(input.name)' (\(input.domain.summary))",
+                    at: node.location)
                 return nil
             }
-            return Condition(values: matched.sorted(), intervals: nil, isWildcard: false,
-                             mentioned: chosen.sorted(), text: text, location: node.location)
+            return Condition(
+                values: matched.sorted(), intervals: nil, isWildcard: false,
+                mentioned: chosen.sorted(), text: text, location: node.location)
         }
     }
 
@@ -95,9 +101,10 @@ struct ConditionParser {
         var texts: [String] = []
         for item in items {
             guard case .scalar(let raw, _) = item.content, !item.isNull else {
-                sink.error(.invalidCondition,
-                           "expected a value of '\(input.name)' (\(input.domainSummary)), found \(item.kindDescription)",
-                           at: item.location)
+                sink.error(
+                    .invalidCondition,
+                    "expected a value of '\(input.name)' (\(input.domainSummary)), found \(item.kindDescription)",
+                    at: item.location)
                 return nil
             }
             texts.append(raw)
@@ -107,10 +114,11 @@ struct ConditionParser {
             var union = IntervalSet.empty
             for (item, raw) in zip(items, texts) {
                 guard let intervals = NumberCellSyntax.parse(raw) else {
-                    sink.error(.typeMismatch,
-                               "'\(input.name)' is a number: expected a number, a comparison like \">= 18\" or a range"
-                               + " like \"[1..5]\" or \"(1..5)\", found '\(raw.trimmingSpaces)'",
-                               at: item.location)
+                    sink.error(
+                        .typeMismatch,
+                        "'\(input.name)' is a number: expected a number, a comparison like \">= 18\" or a range"
+                            + " like \"[1..5]\" or \"(1..5)\", found '\(raw.trimmingSpaces)'",
+                        at: item.location)
                     return nil
                 }
                 if intervals.allSatisfy(\.isEmpty) {
@@ -122,8 +130,9 @@ struct ConditionParser {
             let bounds = IntervalSet([input.domain.integerBounds])
             let matched = (negated ? union.complement : union).intersection(bounds)
             guard !matched.isEmpty else {
-                sink.error(.emptyCondition, "'\(text)' matches no value of '\(input.name)' (\(input.domainSummary))",
-                           at: node.location)
+                sink.error(
+                    .emptyCondition, "'\(text)' matches no value of '\(input.name)' (\(input.domainSummary))",
+                    at: node.location)
                 return nil
             }
             return Condition(values: nil, intervals: matched, isWildcard: false, text: text, location: node.location)
@@ -131,8 +140,9 @@ struct ConditionParser {
             let chosen = Set(texts.map { strings.index(of: $0) })
             let all = Set(0..<strings.values.count)
             let matched = negated ? all.subtracting(chosen) : chosen
-            return Condition(values: matched.sorted(), intervals: nil, isWildcard: false,
-                             mentioned: chosen.sorted(), text: text, location: node.location)
+            return Condition(
+                values: matched.sorted(), intervals: nil, isWildcard: false,
+                mentioned: chosen.sorted(), text: text, location: node.location)
         }
     }
 
@@ -150,26 +160,29 @@ struct ConditionParser {
     /// One value of an enumeration or boolean column, as its interned index.
     private func finiteItem(_ node: YAMLNode) -> Int? {
         guard case .scalar(let text, let quoted) = node.content else {
-            sink.error(.invalidCondition,
-                       "expected a value of '\(input.name)' (\(input.domain.summary)), found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .invalidCondition,
+                "expected a value of '\(input.name)' (\(input.domain.summary)), found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         switch input.domain {
         case .boolean:
             if let value = Literals.boolean(node) { return value ? 1 : 0 }
             let hint = Literals.booleanSuggestion(text).map { "; did you mean \($0)?" } ?? ""
-            sink.error(.typeMismatch,
-                       "'\(input.name)' is a boolean: expected true or false, found "
-                       + (quoted ? "the string \"\(text)\"" : "'\(text)'") + hint,
-                       at: node.location)
+            sink.error(
+                .typeMismatch,
+                "'\(input.name)' is a boolean: expected true or false, found "
+                    + (quoted ? "the string \"\(text)\"" : "'\(text)'") + hint,
+                at: node.location)
             return nil
         case .enumeration(let values):
             if let index = values.firstIndex(of: text) { return index }
-            sink.error(.unknownValue,
-                       "'\(text)' is not a value of '\(input.name)' (\(input.domain.summary))"
-                       + Suggestion.clause(for: text, in: values),
-                       at: node.location)
+            sink.error(
+                .unknownValue,
+                "'\(text)' is not a value of '\(input.name)' (\(input.domain.summary))"
+                    + Suggestion.clause(for: text, in: values),
+                at: node.location)
             return nil
         case .integer:
             return nil
@@ -179,16 +192,18 @@ struct ConditionParser {
     /// One item of an integer column: a number, a comparison or a range.
     private func integerItem(_ node: YAMLNode) -> IntervalSet? {
         guard case .scalar(let raw, _) = node.content else {
-            sink.error(.invalidCondition,
-                       "expected an integer, a comparison or a range for '\(input.name)', found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .invalidCondition,
+                "expected an integer, a comparison or a range for '\(input.name)', found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         let bounds = input.domain.integerBounds
         let text = raw.trimmingSpaces
         func outside(_ what: String) -> IntervalSet? {
-            sink.error(.outOfRange, "\(what) is outside the domain of '\(input.name)' (\(input.domain.summary))",
-                       at: node.location)
+            sink.error(
+                .outOfRange, "\(what) is outside the domain of '\(input.name)' (\(input.domain.summary))",
+                at: node.location)
             return nil
         }
         if let value = Literals.integer(text) {
@@ -196,8 +211,9 @@ struct ConditionParser {
         }
         if let range = IntegerCellSyntax.range(text) {
             guard range.low <= range.high else {
-                sink.error(.invalidCondition,
-                           "the range '\(text)' is empty: its start is above its end", at: node.location)
+                sink.error(
+                    .invalidCondition,
+                    "the range '\(text)' is empty: its start is above its end", at: node.location)
                 return nil
             }
             guard bounds.contains(range.low), bounds.contains(range.high) else { return outside("'\(text)'") }
@@ -212,10 +228,11 @@ struct ConditionParser {
         // Digits too many for Int are still a number: calling them "not a number" would mislead.
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
         if !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) { return outside(text) }
-        sink.error(.typeMismatch,
-                   "'\(input.name)' is an integer: expected a number, a comparison like \">= 2\" or a range"
-                   + " like \"1..5\", found '\(text)'",
-                   at: node.location)
+        sink.error(
+            .typeMismatch,
+            "'\(input.name)' is an integer: expected a number, a comparison like \">= 2\" or a range"
+                + " like \"1..5\", found '\(text)'",
+            at: node.location)
         return nil
     }
 }
@@ -226,7 +243,8 @@ enum IntegerCellSyntax {
     static func range(_ text: String) -> (low: Int, high: Int)? {
         let bytes = text.utf8
         guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")),
-              bytes.index(after: dot) < bytes.endIndex, bytes[bytes.index(after: dot)] == UInt8(ascii: ".") else {
+            bytes.index(after: dot) < bytes.endIndex, bytes[bytes.index(after: dot)] == UInt8(ascii: ".")
+        else {
             return nil
         }
         let low = text[..<dot].trimmingSpaces
@@ -271,7 +289,8 @@ extension StringProtocol {
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let text = String(self)
         guard let first = text.utf8.firstIndex(where: { !isSpace($0) }),
-              let last = text.utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+            let last = text.utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(text[first...last])
     }
 }

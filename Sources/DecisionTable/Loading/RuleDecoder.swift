@@ -17,8 +17,9 @@ struct RuleDecoder {
         for node in nodes {
             guard let rule = rule(node) else { continue }
             if let first = seen[rule.id] {
-                sink.error(.duplicateRuleId, "table '\(table.name)' already has a rule '\(rule.id)'",
-                           at: rule.location, notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateRuleId, "table '\(table.name)' already has a rule '\(rule.id)'",
+                    at: rule.location, notes: [Note("the first is here", at: first)])
                 continue
             }
             seen[rule.id] = rule.location
@@ -39,16 +40,18 @@ struct RuleDecoder {
         let conditions = self.conditions(reader["when"], ruleLocation: node.location)
         let outputs = self.outputs(reader["then"], ruleLocation: node.location, ruleID: id?.0)
         guard let (ruleID, _) = id, let conditions, let outputs else { return nil }
-        return RuleDefinition(id: ruleID, description: description, location: node.location,
-                              conditions: conditions, outputs: outputs.written, values: outputs.values,
-                              outputLocations: outputs.locations)
+        return RuleDefinition(
+            id: ruleID, description: description, location: node.location,
+            conditions: conditions, outputs: outputs.written, values: outputs.values,
+            outputLocations: outputs.locations)
     }
 
     private func cells(_ node: YAMLNode?, section: String, columns: [String], other: [String]) -> [String: YAMLPair]? {
         guard let node, !node.isNull else { return [:] }
         guard case .mapping(let pairs) = node.content else {
-            sink.error(.expectedMapping, "'\(section)' must map column names to cells, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedMapping, "'\(section)' must map column names to cells, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         var byName: [String: YAMLPair] = [:]
@@ -65,9 +68,10 @@ struct RuleDecoder {
                 sink.error(.unknownColumn, "'\(pair.key)' is \(kind)", at: pair.keyLocation)
             } else {
                 let kind = section == "when" ? "input" : "output"
-                sink.error(.unknownColumn,
-                           "table '\(table.name)' has no \(kind) '\(pair.key)'" + Suggestion.clause(for: pair.key, in: columns),
-                           at: pair.keyLocation)
+                sink.error(
+                    .unknownColumn,
+                    "table '\(table.name)' has no \(kind) '\(pair.key)'" + Suggestion.clause(for: pair.key, in: columns),
+                    at: pair.keyLocation)
             }
         }
         return valid ? byName : nil
@@ -119,9 +123,10 @@ struct RuleDecoder {
                 values.append(value)
                 locations.append(node?.location ?? ruleLocation)
             } else {
-                sink.error(.missingOutput,
-                           "rule '\(ruleID ?? "?")' gives no value for output '\(output.name)', which has no default",
-                           at: node?.location ?? ruleLocation)
+                sink.error(
+                    .missingOutput,
+                    "rule '\(ruleID ?? "?")' gives no value for output '\(output.name)', which has no default",
+                    at: node?.location ?? ruleLocation)
                 valid = false
             }
         }

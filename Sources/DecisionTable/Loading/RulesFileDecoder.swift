@@ -33,8 +33,9 @@ struct RulesFileDecoder {
             return Result(cleanTables: [], evaluationOrder: nil, diagnostics: sink.diagnostics, header: header)
         }
         if tableNodes.isEmpty {
-            sink.error(.missingKey, "'tables' is empty: a rules file holds at least one table",
-                       at: file["tables"]?.location ?? root.location)
+            sink.error(
+                .missingKey, "'tables' is empty: a rules file holds at least one table",
+                at: file["tables"]?.location ?? root.location)
         }
         var headers: [TableHeader] = []
         var seenNames: [String: SourceLocation] = [:]
@@ -46,8 +47,9 @@ struct RulesFileDecoder {
                 continue
             }
             if let first = seenNames[header.table.name] {
-                sink.error(.duplicateName, "a table named '\(header.table.name)' already exists",
-                           at: header.nameLocation, notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateName, "a table named '\(header.table.name)' already exists",
+                    at: header.nameLocation, notes: [Note("the first is here", at: first)])
                 continue
             }
             seenNames[header.table.name] = header.nameLocation
@@ -81,8 +83,9 @@ struct RulesFileDecoder {
             if source.hasPrefix("https://") || source.hasPrefix("http://"), !source.contains(where: \.isWhitespace) {
                 header.source = source
             } else {
-                sink.error(.invalidLink, "'source' must be a web address starting with https:// or http://, found '\(source)'",
-                           at: node.location)
+                sink.error(
+                    .invalidLink, "'source' must be a web address starting with https:// or http://, found '\(source)'",
+                    at: node.location)
             }
         }
         if let routing = file.name("routing", required: false) {

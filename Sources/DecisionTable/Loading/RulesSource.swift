@@ -76,8 +76,10 @@ public struct DecodedRules: Sendable {
     private let parseError: DiagnosticsError?
 
     /// Creates the stage from a front end's results (the YAML decoder, or another format's).
-    package init(source: RulesSource, diagnostics: [Diagnostic], cleanTables: [TableDefinition],
-                 evaluationOrder: [TableDefinition]?, header: RulesFileHeader = RulesFileHeader()) {
+    package init(
+        source: RulesSource, diagnostics: [Diagnostic], cleanTables: [TableDefinition],
+        evaluationOrder: [TableDefinition]?, header: RulesFileHeader = RulesFileHeader()
+    ) {
         self.source = source
         self.header = header
         self.diagnostics = diagnostics

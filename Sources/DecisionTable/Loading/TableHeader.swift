@@ -47,8 +47,9 @@ struct TableHeaderDecoder {
                 continue
             }
             if let first = names[input.name] {
-                sink.error(.duplicateName, "the table already has a column named '\(input.name)'",
-                           at: input.location, notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateName, "the table already has a column named '\(input.name)'",
+                    at: input.location, notes: [Note("the first is here", at: first)])
                 continue
             }
             names[input.name] = input.location
@@ -64,8 +65,9 @@ struct TableHeaderDecoder {
                 continue
             }
             if let first = names[output.name] {
-                sink.error(.duplicateName, "the table already has a column named '\(output.name)'",
-                           at: output.location, notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateName, "the table already has a column named '\(output.name)'",
+                    at: output.location, notes: [Note("the first is here", at: first)])
                 // An output named like an input makes that input ambiguous too.
                 if inputs.contains(where: { $0.name == output.name }) { unchecked.insert(output.name) }
                 continue
@@ -84,16 +86,18 @@ struct TableHeaderDecoder {
         let table = TableDefinition(
             name: tableName, description: description, location: node.location, hitPolicy: hit ?? .unique,
             gapsAllowed: gapsAllowed, inputs: inputs, outputs: outputs, rules: [])
-        return TableHeader(position: position, table: table, nameLocation: nameLocation,
-                           declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked,
-                           numberBounds: numberBounds)
+        return TableHeader(
+            position: position, table: table, nameLocation: nameLocation,
+            declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked,
+            numberBounds: numberBounds)
     }
 
     /// The names of the outputs a table's mapping spells, valid or not: when the table itself
     /// cannot be read, inputs of other tables reading them are not reported again.
     static func writtenOutputNames(_ node: YAMLNode) -> [String] {
         guard case .mapping(let pairs) = node.content,
-              case .sequence(let outputs)? = pairs.first(where: { $0.key == "outputs" })?.value.content else { return [] }
+            case .sequence(let outputs)? = pairs.first(where: { $0.key == "outputs" })?.value.content
+        else { return [] }
         return outputs.compactMap(writtenName)
     }
 
@@ -114,10 +118,11 @@ struct TableHeaderDecoder {
         switch node.content {
         case .scalar(let text, _):
             if let policy = Self.policies[text] { return policy }
-            sink.error(.unknownValue,
-                       "'\(text)' is not a hit policy (expected one of: \(names.joined(separator: ", ")))"
-                       + Suggestion.clause(for: text, in: names),
-                       at: node.location)
+            sink.error(
+                .unknownValue,
+                "'\(text)' is not a hit policy (expected one of: \(names.joined(separator: ", ")))"
+                    + Suggestion.clause(for: text, in: names),
+                at: node.location)
             return nil
         case .mapping(let pairs) where pairs.count == 1 && pairs[0].key == "collect":
             let aggregations = HitPolicy.Aggregation.allCases.map(\.rawValue)
@@ -125,16 +130,18 @@ struct TableHeaderDecoder {
             if let text = value.scalarText, let aggregation = HitPolicy.Aggregation(rawValue: text) {
                 return .collect(aggregation)
             }
-            sink.error(.unknownValue,
-                       "'\(CellText.render(value))' is not an aggregation (expected one of: "
-                       + aggregations.joined(separator: ", ") + ")"
-                       + Suggestion.clause(for: value.scalarText ?? "", in: aggregations),
-                       at: value.location)
+            sink.error(
+                .unknownValue,
+                "'\(CellText.render(value))' is not an aggregation (expected one of: "
+                    + aggregations.joined(separator: ", ") + ")"
+                    + Suggestion.clause(for: value.scalarText ?? "", in: aggregations),
+                at: value.location)
             return nil
         default:
-            sink.error(.unknownValue,
-                       "'hit' takes a policy (\(names.joined(separator: ", "))) or {collect: sum|min|max|count}",
-                       at: node.location)
+            sink.error(
+                .unknownValue,
+                "'hit' takes a policy (\(names.joined(separator: ", "))) or {collect: sum|min|max|count}",
+                at: node.location)
             return nil
         }
     }
@@ -142,8 +149,9 @@ struct TableHeaderDecoder {
     private func gaps(_ node: YAMLNode?) -> Bool {
         guard let node else { return false }
         if let text = node.scalarText, text == "allowed" || text == "error" { return text == "allowed" }
-        sink.error(.unknownValue, "'gaps' takes 'allowed' or 'error', found \(node.kindDescription)",
-                   at: node.location)
+        sink.error(
+            .unknownValue, "'gaps' takes 'allowed' or 'error', found \(node.kindDescription)",
+            at: node.location)
         return false
     }
 
@@ -151,15 +159,17 @@ struct TableHeaderDecoder {
         switch hit {
         case .priority, .outputOrder:
             if !outputs.contains(where: { if case .enumeration = $0.type { true } else { false } }) {
-                sink.error(.invalidHitPolicy,
-                           "a \(hit) table needs an output with 'values': their order is the priority",
-                           at: location)
+                sink.error(
+                    .invalidHitPolicy,
+                    "a \(hit) table needs an output with 'values': their order is the priority",
+                    at: location)
             }
         case .collect(let aggregation?):
             for output in outputs where output.type != .integer && output.type != .number {
-                sink.error(.invalidHitPolicy,
-                           "collect: \(aggregation.rawValue) folds integer or number outputs, but '\(output.name)' is not an integer or a number",
-                           at: output.location)
+                sink.error(
+                    .invalidHitPolicy,
+                    "collect: \(aggregation.rawValue) folds integer or number outputs, but '\(output.name)' is not an integer or a number",
+                    at: output.location)
             }
         default:
             break
@@ -214,10 +224,11 @@ struct TableHeaderDecoder {
             domain = nil
         case let other?:
             let types = ["integer", "number", "boolean", "enum", "string"]
-            sink.error(.unknownValue,
-                       "'\(other)' is not an input type (expected one of: \(types.joined(separator: ", ")))"
-                       + Suggestion.clause(for: other, in: types),
-                       at: reader["type"]!.location)
+            sink.error(
+                .unknownValue,
+                "'\(other)' is not an input type (expected one of: \(types.joined(separator: ", ")))"
+                    + Suggestion.clause(for: other, in: types),
+                at: reader["type"]!.location)
             // Kept, so that its cells are skipped rather than reported as an unknown column.
             domain = nil
             domainFailed = true
@@ -232,8 +243,9 @@ struct TableHeaderDecoder {
         }
         let labels = self.labels(reader["labels"], values: domain.map(Self.valueNames), of: "input")
         guard let (inputName, _) = name else { return nil }
-        let input = InputDefinition(name: inputName, description: description, location: node.location,
-                                    domain: domain ?? .boolean, producer: nil, labels: labels, coding: coding)
+        let input = InputDefinition(
+            name: inputName, description: description, location: node.location,
+            domain: domain ?? .boolean, producer: nil, labels: labels, coding: coding)
         return (input, domain, domainFailed)
     }
 
@@ -243,8 +255,11 @@ struct TableHeaderDecoder {
         func bound(_ key: String) -> DecimalNumber? {
             guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
             if let text = value.scalarText, let number = DecimalNumber(exactly: text.trimmingSpaces) { return number }
-            if report { sink.error(.typeMismatch, "'\(key)' of a number input must be a number like 2.5, found \(CellText.render(value))",
-                       at: value.location) }
+            if report {
+                sink.error(
+                    .typeMismatch, "'\(key)' of a number input must be a number like 2.5, found \(CellText.render(value))",
+                    at: value.location)
+            }
             return nil
         }
         return (bound("min"), bound("max"))
@@ -265,16 +280,18 @@ struct TableHeaderDecoder {
     private func labels(_ node: YAMLNode?, values names: [String]?, of column: String) -> [String: String] {
         guard let node else { return [:] }
         guard case .mapping(let pairs) = node.content else {
-            sink.error(.expectedMapping, "'labels' maps values to the words documentation shows, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedMapping, "'labels' maps values to the words documentation shows, found \(node.kindDescription)",
+                at: node.location)
             return [:]
         }
         var labels: [String: String] = [:]
         for pair in pairs {
             if let names, !names.contains(pair.key) {
-                sink.error(.unknownValue,
-                           "'\(pair.key)' is not a value of this \(column)" + Suggestion.clause(for: pair.key, in: names),
-                           at: pair.keyLocation)
+                sink.error(
+                    .unknownValue,
+                    "'\(pair.key)' is not a value of this \(column)" + Suggestion.clause(for: pair.key, in: names),
+                    at: pair.keyLocation)
                 continue
             }
             guard let text = pair.value.scalarText, !pair.value.isNull else {
@@ -302,30 +319,34 @@ struct TableHeaderDecoder {
         case "boolean": type = .boolean
         case "number": type = .number
         case nil:
-            sink.error(.missingKey, "an output needs 'values' or a 'type' (string, integer, number, boolean, enum)",
-                       at: node.location)
+            sink.error(
+                .missingKey, "an output needs 'values' or a 'type' (string, integer, number, boolean, enum)",
+                at: node.location)
             type = nil
         case let other?:
             let types = ["string", "integer", "number", "boolean", "enum"]
-            sink.error(.unknownValue,
-                       "'\(other)' is not an output type (expected one of: \(types.joined(separator: ", ")))"
-                       + Suggestion.clause(for: other, in: types),
-                       at: reader["type"]!.location)
+            sink.error(
+                .unknownValue,
+                "'\(other)' is not an output type (expected one of: \(types.joined(separator: ", ")))"
+                    + Suggestion.clause(for: other, in: types),
+                at: reader["type"]!.location)
             type = nil
         }
         if let typeName, typeName != "enum", let values = reader["values"] {
             sink.error(.unknownKey, "'values' applies only to enum outputs, not \(typeName)", at: values.location)
         }
-        let labelNames: [String]? = switch type {
-        case .enumeration(let values)?: values
-        case .boolean?: ["true", "false"]
-        case .string?, .integer?, .number?: []
-        case nil: nil
-        }
+        let labelNames: [String]? =
+            switch type {
+            case .enumeration(let values)?: values
+            case .boolean?: ["true", "false"]
+            case .string?, .integer?, .number?: []
+            case nil: nil
+            }
         let labels = self.labels(reader["labels"], values: labelNames, of: "output")
         guard let (outputName, _) = name, let type else { return nil }
-        var output = OutputDefinition(name: outputName, description: description, location: node.location,
-                                      type: type, defaultValue: nil)
+        var output = OutputDefinition(
+            name: outputName, description: description, location: node.location,
+            type: type, defaultValue: nil)
         output.labels = labels
         if let defaultNode = reader["default"] {
             output.defaultValue = OutputValueParser(output: output, sink: sink).parse(defaultNode)
@@ -338,26 +359,30 @@ struct TableHeaderDecoder {
     private func enumValues(_ reader: MappingReader, type: String?) -> [String]? {
         guard let items = reader.list("values") else { return nil }
         guard !items.isEmpty else {
-            sink.error(.invalidDomain, "'values' is empty: an enum needs at least one value",
-                       at: reader["values"]!.location)
+            sink.error(
+                .invalidDomain, "'values' is empty: an enum needs at least one value",
+                at: reader["values"]!.location)
             return nil
         }
         var values: [String] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let text = item.scalarText, !item.isNull, !text.isEmpty else {
-                sink.error(.invalidDomain, "an enum value must be a plain name, found \(item.kindDescription)",
-                           at: item.location)
+                sink.error(
+                    .invalidDomain, "an enum value must be a plain name, found \(item.kindDescription)",
+                    at: item.location)
                 continue
             }
             if text == "-" {
-                sink.error(.invalidDomain, "'-' means 'any value' in a cell and cannot be an enum value",
-                           at: item.location)
+                sink.error(
+                    .invalidDomain, "'-' means 'any value' in a cell and cannot be an enum value",
+                    at: item.location)
                 continue
             }
             if let first = seen[text] {
-                sink.error(.duplicateName, "'\(text)' is listed twice", at: item.location,
-                           notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateName, "'\(text)' is listed twice", at: item.location,
+                    notes: [Note("the first is here", at: first)])
                 continue
             }
             seen[text] = item.location

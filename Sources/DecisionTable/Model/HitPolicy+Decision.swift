@@ -1,4 +1,3 @@
-
 /// What a table decides where exactly a given set of its rules match: the one definition of
 /// the hit policies (DMN 1.3, section 8.2.11) that the naive reference evaluator, the
 /// validator and the diff share. The compiled ``Evaluator`` encodes the same semantics over

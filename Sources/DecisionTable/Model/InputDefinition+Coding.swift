@@ -7,10 +7,11 @@ extension InputDefinition {
         case .numbers(let line):
             switch domain {
             case .integer(let low?, let high?) where low > 0 || high < line.maxCode:
-                "a number " + NumberInterval(
-                    lower: low > 0 ? line.example(of: low) : nil, lowerClosed: true,
-                    upper: high < line.maxCode ? line.example(of: high) : nil, upperClosed: true
-                ).description
+                "a number "
+                    + NumberInterval(
+                        lower: low > 0 ? line.example(of: low) : nil, lowerClosed: true,
+                        upper: high < line.maxCode ? line.example(of: high) : nil, upperClosed: true
+                    ).description
             default: "a number"
             }
         case .strings: "a string"

@@ -17,7 +17,8 @@ public struct IntervalSet: Hashable, Sendable {
         var merged: [ClosedRange<Int>] = []
         for range in sorted {
             if let last = merged.last,
-               last.upperBound == .max || range.lowerBound <= last.upperBound + 1 {
+                last.upperBound == .max || range.lowerBound <= last.upperBound + 1
+            {
                 merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
             } else {
                 merged.append(range)

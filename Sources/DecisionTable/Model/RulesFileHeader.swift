@@ -19,8 +19,10 @@ public struct RulesFileHeader: Hashable, Sendable {
     public var routingLocation: SourceLocation?
 
     /// Creates a header; every part is optional.
-    public init(title: String? = nil, description: String? = nil, source: String? = nil,
-                routing: String? = nil, routingLocation: SourceLocation? = nil) {
+    public init(
+        title: String? = nil, description: String? = nil, source: String? = nil,
+        routing: String? = nil, routingLocation: SourceLocation? = nil
+    ) {
         self.title = title
         self.description = description
         self.source = source

@@ -10,7 +10,8 @@ extension TableDefinition {
         let keys = rules.indices.map { r in
             enumOutputs.map { o -> Int in
                 guard case .enumeration(let names) = outputs[o].type,
-                      case .string(let name) = rules[r].values[o] else { return 0 }
+                    case .string(let name) = rules[r].values[o]
+                else { return 0 }
                 return names.firstIndex(of: name) ?? 0
             } + [r]
         }

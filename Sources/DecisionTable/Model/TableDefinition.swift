@@ -25,8 +25,10 @@ public struct TableDefinition: Hashable, Sendable {
 
     /// Creates a table; front ends other than the YAML loader (the DMN reader) build tables
     /// with this and check them as the loader does.
-    package init(name: String, description: String?, location: SourceLocation, hitPolicy: HitPolicy,
-                 gapsAllowed: Bool, inputs: [InputDefinition], outputs: [OutputDefinition], rules: [RuleDefinition]) {
+    package init(
+        name: String, description: String?, location: SourceLocation, hitPolicy: HitPolicy,
+        gapsAllowed: Bool, inputs: [InputDefinition], outputs: [OutputDefinition], rules: [RuleDefinition]
+    ) {
         self.name = name
         self.description = description
         self.location = location
@@ -65,8 +67,10 @@ public struct InputDefinition: Hashable, Sendable {
     public package(set) var coding: ColumnCoding? = nil
 
     /// Creates an input column.
-    package init(name: String, description: String?, location: SourceLocation, domain: Domain,
-                 producer: String?, labels: [String: String] = [:], coding: ColumnCoding? = nil) {
+    package init(
+        name: String, description: String?, location: SourceLocation, domain: Domain,
+        producer: String?, labels: [String: String] = [:], coding: ColumnCoding? = nil
+    ) {
         self.name = name
         self.description = description
         self.location = location
@@ -96,8 +100,10 @@ public struct OutputDefinition: Hashable, Sendable {
     public package(set) var labels: [String: String] = [:]
 
     /// Creates an output column.
-    package init(name: String, description: String?, location: SourceLocation, type: OutputType,
-                 defaultValue: Value?, defaultLocation: SourceLocation? = nil, labels: [String: String] = [:]) {
+    package init(
+        name: String, description: String?, location: SourceLocation, type: OutputType,
+        defaultValue: Value?, defaultLocation: SourceLocation? = nil, labels: [String: String] = [:]
+    ) {
         self.name = name
         self.description = description
         self.location = location
@@ -150,8 +156,10 @@ public struct RuleDefinition: Hashable, Sendable {
     public package(set) var outputLocations: [SourceLocation]
 
     /// Creates a rule.
-    package init(id: String, description: String?, location: SourceLocation, conditions: [Condition],
-                 outputs: [Value?], values: [Value], outputLocations: [SourceLocation]) {
+    package init(
+        id: String, description: String?, location: SourceLocation, conditions: [Condition],
+        outputs: [Value?], values: [Value], outputLocations: [SourceLocation]
+    ) {
         self.id = id
         self.description = description
         self.location = location
@@ -179,8 +187,10 @@ public struct Condition: Hashable, Sendable {
     public package(set) var location: SourceLocation
 
     /// Creates a cell (front ends other than the YAML loader, such as the DMN reader).
-    package init(values: [Int]?, intervals: IntervalSet?, isWildcard: Bool, mentioned: [Int] = [],
-                 text: String, location: SourceLocation) {
+    package init(
+        values: [Int]?, intervals: IntervalSet?, isWildcard: Bool, mentioned: [Int] = [],
+        text: String, location: SourceLocation
+    ) {
         self.values = values
         self.intervals = intervals
         self.isWildcard = isWildcard

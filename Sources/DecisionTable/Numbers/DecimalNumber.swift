@@ -37,7 +37,8 @@ public struct DecimalNumber: Hashable, Comparable, Sendable, CustomStringConvert
             }
         }
         guard seenDigit, digits <= Self.maximumDigits,
-              let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
         self.init(decimal)
     }
 

@@ -15,8 +15,10 @@ public enum NumberCellSyntax {
             case "<": return [NumberInterval(lower: nil, lowerClosed: false, upper: value, upperClosed: false)]
             case "=": return [.point(value)]
             default:
-                return [NumberInterval(lower: nil, lowerClosed: false, upper: value, upperClosed: false),
-                        NumberInterval(lower: value, lowerClosed: false, upper: nil, upperClosed: false)]
+                return [
+                    NumberInterval(lower: nil, lowerClosed: false, upper: value, upperClosed: false),
+                    NumberInterval(lower: value, lowerClosed: false, upper: nil, upperClosed: false),
+                ]
             }
         }
         return range(text).map { [$0] }
@@ -36,7 +38,8 @@ public enum NumberCellSyntax {
         }
         guard let dots = body.range(of: "..") else { return nil }
         guard let low = DecimalNumber(exactly: String(body[..<dots.lowerBound]).trimmingSpaces),
-              let high = DecimalNumber(exactly: String(body[dots.upperBound...]).trimmingSpaces) else { return nil }
+            let high = DecimalNumber(exactly: String(body[dots.upperBound...]).trimmingSpaces)
+        else { return nil }
         return NumberInterval(lower: low, lowerClosed: lowerClosed, upper: high, upperClosed: upperClosed)
     }
 }

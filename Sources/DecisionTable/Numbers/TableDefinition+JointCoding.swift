@@ -29,8 +29,9 @@ extension TableDefinition {
                             IntervalSet(codes.ranges.compactMap { joint.codes(of: line.interval(of: $0)) })
                         }
                         let bounds = map(IntervalSet([input.domain.integerBounds]))
-                        table.inputs[i].domain = .integer(min: bounds.ranges.first?.lowerBound ?? 0,
-                                                          max: bounds.ranges.last?.upperBound ?? joint.maxCode)
+                        table.inputs[i].domain = .integer(
+                            min: bounds.ranges.first?.lowerBound ?? 0,
+                            max: bounds.ranges.last?.upperBound ?? joint.maxCode)
                         table.inputs[i].coding = .numbers(joint)
                         for r in table.rules.indices {
                             table.rules[r].conditions[i].intervals = table.rules[r].conditions[i].intervals.map(map)

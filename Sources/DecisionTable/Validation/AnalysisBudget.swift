@@ -19,8 +19,10 @@ public struct AnalysisBudget: Sendable {
     ///   - maximumMemory: Bytes; 1 GiB by default.
     ///   - timeout: 60 seconds by default.
     ///   - progress: Called with the progress of a running analysis.
-    public init(maximumMemory: Int = 1 << 30, timeout: Duration = .seconds(60),
-                progress: (@Sendable (AnalysisProgress) -> Void)? = nil) {
+    public init(
+        maximumMemory: Int = 1 << 30, timeout: Duration = .seconds(60),
+        progress: (@Sendable (AnalysisProgress) -> Void)? = nil
+    ) {
         self.maximumMemory = maximumMemory
         self.timeout = timeout
         self.progress = progress

@@ -102,7 +102,8 @@ struct AnalysisSpace: Sendable {
                     let intervals = condition.intervals ?? .empty
                     cell = .integers(intervals)
                     if let bound = bounds[i], let first = intervals.ranges.first, let last = intervals.ranges.last,
-                       first.lowerBound >= bound.lowerBound, last.upperBound <= bound.upperBound {
+                        first.lowerBound >= bound.lowerBound, last.upperBound <= bound.upperBound
+                    {
                         // Already within the declared bounds.
                     } else {
                         cell = cell.intersection(domain[i])

@@ -2,9 +2,10 @@ extension CellValues {
     /// A rule's cell in report form, in its input's own terms (decimal intervals for a number
     /// column, "every string but" for a free string column).
     public init(_ condition: Condition, input: InputDefinition) {
-        let set: ColumnSet = if let intervals = condition.intervals { .integers(intervals) } else {
-            .values(ValueBits(condition.values ?? [], count: input.domain.finiteCount ?? 0))
-        }
+        let set: ColumnSet =
+            if let intervals = condition.intervals { .integers(intervals) } else {
+                .values(ValueBits(condition.values ?? [], count: input.domain.finiteCount ?? 0))
+            }
         self.init(set, input: input)
     }
 
@@ -43,10 +44,12 @@ extension CellValues {
                 self = .any
                 return
             }
-            self = .ranges(intervals.ranges.map {
-                IntegerRange(lower: $0.lowerBound == .min ? nil : $0.lowerBound,
-                             upper: $0.upperBound == .max ? nil : $0.upperBound)
-            })
+            self = .ranges(
+                intervals.ranges.map {
+                    IntegerRange(
+                        lower: $0.lowerBound == .min ? nil : $0.lowerBound,
+                        upper: $0.upperBound == .max ? nil : $0.upperBound)
+                })
         }
     }
 }

@@ -21,9 +21,11 @@ public struct Finding: Hashable, Sendable {
     public var coveredBy: [String]?
 
     /// Creates a finding.
-    public init(_ diagnostic: Diagnostic, table: String? = nil, rules: [String] = [],
-                cells: [InputCells]? = nil, witness: [NamedValue]? = nil,
-                share: Double? = nil, coveredBy: [String]? = nil) {
+    public init(
+        _ diagnostic: Diagnostic, table: String? = nil, rules: [String] = [],
+        cells: [InputCells]? = nil, witness: [NamedValue]? = nil,
+        share: Double? = nil, coveredBy: [String]? = nil
+    ) {
         self.diagnostic = diagnostic
         self.table = table
         self.rules = rules

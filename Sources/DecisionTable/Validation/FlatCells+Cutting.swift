@@ -6,7 +6,8 @@ extension FlatCells {
         var best = 0
         for c in 1..<Swift.max(1, columnCount) {
             if constrained[c] > constrained[best]
-                || constrained[c] == constrained[best] && isFinite[c] && !isFinite[best] {
+                || constrained[c] == constrained[best] && isFinite[c] && !isFinite[best]
+            {
                 best = c
             }
         }

@@ -108,8 +108,11 @@ struct IntersectionIndex {
                 ors.append(bits.values.map { base + $0 * words })
             case (.integer(let starts, let before, let after), .integers(let set)):
                 guard let low = set.ranges.first?.lowerBound, let high = set.ranges.last?.upperBound else { return [] }
-                ands.append((before + Self.interval(of: high, in: starts) * words,
-                             after + Self.interval(of: low, in: starts) * words))
+                ands.append(
+                    (
+                        before + Self.interval(of: high, in: starts) * words,
+                        after + Self.interval(of: low, in: starts) * words
+                    ))
             default:
                 continue
             }
@@ -118,7 +121,8 @@ struct IntersectionIndex {
         let limitWords = (min(limit, ruleCount) + 63) / 64
         rows.withUnsafeBufferPointer { rows in
             for w in 0..<limitWords {
-                var word: UInt64 = w == limitWords - 1 && min(limit, ruleCount) & 63 != 0
+                var word: UInt64 =
+                    w == limitWords - 1 && min(limit, ruleCount) & 63 != 0
                     ? (1 << UInt64(min(limit, ruleCount) & 63)) - 1 : ~0
                 for (before, after) in ands where word != 0 { word &= rows[before + w] & rows[after + w] }
                 for offsets in ors where word != 0 {

@@ -35,8 +35,10 @@ struct OverlapGroups {
     /// as it is found, so that a search stopped by the budget leaves every pair found grouped.
     /// - Parameters:
     ///   - reportable: Whether a pair of meeting rules is an overlap to report.
-    init(space: AnalysisSpace, cells: FlatCells, index: IntersectionIndex, meter: BudgetMeter,
-         reportable: (Int, Int) -> Bool) {
+    init(
+        space: AnalysisSpace, cells: FlatCells, index: IntersectionIndex, meter: BudgetMeter,
+        reportable: (Int, Int) -> Bool
+    ) {
         let live = space.rules.indices.filter { !space.unreachable.contains($0) }
         // Pairs already in a group, as `first << 32 | second`.
         var grouped = Set<UInt64>()

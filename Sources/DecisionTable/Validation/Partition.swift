@@ -209,8 +209,10 @@ struct Partition {
                 for finite in [true, false] {
                     for c in 0..<cells.columnCount where constrained[c] == constrained[best] && cells.isFinite[c] == finite {
                         let rulesOfC = cutting(rules, masks, column: c)
-                        if let found = tolerant ? cells.tolerantParts(of: region, column: c, cutting: rulesOfC)
-                            : cells.cleanParts(of: region, column: c, cutting: rulesOfC) {
+                        if let found = tolerant
+                            ? cells.tolerantParts(of: region, column: c, cutting: rulesOfC)
+                            : cells.cleanParts(of: region, column: c, cutting: rulesOfC)
+                        {
                             best = c
                             pieces = found
                             break search

@@ -25,9 +25,10 @@ struct Region: Sendable {
     /// rule's cell may be `!= 3`). None when a column is empty.
     static func boxes(of sets: [ColumnSet], _ cells: FlatCells) -> [Region] {
         if sets.contains(where: \.isEmpty) { return [] }
-        var base = Region(bits: [UInt64](repeating: 0, count: cells.finiteStride),
-                          low: [Int](repeating: 0, count: cells.columnCount),
-                          high: [Int](repeating: 0, count: cells.columnCount))
+        var base = Region(
+            bits: [UInt64](repeating: 0, count: cells.finiteStride),
+            low: [Int](repeating: 0, count: cells.columnCount),
+            high: [Int](repeating: 0, count: cells.columnCount))
         for (c, set) in sets.enumerated() {
             if case .values(let values) = set {
                 for w in 0..<cells.wordCount[c] { base.bits[cells.wordOffset[c] + w] = values.words[w] }

@@ -13,11 +13,14 @@ struct TableValidator {
     /// `incomplete` finding says what was and was not proved.
     func findings(meter: BudgetMeter) -> [Finding] {
         guard table.inputs.count <= Self.maximumInputs else {
-            return [Finding(
-                Diagnostic(.error, code: .tooManyInputs,
-                           "table '\(table.name)' has \(table.inputs.count) inputs; the analysis handles at most \(Self.maximumInputs), so its gaps and overlaps are not checked",
-                           at: table.location),
-                table: table.name)]
+            return [
+                Finding(
+                    Diagnostic(
+                        .error, code: .tooManyInputs,
+                        "table '\(table.name)' has \(table.inputs.count) inputs; the analysis handles at most \(Self.maximumInputs), so its gaps and overlaps are not checked",
+                        at: table.location),
+                    table: table.name)
+            ]
         }
         let producible = producibleDomains()
         let space = AnalysisSpace(table: table, producible: producible)
@@ -37,11 +40,12 @@ struct TableValidator {
             let index = IntersectionIndex(space, cells)
             meter.charge(index.bytes)
             defer { meter.release(index.bytes) }
-            let overlaps = OverlapGroups(space: space, cells: cells, index: index, meter: meter,
-                                         reportable: { a, b in
-                                             if cells.sameCells(a, b), duplicated.contains(b) { return false }
-                                             return conflicts.conflict(a, b)
-                                         })
+            let overlaps = OverlapGroups(
+                space: space, cells: cells, index: index, meter: meter,
+                reportable: { a, b in
+                    if cells.sameCells(a, b), duplicated.contains(b) { return false }
+                    return conflicts.conflict(a, b)
+                })
             defer { meter.release(overlaps.charged) }
             findings += overlaps.groups.map(overlapFinding)
             for pair in overlaps.pairs where outputs(pair.first) == outputs(pair.second) {
@@ -49,8 +53,9 @@ struct TableValidator {
                 findings += subsumedFindings(pair, space)
             }
             if let limit = overlaps.stopped {
-                unfinished.append("overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
-                                  + "reported above; pairs of later rules are not checked")
+                unfinished.append(
+                    "overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
+                        + "reported above; pairs of later rules are not checked")
             }
             findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
         case .first, .priority:
@@ -65,8 +70,9 @@ struct TableValidator {
             findings += shadowedFindings(losers, keys: keys, space: space, index: index)
             let unsettled = wins.count { $0 == nil }
             if unsettled > 0, let limit = meter.stopped {
-                unfinished.append("shadowed rules: stopped at \(meter.phrase(limit)) with \(unsettled) of \(wins.count) rules "
-                                  + "not known to win somewhere")
+                unfinished.append(
+                    "shadowed rules: stopped at \(meter.phrase(limit)) with \(unsettled) of \(wins.count) rules "
+                        + "not known to win somewhere")
             }
         case .collect, .ruleOrder, .outputOrder:
             findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
@@ -74,19 +80,23 @@ struct TableValidator {
         findings += unusedFindings(producible: producible, space: space, cells: cells)
         findings += chainFindings(space)
         if !unfinished.isEmpty {
-            findings.append(Finding(
-                Diagnostic(.warning, code: .incomplete,
-                           "the analysis of table '\(table.name)' is incomplete; " + unfinished.joined(separator: "; "),
-                           at: table.location),
-                table: table.name))
+            findings.append(
+                Finding(
+                    Diagnostic(
+                        .warning, code: .incomplete,
+                        "the analysis of table '\(table.name)' is incomplete; " + unfinished.joined(separator: "; "),
+                        at: table.location),
+                    table: table.name))
         }
         return findings
     }
 
     /// Cuts the space for gaps in `share` of the table's time left, then merges them into rows
     /// in a share of the rest.
-    private func gaps(_ partition: inout Partition, _ cells: FlatCells, _ meter: BudgetMeter, share: Double,
-                      unfinished: inout [String]) -> [Finding] {
+    private func gaps(
+        _ partition: inout Partition, _ cells: FlatCells, _ meter: BudgetMeter, share: Double,
+        unfinished: inout [String]
+    ) -> [Finding] {
         meter.begin("gaps", share: share)
         partition.findGaps()
         if let limit = meter.stopped, !partition.gapsComplete { unfinished.append(gapsUnfinished(partition, limit, meter)) }
@@ -105,7 +115,6 @@ struct TableValidator {
                 + "\(rest) is not analysed"
     }
 
-
     // MARK: Chained inputs
 
     /// For each chained input (by index), the values its producer can emit.
@@ -113,12 +122,14 @@ struct TableValidator {
         var result: [Int: ColumnSet] = [:]
         for (i, input) in table.inputs.enumerated() {
             guard let producerName = input.producer,
-                  let producer = neighbours.first(where: { $0.name == producerName }),
-                  let o = producer.outputs.firstIndex(where: { $0.name == input.name }) else { continue }
+                let producer = neighbours.first(where: { $0.name == producerName }),
+                let o = producer.outputs.firstIndex(where: { $0.name == input.name })
+            else { continue }
             let output = producer.outputs[o]
             if case .collect(_?) = producer.hitPolicy { continue }  // aggregates: any integer
             var emitted = producer.rules.compactMap { $0.outputs[o] }
-            let defaultsApply = producer.defaults != nil
+            let defaultsApply =
+                producer.defaults != nil
                 || producer.rules.contains { $0.outputs[o] == nil }
             if defaultsApply, let value = output.defaultValue { emitted.append(value) }
             switch input.domain {
@@ -156,24 +167,29 @@ struct TableValidator {
         var findings: [Finding] = []
         for (i, input) in table.inputs.enumerated() {
             guard let producer = input.producer, let count = input.domain.finiteCount,
-                  case .values(let produced) = space.domain[i] else { continue }
+                case .values(let produced) = space.domain[i]
+            else { continue }
             for value in 0..<count {
                 let name = input.domain.valueName(value)
                 let testing = table.rules.filter { $0.conditions[i].mentioned.contains(value) && $0.conditions[i].values!.contains(value) }
                 if produced.contains(value) {
                     if !table.rules.contains(where: { $0.conditions[i].values!.contains(value) }) {
-                        findings.append(Finding(
-                            Diagnostic(.warning, code: .chainUnreceived,
-                                       "table '\(producer)' can produce \(input.name) = \(name), but no rule of table '\(table.name)' accepts it",
-                                       at: input.location),
-                            table: table.name))
+                        findings.append(
+                            Finding(
+                                Diagnostic(
+                                    .warning, code: .chainUnreceived,
+                                    "table '\(producer)' can produce \(input.name) = \(name), but no rule of table '\(table.name)' accepts it",
+                                    at: input.location),
+                                table: table.name))
                     }
                 } else if !testing.isEmpty {
-                    findings.append(Finding(
-                        Diagnostic(.warning, code: .chainUnproduced,
-                                   "\(Self.ruleList(testing.map(\.id))) of table '\(table.name)' \(testing.count == 1 ? "tests" : "test") \(input.name) = \(name), which table '\(producer)' never produces",
-                                   at: testing[0].conditions[i].location),
-                        table: table.name, rules: testing.map(\.id)))
+                    findings.append(
+                        Finding(
+                            Diagnostic(
+                                .warning, code: .chainUnproduced,
+                                "\(Self.ruleList(testing.map(\.id))) of table '\(table.name)' \(testing.count == 1 ? "tests" : "test") \(input.name) = \(name), which table '\(producer)' never produces",
+                                at: testing[0].conditions[i].location),
+                            table: table.name, rules: testing.map(\.id)))
                 }
             }
         }
@@ -184,7 +200,8 @@ struct TableValidator {
 
     private func gapFindings(_ partition: Partition, _ cells: FlatCells, _ meter: BudgetMeter) -> [Finding] {
         let severity: Severity = table.gapsAllowed || table.defaults != nil ? .warning : .error
-        let suffix = severity == .warning
+        let suffix =
+            severity == .warning
             ? (table.gapsAllowed ? " (gaps are allowed in this table)" : " (the outputs' defaults apply)") : ""
         // The largest rows first; equal ones in the order of their smallest values, input by
         // input: stable, and it reads like the table.
@@ -198,19 +215,22 @@ struct TableValidator {
             }
             let when = cells.map { "\($0.input) is \($0.values.phrase)" }.joined(separator: ", ")
             return Finding(
-                Diagnostic(severity, code: .gap, "table '\(table.name)' decides nothing when \(when)\(suffix)",
-                           at: table.location),
+                Diagnostic(
+                    severity, code: .gap, "table '\(table.name)' decides nothing when \(when)\(suffix)",
+                    at: table.location),
                 table: table.name, cells: cells, share: share)
         }
         if partition.unlistedGaps > 0 {
             let listed = partition.gaps.reduce(0.0) { $0 + partition.share($1) }
-            findings.append(Finding(
-                Diagnostic(severity, code: .gap,
-                           "table '\(table.name)' decides nothing in \(partition.unlistedGaps) more boxes of the input space, "
-                           + "not listed (a report keeps the first \(Partition.listedGaps) boxes, within a quarter of the memory budget), covering "
-                           + "\(Finding.percent(partition.gapShare - listed)) of it",
-                           at: table.location),
-                table: table.name, share: partition.gapShare - listed))
+            findings.append(
+                Finding(
+                    Diagnostic(
+                        severity, code: .gap,
+                        "table '\(table.name)' decides nothing in \(partition.unlistedGaps) more boxes of the input space, "
+                            + "not listed (a report keeps the first \(Partition.listedGaps) boxes, within a quarter of the memory budget), covering "
+                            + "\(Finding.percent(partition.gapShare - listed)) of it",
+                        at: table.location),
+                    table: table.name, share: partition.gapShare - listed))
         }
         return findings
     }
@@ -238,13 +258,15 @@ struct TableValidator {
         let when = input.map { "\($0.name) is \($0.value)" }.joined(separator: ", ")
         let names = Self.ruleList(rules.map(\.id))
         let together = rules.count == 2 ? "both" : "all"
-        let message = table.hitPolicy == .unique
+        let message =
+            table.hitPolicy == .unique
             ? "\(names) of unique table '\(table.name)' \(together) match when \(when)"
             : "\(names) of table '\(table.name)' \(together) match when \(when), with different outputs"
         let last = rules[rules.count - 1]
         return Finding(
-            Diagnostic(.error, code: .overlap, message, at: last.location,
-                       notes: rules.dropLast().prefix(5).map { Note("rule '\($0.id)' is here", at: $0.location) }),
+            Diagnostic(
+                .error, code: .overlap, message, at: last.location,
+                notes: rules.dropLast().prefix(5).map { Note("rule '\($0.id)' is here", at: $0.location) }),
             table: table.name, rules: rules.map(\.id), witness: input)
     }
 
@@ -252,15 +274,22 @@ struct TableValidator {
         let (a, b) = (pair.first, pair.second)
         let inner: Int
         let outer: Int
-        if space.isContained(b, in: a) { (inner, outer) = (b, a) } else if space.isContained(a, in: b) {
+        if space.isContained(b, in: a) {
+            (inner, outer) = (b, a)
+        } else if space.isContained(a, in: b) {
             (inner, outer) = (a, b)
-        } else { return [] }
+        } else {
+            return []
+        }
         let (small, large) = (table.rules[inner], table.rules[outer])
-        return [Finding(
-            Diagnostic(.warning, code: .subsumed,
-                       "rule '\(small.id)' is subsumed by rule '\(large.id)': every input it matches, '\(large.id)' matches with the same outputs",
-                       at: small.location, notes: [Note("rule '\(large.id)' is here", at: large.location)]),
-            table: table.name, rules: [small.id, large.id])]
+        return [
+            Finding(
+                Diagnostic(
+                    .warning, code: .subsumed,
+                    "rule '\(small.id)' is subsumed by rule '\(large.id)': every input it matches, '\(large.id)' matches with the same outputs",
+                    at: small.location, notes: [Note("rule '\(large.id)' is here", at: large.location)]),
+                table: table.name, rules: [small.id, large.id])
+        ]
     }
 
     private struct Duplicate {
@@ -297,9 +326,10 @@ struct TableValidator {
         let (a, b) = (table.rules[duplicate.earlier], table.rules[duplicate.later])
         let agreement = outputs(duplicate.earlier) == outputs(duplicate.later) ? "and the same outputs" : "but different outputs"
         return Finding(
-            Diagnostic(.error, code: .duplicateRule,
-                       "rule '\(b.id)' has the same conditions as rule '\(a.id)' \(agreement)",
-                       at: b.location, notes: [Note("rule '\(a.id)' is here", at: a.location)]),
+            Diagnostic(
+                .error, code: .duplicateRule,
+                "rule '\(b.id)' has the same conditions as rule '\(a.id)' \(agreement)",
+                at: b.location, notes: [Note("rule '\(a.id)' is here", at: a.location)]),
             table: table.name, rules: [a.id, b.id])
     }
 
@@ -323,11 +353,12 @@ struct TableValidator {
             let one = shadowed.count == 1
             let verb = ids.count == 1 ? "matches" : "match"
             return Finding(
-                Diagnostic(.error, code: .shadowed,
-                           "\(Self.ruleList(shadowed.map { table.rules[$0].id })) can never win: \(which) \(Self.ruleList(ids)) "
-                           + "\(verb) every input \(one ? "it matches" : "they match")",
-                           at: table.rules[shadowed[0]].location,
-                           notes: cover.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
+                Diagnostic(
+                    .error, code: .shadowed,
+                    "\(Self.ruleList(shadowed.map { table.rules[$0].id })) can never win: \(which) \(Self.ruleList(ids)) "
+                        + "\(verb) every input \(one ? "it matches" : "they match")",
+                    at: table.rules[shadowed[0]].location,
+                    notes: cover.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
                 table: table.name, rules: shadowed.map { table.rules[$0].id }, coveredBy: ids)
         }
     }
@@ -355,10 +386,12 @@ struct TableValidator {
         var findings: [Finding] = []
         for (i, input) in table.inputs.enumerated() {
             if allWildcard[i] {
-                findings.append(Finding(
-                    Diagnostic(.warning, code: .unusedValue,
-                               "input '\(input.name)' is tested by no rule of table '\(table.name)'", at: input.location),
-                    table: table.name))
+                findings.append(
+                    Finding(
+                        Diagnostic(
+                            .warning, code: .unusedValue,
+                            "input '\(input.name)' is tested by no rule of table '\(table.name)'", at: input.location),
+                        table: table.name))
                 continue
             }
             // A value no wildcard reaches either is a gap, or for a chained input a value no rule
@@ -368,11 +401,13 @@ struct TableValidator {
             let named = input.coding == nil ? names.count : names.count - 1
             for (value, name) in names.prefix(named).enumerated() where mentioned[i][value >> 6] & (1 << UInt64(value & 63)) == 0 {
                 if case .values(let bits)? = producible[i], !bits.contains(value) { continue }
-                findings.append(Finding(
-                    Diagnostic(.warning, code: .unusedValue,
-                               "value '\(name)' of input '\(input.name)' is named by no rule of table '\(table.name)'; only wildcards reach it",
-                               at: input.location),
-                    table: table.name))
+                findings.append(
+                    Finding(
+                        Diagnostic(
+                            .warning, code: .unusedValue,
+                            "value '\(name)' of input '\(input.name)' is named by no rule of table '\(table.name)'; only wildcards reach it",
+                            at: input.location),
+                        table: table.name))
             }
         }
         return findings

@@ -16,8 +16,10 @@ public struct ValidationReport: Hashable, Sendable {
     public var tables: [TableDefinition]? = nil
 
     /// Creates a report (front ends other than the YAML loader build their own).
-    public init(file: String, findings: [Finding], source: String, header: RulesFileHeader = RulesFileHeader(),
-                tables: [TableDefinition]? = nil) {
+    public init(
+        file: String, findings: [Finding], source: String, header: RulesFileHeader = RulesFileHeader(),
+        tables: [TableDefinition]? = nil
+    ) {
         self.file = file
         self.findings = findings
         self.source = source
@@ -57,8 +59,10 @@ public enum Validator {
     }
 
     /// Validates rules given as bytes, within `limits` (a rules file's by default).
-    public static func validate(bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile,
-                                budget: AnalysisBudget = .standard) -> ValidationReport {
+    public static func validate(
+        bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile,
+        budget: AnalysisBudget = .standard
+    ) -> ValidationReport {
         validate(RulesSource(bytes: bytes, file: file, limits: limits), budget: budget)
     }
 
@@ -77,8 +81,9 @@ public enum Validator {
                 ? (a.diagnostic.location, a.diagnostic.code) < (b.diagnostic.location, b.diagnostic.code)
                 : (a.share ?? 0) > (b.share ?? 0)
         }
-        return ValidationReport(file: decoded.source.file, findings: findings, source: decoded.source.text,
-                                header: decoded.header, tables: decoded.evaluationOrder)
+        return ValidationReport(
+            file: decoded.source.file, findings: findings, source: decoded.source.text,
+            header: decoded.header, tables: decoded.evaluationOrder)
     }
 
     /// Analyses tables already loaded (for instance by ``DecisionTables``), each taking an

@@ -49,14 +49,15 @@ enum CellWording {
         if complement.ranges.count == 1, complement.ranges[0].count == 1, set.ranges.count == 2 {
             return "not \(complement.ranges[0].lowerBound)"
         }
-        return list(set.ranges.map { range in
-            let low = range.lowerBound
-            let high = range.upperBound
-            if low == high { return String(low) }
-            if high == .max || high == bounds.upperBound && bounds.upperBound == .max { return "\(low) or more" }
-            if low == .min || low == bounds.lowerBound && bounds.lowerBound == .min { return "\(high) or fewer" }
-            if high == bounds.upperBound, bounds.upperBound != .max { return "\(low) or more" }
-            return "\(low) to \(high)"
-        })
+        return list(
+            set.ranges.map { range in
+                let low = range.lowerBound
+                let high = range.upperBound
+                if low == high { return String(low) }
+                if high == .max || high == bounds.upperBound && bounds.upperBound == .max { return "\(low) or more" }
+                if low == .min || low == bounds.lowerBound && bounds.lowerBound == .min { return "\(high) or fewer" }
+                if high == bounds.upperBound, bounds.upperBound != .max { return "\(low) or more" }
+                return "\(low) to \(high)"
+            })
     }
 }

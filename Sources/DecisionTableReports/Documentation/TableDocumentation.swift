@@ -12,13 +12,17 @@ public enum TableDocumentation {
             out += "### `\(table.name)`\n\n"
             if let description = table.description { out += description + "\n\n" }
             for input in table.inputs {
-                out += "- **\(input.name)**: " + (input.description ?? input.producer.map { "the result of table `\($0)`" }
-                    ?? input.domainSummary) + "\n"
+                out +=
+                    "- **\(input.name)**: "
+                    + (input.description ?? input.producer.map { "the result of table `\($0)`" }
+                        ?? input.domainSummary) + "\n"
             }
             for output in table.outputs {
                 out += "- **\(output.name)** (result): " + (output.description ?? output.type.summary) + "\n"
             }
-            out += "\n| " + (table.inputs.map(\.name) + table.outputs.map(\.name) + ["rule", "why"])
+            out +=
+                "\n| "
+                + (table.inputs.map(\.name) + table.outputs.map(\.name) + ["rule", "why"])
                 .map(escape).joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: " --- |", count: table.inputs.count + table.outputs.count + 2) + "\n"
             for rule in table.rules {
@@ -88,7 +92,8 @@ public enum TableDocumentation {
             if let description = table.description { out += "<p class=\"lead\">\(prose(description))</p>\n" }
             out += "<dl class=\"columns\">\n"
             for input in table.inputs {
-                let meaning = input.description.map(prose)
+                let meaning =
+                    input.description.map(prose)
                     ?? input.producer.map { "The result of the table \(html(heading($0)))." } ?? html(input.domainSummary)
                 out += "<dt>\(html(heading(input.name)))</dt><dd>\(meaning)</dd>\n"
             }

@@ -106,8 +106,9 @@ struct DirectoryDecoder {
             } else if let first = emails[email.lowercased()] {
                 // Aircall users are matched to team members by email: two members with one
                 // email would make the match ambiguous.
-                sink.error(.duplicateEmail, "another team member has the email '\(email)' (emails ignore case)",
-                           at: at, notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateEmail, "another team member has the email '\(email)' (emails ignore case)",
+                    at: at, notes: [Note("the first is here", at: first)])
             } else {
                 emails[email.lowercased()] = at
             }
@@ -131,8 +132,9 @@ struct DirectoryDecoder {
             switch PhoneNumber.normalize(text, region: region) {
             case .number(let parsed):
                 if let first = numbers[parsed] {
-                    sink.error(.duplicateLine, "another Aircall line has the number \(parsed)",
-                               at: at, notes: [Note("the first is here", at: first)])
+                    sink.error(
+                        .duplicateLine, "another Aircall line has the number \(parsed)",
+                        at: at, notes: [Note("the first is here", at: first)])
                 } else {
                     numbers[parsed] = at
                     number = parsed
@@ -140,8 +142,9 @@ struct DirectoryDecoder {
             case .none:
                 sink.error(.noNumber, "an Aircall line needs a phone number, found '\(text)'", at: at)
             case .invalid(let reason):
-                invalidPhone(text, reason, at: at, regionUnset: region == nil,
-                             regionFrom: "the company's 'default_country'")
+                invalidPhone(
+                    text, reason, at: at, regionUnset: region == nil,
+                    regionFrom: "the company's 'default_country'")
             }
         }
         let lineMembers = references(reader, "team_members", to: members)
@@ -177,15 +180,17 @@ struct DirectoryDecoder {
                 // People keep contacts: one unreadable field must not stop the office's routing.
                 // It is left out, with a warning (an error under `strict`).
                 let contact = "contact" + (id.map { " '\($0)'" } ?? "") + (name.map { " (\($0))" } ?? "")
-                invalidPhone(text, reason, at: value.location, regionUnset: region == nil,
-                             regionFrom: "the contact's 'country' or the company's 'default_country'",
-                             field: (contact, key))
+                invalidPhone(
+                    text, reason, at: value.location, regionUnset: region == nil,
+                    regionFrom: "the contact's 'country' or the company's 'default_country'",
+                    field: (contact, key))
             }
         }
         let contactProjects = references(reader, "projects", to: projects)
         guard let id, let name else { return nil }
-        return SparkDirectory.Contact(id: id, name: name, phones: phones, phoneFields: phoneFields,
-                                      country: country.region, projects: contactProjects)
+        return SparkDirectory.Contact(
+            id: id, name: name, phones: phones, phoneFields: phoneFields,
+            country: country.region, projects: contactProjects)
     }
 
     // MARK: - Values
@@ -204,8 +209,9 @@ struct DirectoryDecoder {
             return nil
         }
         if let first = ids.locations[id] {
-            sink.error(.duplicateId, "another \(ids.kind) has the id '\(id)'", at: at,
-                       notes: [Note("the first is here", at: first)])
+            sink.error(
+                .duplicateId, "another \(ids.kind) has the id '\(id)'", at: at,
+                notes: [Note("the first is here", at: first)])
             return nil
         }
         ids.locations[id] = at
@@ -217,14 +223,17 @@ struct DirectoryDecoder {
         var ids: [String] = []
         for item in list(reader, key) {
             guard case .scalar(let id, _) = item.content, !item.isNull else {
-                sink.error(.expectedText,
-                           "each item of '\(key)' in \(reader.what) must be an id, found \(item.kindDescription)",
-                           at: item.location)
+                sink.error(
+                    .expectedText,
+                    "each item of '\(key)' in \(reader.what) must be an id, found \(item.kindDescription)",
+                    at: item.location)
                 continue
             }
             guard registry.locations[id] != nil else {
-                sink.error(.unknownId, "no \(registry.kind) has the id '\(id)'"
-                           + Suggestion.clause(for: id, in: registry.locations.keys), at: item.location)
+                sink.error(
+                    .unknownId,
+                    "no \(registry.kind) has the id '\(id)'"
+                        + Suggestion.clause(for: id, in: registry.locations.keys), at: item.location)
                 continue
             }
             if !ids.contains(id) { ids.append(id) }
@@ -240,10 +249,11 @@ struct DirectoryDecoder {
         guard CallingCodes.entry(forRegion: text) != nil else {
             // "UK" is the common mistake: the ISO code of the United Kingdom is GB.
             let hint = text.uppercased() == "UK" ? "; did you mean 'GB'?" : ""
-            sink.error(.unknownCountry,
-                       "'\(text)' is not a country code the directory knows"
-                       + " (ISO 3166 alpha-2, such as CA, US, GB)\(hint)",
-                       at: value.location)
+            sink.error(
+                .unknownCountry,
+                "'\(text)' is not a country code the directory knows"
+                    + " (ISO 3166 alpha-2, such as CA, US, GB)\(hint)",
+                at: value.location)
             return (nil, false)
         }
         return (text.uppercased(), true)

@@ -16,8 +16,10 @@ struct DirectoryIndex: Sendable {
     /// The project at each rank.
     var projectAtRank: [Int32] = []
 
-    init(projects: [SparkDirectory.Project], teamMembers: [SparkDirectory.TeamMember],
-         lines: [SparkDirectory.AircallLine], contacts: [SparkDirectory.Contact]) {
+    init(
+        projects: [SparkDirectory.Project], teamMembers: [SparkDirectory.TeamMember],
+        lines: [SparkDirectory.AircallLine], contacts: [SparkDirectory.Contact]
+    ) {
         projectByID.reserveCapacity(projects.count)
         for (index, project) in projects.enumerated() { projectByID[project.id] = index }
         projectAtRank = projects.indices.sorted { projects[$0].id < projects[$1].id }.map { Int32($0) }

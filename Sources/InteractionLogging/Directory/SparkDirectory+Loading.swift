@@ -53,9 +53,10 @@ extension SparkDirectory {
         let decoded = decoder.decode(try source.parse())
         guard let decoded else { throw source.error(decoder.sink.diagnostics) }
         let warnings = decoder.sink.diagnostics
-        self.init(company: decoded.company, projects: decoded.projects, teamMembers: decoded.teamMembers,
-                  lines: decoded.lines, contacts: decoded.contacts,
-                  warnings: DiagnosticsError(warnings).diagnostics,
-                  warningSources: warnings.isEmpty ? [:] : [source.file: source.text])
+        self.init(
+            company: decoded.company, projects: decoded.projects, teamMembers: decoded.teamMembers,
+            lines: decoded.lines, contacts: decoded.contacts,
+            warnings: DiagnosticsError(warnings).diagnostics,
+            warningSources: warnings.isEmpty ? [:] : [source.file: source.text])
     }
 }

@@ -40,8 +40,10 @@ public struct SparkDirectory: Sendable {
 
     /// Indexes a directory whose ids are unique and whose references resolve (the decoder
     /// checks both before it gets here).
-    init(company: Company, projects: [Project], teamMembers: [TeamMember], lines: [AircallLine], contacts: [Contact],
-         warnings: [Diagnostic] = [], warningSources: [String: String] = [:]) {
+    init(
+        company: Company, projects: [Project], teamMembers: [TeamMember], lines: [AircallLine], contacts: [Contact],
+        warnings: [Diagnostic] = [], warningSources: [String: String] = [:]
+    ) {
         self.warnings = warnings
         self.warningSources = warningSources
         self.company = company

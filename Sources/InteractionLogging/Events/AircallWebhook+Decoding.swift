@@ -65,19 +65,21 @@ extension AircallWebhook {
         } else {
             throw DecodingError(description: "\(event) \(id): data.direction must be \"inbound\" or \"outbound\"")
         }
-        let external: String? = switch kind {
-        case .call: Self.text(data["raw_digits"]) ?? Self.externalParticipant(data["participants"])
-        case .message: Self.text(data["external_number"]) ?? Self.text(data["raw_digits"])
-        }
+        let external: String? =
+            switch kind {
+            case .call: Self.text(data["raw_digits"]) ?? Self.externalParticipant(data["participants"])
+            case .message: Self.text(data["external_number"]) ?? Self.text(data["raw_digits"])
+            }
         let line = data["number"]
-        self = .interaction(AircallEvent(
-            name: event, id: id, kind: kind, direction: direction,
-            externalNumber: external,
-            contactNumbers: external == nil ? Self.contactNumbers(data["contact"]) : [],
-            // Messages have no documented user; a user on one is ignored rather than trusted.
-            userEmail: kind == .call ? Self.text(data["user"]?["email"]) : nil,
-            lineNumber: Self.text(line?["e164_digits"]) ?? Self.text(line?["digits"]),
-            lineCountry: Self.text(line?["country"])))
+        self = .interaction(
+            AircallEvent(
+                name: event, id: id, kind: kind, direction: direction,
+                externalNumber: external,
+                contactNumbers: external == nil ? Self.contactNumbers(data["contact"]) : [],
+                // Messages have no documented user; a user on one is ignored rather than trusted.
+                userEmail: kind == .call ? Self.text(data["user"]?["email"]) : nil,
+                lineNumber: Self.text(line?["e164_digits"]) ?? Self.text(line?["digits"]),
+                lineCountry: Self.text(line?["country"])))
     }
 
     private static func interactionKind(_ event: String) -> AircallEvent.Kind? {

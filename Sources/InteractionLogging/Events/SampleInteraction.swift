@@ -50,8 +50,10 @@ public struct SampleInteraction: Hashable, Sendable {
     }
 
     /// Creates a sample.
-    public init(kind: AircallEvent.Kind? = nil, direction: AircallEvent.Direction? = nil, from: String? = nil,
-                line: String? = nil, user: User = .unspecified, id: String? = nil) {
+    public init(
+        kind: AircallEvent.Kind? = nil, direction: AircallEvent.Direction? = nil, from: String? = nil,
+        line: String? = nil, user: User = .unspecified, id: String? = nil
+    ) {
         self.kind = kind
         self.direction = direction
         self.from = from
@@ -71,14 +73,18 @@ public struct SampleInteraction: Hashable, Sendable {
         let known = Field.allCases.map(\.rawValue)
         for (key, value) in pairs {
             guard let field = Field(rawValue: key) else {
-                throw Problem(field: nil, message: "unknown field \"\(key)\"\(Suggestion.clause(for: key, in: known)) (the fields are \(known.joined(separator: ", ")))")
+                throw Problem(
+                    field: nil,
+                    message: "unknown field \"\(key)\"\(Suggestion.clause(for: key, in: known)) (the fields are \(known.joined(separator: ", ")))")
             }
             if field == .user, value == .null {
                 user = .nobody
                 continue
             }
             guard case .string(let text) = value else {
-                throw Problem(field: field, message: "must be a string\(field == .user ? " (or null for a call no one took)" : ""), found \(value.kindDescription)")
+                throw Problem(
+                    field: field,
+                    message: "must be a string\(field == .user ? " (or null for a call no one took)" : ""), found \(value.kindDescription)")
             }
             try set(field, text)
         }
@@ -121,7 +127,8 @@ public struct SampleInteraction: Hashable, Sendable {
         let email: String?
         switch (kind, user) {
         case (.call, .unspecified):
-            throw Problem(field: .user, message: "is needed for a call: the email of the Aircall user who took or placed it, or none for a call no one took")
+            throw Problem(
+                field: .user, message: "is needed for a call: the email of the Aircall user who took or placed it, or none for a call no one took")
         case (.call, .nobody), (.message, .unspecified), (.message, .nobody):
             email = nil
         case (.call, .email(let text)):
@@ -129,13 +136,15 @@ public struct SampleInteraction: Hashable, Sendable {
         case (.message, .email):
             throw Problem(field: .user, message: "is for calls: messages carry no user (Aircall does not say who sent or read them)")
         }
-        let name = switch (kind, direction) {
-        case (.call, _): "call.ended"
-        case (.message, .inbound): "message.received"
-        case (.message, .outbound): "message.sent"
-        }
-        return AircallEvent(name: name, id: id ?? "sample", kind: kind, direction: direction, externalNumber: from,
-                            userEmail: email, lineNumber: line, lineCountry: region)
+        let name =
+            switch (kind, direction) {
+            case (.call, _): "call.ended"
+            case (.message, .inbound): "message.received"
+            case (.message, .outbound): "message.sent"
+            }
+        return AircallEvent(
+            name: name, id: id ?? "sample", kind: kind, direction: direction, externalNumber: from,
+            userEmail: email, lineNumber: line, lineCountry: region)
     }
 
     /// A number routing could not read would silently change the answer: it is an error here.

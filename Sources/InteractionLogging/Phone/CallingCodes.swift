@@ -89,7 +89,8 @@ enum CallingCodes {
     static func slot(_ utf8: String.UTF8View) -> Int? {
         var iterator = utf8.makeIterator()
         guard let first = iterator.next(), let second = iterator.next(), iterator.next() == nil,
-              let a = letterIndex(first), let b = letterIndex(second) else { return nil }
+            let a = letterIndex(first), let b = letterIndex(second)
+        else { return nil }
         return a * 26 + b
     }
 

@@ -43,7 +43,7 @@ struct DigitScan {
                     i += 1
                 }
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "."), UInt8(ascii: "-"),
-                 UInt8(ascii: ")"), UInt8(ascii: "/"):
+                UInt8(ascii: ")"), UInt8(ascii: "/"):
                 i += 1
             case UInt8(ascii: "+"):
                 if count > 0 || plus { return .misplacedPlus }
@@ -86,7 +86,7 @@ struct DigitScan {
         let width = UTF8.width(scalar)
         switch scalar.value {
         case 0x00A0, 0x2000...0x200B, 0x202F, 0x3000,  // no-break, typographic and ideographic spaces
-             0x2010...0x2015, 0x2212, 0xFF0D, 0xFF0E, 0xFF0F:  // dashes, minus, fullwidth - . /
+            0x2010...0x2015, 0x2212, 0xFF0D, 0xFF0E, 0xFF0F:  // dashes, minus, fullwidth - . /
             return width
         case 0xFF08, 0xFF09:  // fullwidth parentheses
             return width
@@ -96,7 +96,8 @@ struct DigitScan {
             return width
         default:
             guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
-                  value >= 0, value <= 9 else { return nil }
+                value >= 0, value <= 9
+            else { return nil }
             add(UInt8(value))
             return width
         }
@@ -126,7 +127,8 @@ struct DigitScan {
         while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
         let scheme: StaticString = "tel:"
         guard bytes.count - i >= 4,
-              (0..<4).allSatisfy({ bytes[i + $0] | 0x20 == scheme.utf8Start[$0] | 0x20 }) else { return 0 }
+            (0..<4).allSatisfy({ bytes[i + $0] | 0x20 == scheme.utf8Start[$0] | 0x20 })
+        else { return 0 }
         return i + 4
     }
 

@@ -73,8 +73,9 @@ public enum PhoneNumber {
         if scan.leadingZeros == 1 && entry.trunk == .zero {
             count -= 1  // the value already ignores the zero; only the length changes
         }
-        return national(scan.value, count: count, code: entry.code, codeDigits: entry.codeDigits,
-                        lengths: entry.lengths, region: region)
+        return national(
+            scan.value, count: count, code: entry.code, codeDigits: entry.codeDigits,
+            lengths: entry.lengths, region: region)
     }
 
     /// The reason for a national number read without a region, which a caller may want to
@@ -113,8 +114,9 @@ public enum PhoneNumber {
                 length -= 1
                 national %= power10(length)
             }
-            return self.national(national, count: length, code: code, codeDigits: codeDigits,
-                                 lengths: lengths, region: nil)
+            return self.national(
+                national, count: length, code: code, codeDigits: codeDigits,
+                lengths: lengths, region: nil)
         }
         return .invalid(.unknownCallingCode(String(String(digits).prefix(3))))
     }
@@ -131,15 +133,19 @@ public enum PhoneNumber {
             (value, count) = argentineMobile(value, count: count)
         }
         guard lengths.allows(count) else {
-            return .invalid(.impossibleLength(callingCode: Int(code), region: region?.uppercased(), digits: count,
-                                              possible: lengths.lengths))
+            return .invalid(
+                .impossibleLength(
+                    callingCode: Int(code), region: region?.uppercased(), digits: count,
+                    possible: lengths.lengths))
         }
         if code != 1 {
             let start = value / power10(count - 2)
             let startLengths = PhoneLengths.lengths(callingCode: code, start: start)
             guard startLengths.allows(count) else {
-                return .invalid(.impossibleStart(callingCode: Int(code), region: region?.uppercased(),
-                                                 start: Int(start), digits: count, possible: startLengths.lengths))
+                return .invalid(
+                    .impossibleStart(
+                        callingCode: Int(code), region: region?.uppercased(),
+                        start: Int(start), digits: count, possible: startLengths.lengths))
             }
         }
         guard codeDigits + count <= 15 else {

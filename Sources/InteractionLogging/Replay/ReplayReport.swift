@@ -100,11 +100,13 @@ public struct ReplayReport: Sendable {
 
     private mutating func record(_ field: Int, _ old: JSONValue, _ new: JSONValue, id: String?) {
         let key = Key(field: field, old: old, new: new)
-        let index = groupIndex[key] ?? {
-            groupList.append(Group(field: Self.fields[field], old: old, new: new, count: 0, examples: []))
-            groupIndex[key] = groupList.count - 1
-            return groupList.count - 1
-        }()
+        let index =
+            groupIndex[key]
+            ?? {
+                groupList.append(Group(field: Self.fields[field], old: old, new: new, count: 0, examples: []))
+                groupIndex[key] = groupList.count - 1
+                return groupList.count - 1
+            }()
         groupList[index].count += 1
         if let id, groupList[index].examples.count < Self.examplesPerGroup { groupList[index].examples.append(id) }
     }
@@ -121,7 +123,8 @@ public struct ReplayReport: Sendable {
 
     /// The counts, then per field an aligned table of `old → new`, count and examples.
     public var text: String {
-        var out = "\(events) event\(events == 1 ? "" : "s"): \(changed) changed, \(unchanged) unchanged, "
+        var out =
+            "\(events) event\(events == 1 ? "" : "s"): \(changed) changed, \(unchanged) unchanged, "
             + "\(ignored) ignored, \(duplicates) duplicate\(duplicates == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")\n"
         let groups = self.groups
         guard !groups.isEmpty else { return out + "no interaction changes status, projects, team member or button\n" }
@@ -134,7 +137,8 @@ public struct ReplayReport: Sendable {
                 field = group.field
                 out += "\n\(field)\n"
             }
-            out += "  " + row.0 + String(repeating: " ", count: width - row.0.count + 2)
+            out +=
+                "  " + row.0 + String(repeating: " ", count: width - row.0.count + 2)
                 + String(repeating: " ", count: numberWidth - row.1.count) + row.1 + "  e.g. " + row.2 + "\n"
         }
         return out
@@ -149,15 +153,19 @@ public struct ReplayReport: Sendable {
             ("ignored", .integer(ignored)),
             ("duplicate", .integer(duplicates)),
             ("error", .integer(errors)),
-            ("groups", .array(groups.map { group in
-                .object([
-                    ("field", .string(group.field)),
-                    ("old", group.old),
-                    ("new", group.new),
-                    ("count", .integer(group.count)),
-                    ("examples", .array(group.examples.map(JSONValue.string))),
-                ])
-            })),
+            (
+                "groups",
+                .array(
+                    groups.map { group in
+                        .object([
+                            ("field", .string(group.field)),
+                            ("old", group.old),
+                            ("new", group.new),
+                            ("count", .integer(group.count)),
+                            ("examples", .array(group.examples.map(JSONValue.string))),
+                        ])
+                    })
+            ),
         ])
     }
 

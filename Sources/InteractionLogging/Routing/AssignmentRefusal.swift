@@ -79,11 +79,12 @@ public struct AssignmentRefusal: Error, Hashable, Sendable, CustomStringConverti
 
     /// "contact 'c-1'", "team member 'tm-1'", "project 'p'", "projects 'p', 'q'".
     private static func named(_ action: ManualAssignments.Action, _ ids: [String]) -> String {
-        let noun = switch action {
-        case .contact: "contact"
-        case .projects: ids.count == 1 ? "project" : "projects"
-        case .teamMember: "team member"
-        }
+        let noun =
+            switch action {
+            case .contact: "contact"
+            case .projects: ids.count == 1 ? "project" : "projects"
+            case .teamMember: "team member"
+            }
         return noun + " " + ids.map { "'\($0)'" }.joined(separator: ", ")
     }
 }

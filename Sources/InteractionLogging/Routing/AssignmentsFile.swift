@@ -62,8 +62,9 @@ public struct AssignmentsFile: Sendable {
             let reader = LineReader(line: line, location: SourceLocation(file: file, line: index + 1, column: 1), sink: sink)
             guard let entry = reader.entry() else { continue }
             if let first = firstLine[entry.id] {
-                sink.error(.duplicateId, "another line has choices for interaction '\(entry.id)'",
-                           at: reader.location(of: "id"), notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateId, "another line has choices for interaction '\(entry.id)'",
+                    at: reader.location(of: "id"), notes: [Note("the first is here", at: first)])
                 continue
             }
             firstLine[entry.id] = entry.location
@@ -85,19 +86,23 @@ private struct LineReader {
         do {
             json = try JSONParser.parse(line)
         } catch {
-            sink.error(.invalidJson, "expected one JSON object per line: \(error.message)",
-                       at: SourceLocation(file: location.file, line: location.line, column: error.column))
+            sink.error(
+                .invalidJson, "expected one JSON object per line: \(error.message)",
+                at: SourceLocation(file: location.file, line: location.line, column: error.column))
             return nil
         }
         guard case .object(let pairs) = json else {
-            sink.error(.expectedObject, "expected a JSON object such as {\"id\": \"812\", \"contact\": \"c-200\"}, found \(json.kindDescription)",
-                       at: location)
+            sink.error(
+                .expectedObject, "expected a JSON object such as {\"id\": \"812\", \"contact\": \"c-200\"}, found \(json.kindDescription)",
+                at: location)
             return nil
         }
         let before = sink.diagnostics.count
         for (key, _) in pairs where !AssignmentsFile.keys.contains(key) {
-            sink.error(.unknownKey, "unknown key '\(key)'\(Suggestion.clause(for: key, in: AssignmentsFile.keys))"
-                       + " (a line holds: \(AssignmentsFile.keys.joined(separator: ", ")))", at: self.location(of: key))
+            sink.error(
+                .unknownKey,
+                "unknown key '\(key)'\(Suggestion.clause(for: key, in: AssignmentsFile.keys))"
+                    + " (a line holds: \(AssignmentsFile.keys.joined(separator: ", ")))", at: self.location(of: key))
         }
         let id: String?
         switch json["id"] {
@@ -120,8 +125,9 @@ private struct LineReader {
                     sink.error(.emptyList, "'projects' must name at least one project", at: self.location(of: "projects"))
                 }
             } else {
-                sink.error(.expectedList, "'projects' must be a list of project ids, found \(value.kindDescription)",
-                           at: self.location(of: "projects"))
+                sink.error(
+                    .expectedList, "'projects' must be a list of project ids, found \(value.kindDescription)",
+                    at: self.location(of: "projects"))
             }
         }
         let assignments = ManualAssignments(contact: contact, teamMember: teamMember, projects: projects)

@@ -3,12 +3,15 @@ extension BatchRouter {
     /// duplicates) and explains each interaction the rules routed.
     /// - Returns: One explanation per body, in input order; an ignored, duplicate or
     ///   unreadable input has its route and no facts.
-    public func explain(_ input: WebhookInput, source: String = "-",
-                        assignments: [String: ManualAssignments] = [:]) -> [RouteExplanation] {
+    public func explain(
+        _ input: WebhookInput, source: String = "-",
+        assignments: [String: ManualAssignments] = [:]
+    ) -> [RouteExplanation] {
         let routes = route(input, source: source, assignments: assignments)
         return zip(routes, input.bodies).map { route, body in
             guard [.logged, .unassigned, .notLogged].contains(route.status),
-                  case .success(.interaction(let event)) = Self.webhook(body, in: input.bytes) else {
+                case .success(.interaction(let event)) = Self.webhook(body, in: input.bytes)
+            else {
                 return RouteExplanation(route: route)
             }
             return routers[0].explain(event, applying: route.id.flatMap { assignments[$0] } ?? ManualAssignments())

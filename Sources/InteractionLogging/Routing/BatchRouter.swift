@@ -67,13 +67,15 @@ public final class BatchRouter {
             // array would copy each whole route, retaining every string in it.
             for index in routes.indices {
                 guard routes[index].status != .error, let event = routes[index].event, let id = routes[index].id else { continue }
-                let place = switch input.bodies[index] {
-                case .value(_, _, let item?): FirstDeliveries.Place(source: sourceNumber, line: false, number: item - 1)
-                case let body: FirstDeliveries.Place(source: sourceNumber, line: true, number: body.position.line)
-                }
+                let place =
+                    switch input.bodies[index] {
+                    case .value(_, _, let item?): FirstDeliveries.Place(source: sourceNumber, line: false, number: item - 1)
+                    case let body: FirstDeliveries.Place(source: sourceNumber, line: true, number: body.position.line)
+                    }
                 if let first = firstDeliveries.firstPlace(event: event, id: id, hash: hashes[index], place: place) {
-                    routes[index] = Route(event: event, id: id, kind: routes[index].kind, direction: routes[index].direction,
-                                          status: .duplicate, reason: "\(event) for id \(id) was already routed (\(describe(first)))")
+                    routes[index] = Route(
+                        event: event, id: id, kind: routes[index].kind, direction: routes[index].direction,
+                        status: .duplicate, reason: "\(event) for id \(id) was already routed (\(describe(first)))")
                 }
             }
         }
@@ -110,8 +112,10 @@ public final class BatchRouter {
         return place.line ? "\(source):\(place.number)" : "\(source) item \(place.number + 1)"
     }
 
-    private static func route(_ body: WebhookInput.Body, in bytes: [UInt8], with router: Router,
-                              assignments: [String: ManualAssignments]) -> Route {
+    private static func route(
+        _ body: WebhookInput.Body, in bytes: [UInt8], with router: Router,
+        assignments: [String: ManualAssignments]
+    ) -> Route {
         switch webhook(body, in: bytes) {
         case .success(.interaction(let event)):
             // Most runs have no choices: no id is hashed then.
@@ -145,18 +149,27 @@ public final class BatchRouter {
                     try JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]), selecting: AircallWebhook.fieldsRead)
                 }
             } catch {
-                return .failure(Unreadable(route: Route(status: .error, reason: "invalid JSON: \(error.message)",
-                                                        line: position.line, column: error.column)))
+                return .failure(
+                    Unreadable(
+                        route: Route(
+                            status: .error, reason: "invalid JSON: \(error.message)",
+                            line: position.line, column: error.column)))
             }
         case .invalid(let message, _):
-            return .failure(Unreadable(route: Route(status: .error, reason: "invalid JSON: \(message)",
-                                                    line: position.line, column: position.column)))
+            return .failure(
+                Unreadable(
+                    route: Route(
+                        status: .error, reason: "invalid JSON: \(message)",
+                        line: position.line, column: position.column)))
         }
         do {
             return .success(try AircallWebhook(json: json))
         } catch {
-            return .failure(Unreadable(route: Route(status: .error, reason: error.description,
-                                                    line: position.line, column: position.column, item: item)))
+            return .failure(
+                Unreadable(
+                    route: Route(
+                        status: .error, reason: error.description,
+                        line: position.line, column: position.column, item: item)))
         }
     }
 }

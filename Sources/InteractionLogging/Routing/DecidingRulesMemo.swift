@@ -40,8 +40,10 @@ struct DecidingRulesMemo {
         if let key, let rules = byWinners?[key] { return rules }
         let rules = tables.tables.indices.map { t in
             let winners = evaluator.winners(ofTable: t)
-            return (table: tables.tables[t].name,
-                    rules: winners.count == 1 ? ruleLists[t][Int(winners[0])] : winners.map { tables.tables[t].rules[Int($0)].id })
+            return (
+                table: tables.tables[t].name,
+                rules: winners.count == 1 ? ruleLists[t][Int(winners[0])] : winners.map { tables.tables[t].rules[Int($0)].id }
+            )
         }
         if let key, let count = byWinners?.count, count < Self.capacity { byWinners?[key] = rules }
         return rules

@@ -35,9 +35,10 @@ extension Route {
         guard let statusText = try text("status"), let status = Status(rawValue: statusText) else {
             throw DecodingError(description: "route field \"status\" must be one of logged, unassigned, not_logged, ignored, duplicate, error")
         }
-        self.init(event: try text("event"), id: try text("id"), kind: try text("kind").flatMap(AircallEvent.Kind.init(rawValue:)),
-                  direction: try text("direction").flatMap(AircallEvent.Direction.init(rawValue:)), status: status,
-                  reason: try text(status == .error ? "error" : "reason") ?? "")
+        self.init(
+            event: try text("event"), id: try text("id"), kind: try text("kind").flatMap(AircallEvent.Kind.init(rawValue:)),
+            direction: try text("direction").flatMap(AircallEvent.Direction.init(rawValue:)), status: status,
+            reason: try text(status == .error ? "error" : "reason") ?? "")
         contact = try text("contact")
         projects = try list("projects")
         teamMember = try text("team_member")

@@ -87,9 +87,10 @@ public struct Route: Hashable, Sendable {
 
         /// `{"contact": [...], "projects": [...], "team_member": [...]}`, pending actions only.
         public var json: JSONValue {
-            .object(ManualAssignments.Action.allCases.compactMap { action in
-                self[action].map { (action.key, .array($0.map(JSONValue.string))) }
-            })
+            .object(
+                ManualAssignments.Action.allCases.compactMap { action in
+                    self[action].map { (action.key, .array($0.map(JSONValue.string))) }
+                })
         }
     }
 
@@ -114,21 +115,22 @@ extension Route {
             return .object(pairs)
         }
         let optional = { (text: String?) in text.map(JSONValue.string) ?? .null }
-        return .object([
-            ("event", optional(event)),
-            ("id", optional(id)),
-            ("kind", optional(kind?.rawValue)),
-            ("direction", optional(direction?.rawValue)),
-            ("status", .string(status.rawValue)),
-            ("contact", optional(contact)),
-            ("projects", .array(projects.map(JSONValue.string))),
-            ("team_member", optional(teamMember)),
-            ("actions", .array(actions.map(JSONValue.string))),
-        ] + (status == .unassigned ? [("candidates", candidates.json)] : []) + [
-            ("button", optional(button)),
-            ("reason", .string(reason)),
-            ("rules", .object(rules.map { ($0.table, .array($0.rules.map(JSONValue.string))) })),
-        ])
+        return .object(
+            [
+                ("event", optional(event)),
+                ("id", optional(id)),
+                ("kind", optional(kind?.rawValue)),
+                ("direction", optional(direction?.rawValue)),
+                ("status", .string(status.rawValue)),
+                ("contact", optional(contact)),
+                ("projects", .array(projects.map(JSONValue.string))),
+                ("team_member", optional(teamMember)),
+                ("actions", .array(actions.map(JSONValue.string))),
+            ] + (status == .unassigned ? [("candidates", candidates.json)] : []) + [
+                ("button", optional(button)),
+                ("reason", .string(reason)),
+                ("rules", .object(rules.map { ($0.table, .array($0.rules.map(JSONValue.string))) })),
+            ])
     }
 }
 
@@ -203,8 +205,10 @@ extension Route {
 extension Route {
     /// A route that logs nothing, for an event that is ignored, a repeat (`duplicate`) or an
     /// error, with the reason.
-    public init(status: Status, event: String?, id: String?, kind: AircallEvent.Kind? = nil,
-                direction: AircallEvent.Direction? = nil, reason: String) {
+    public init(
+        status: Status, event: String?, id: String?, kind: AircallEvent.Kind? = nil,
+        direction: AircallEvent.Direction? = nil, reason: String
+    ) {
         self.init(event: event, id: id, kind: kind, direction: direction, status: status, reason: reason)
     }
 }

@@ -38,9 +38,13 @@ extension RouteExplanation {
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("route", route.json),
-            ("facts", .array(facts.map { fact in
-                .object([("name", .string(fact.name)), ("value", JSONValue(fact.value)), ("source", .string(fact.source))])
-            })),
+            (
+                "facts",
+                .array(
+                    facts.map { fact in
+                        .object([("name", .string(fact.name)), ("value", JSONValue(fact.value)), ("source", .string(fact.source))])
+                    })
+            ),
         ]
         if let explanation, case .object(let parts) = explanation.json {
             pairs += parts

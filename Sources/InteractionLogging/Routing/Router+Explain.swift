@@ -36,26 +36,34 @@ extension Router {
         add(contract.kind, .string(event.kind.rawValue), "the event is \(event.name)")
         add(contract.direction, .string(event.direction.rawValue), "the \(event.kind.rawValue)'s direction")
         add(contract.contactMatches, .integer(reading.contactCount), contactSource(event, reading, chosen: chosen))
-        add(contract.contactProjects, .integer(contact.map { directory.contacts[$0].projects.count } ?? 0),
+        add(
+            contract.contactProjects, .integer(contact.map { directory.contacts[$0].projects.count } ?? 0),
             contact.map { "\(describeContact($0)) is in \(list(directory.contacts[$0].projects, none: "no project"))" }
                 ?? "no single contact holds the number")
         let company = directory.company
-        add(contract.logOnAllProjects, .boolean(company.logOnAllProjects),
-            company.logOnAllProjectsOverridden ? "--log-on-all-projects \(company.logOnAllProjects ? "on" : "off"), overriding the directory"
+        add(
+            contract.logOnAllProjects, .boolean(company.logOnAllProjects),
+            company.logOnAllProjectsOverridden
+                ? "--log-on-all-projects \(company.logOnAllProjects ? "on" : "off"), overriding the directory"
                 : "the directory's company setting log_on_all_projects")
-        add(contract.lineTeamMembers, .integer(reading.line.map { directory.lines[$0].teamMembers.count } ?? 0),
+        add(
+            contract.lineTeamMembers, .integer(reading.line.map { directory.lines[$0].teamMembers.count } ?? 0),
             lineSource(event, reading))
         add(contract.userIsTeamMember, .boolean(reading.user != nil), userSource(event, reading))
-        add(contract.teamMemberAssigned, .boolean(chosen.teamMember != nil),
+        add(
+            contract.teamMemberAssigned, .boolean(chosen.teamMember != nil),
             chosen.teamMember.map { "a person chose \(describeTeamMember($0))" } ?? "no team member chosen by a person")
-        add(contract.projectsAssigned, .boolean(chosen.projects != nil),
+        add(
+            contract.projectsAssigned, .boolean(chosen.projects != nil),
             chosen.projects.map { "a person chose \(list($0, none: "no project"))" } ?? "no projects chosen by a person")
         if let contact, let teamMember {
             let shared = directory.sharedProjects(contact: contact, teamMember: teamMember)
-            add(contract.sharedProjects, .integer(shared.count),
+            add(
+                contract.sharedProjects, .integer(shared.count),
                 "\(describeContact(contact)) and \(describeTeamMember(teamMember)) share \(list(shared, none: "no project"))")
         } else {
-            add(contract.sharedProjects, .integer(0),
+            add(
+                contract.sharedProjects, .integer(0),
                 contact == nil ? "no single contact, so no shared project" : "the team member is not known yet, so none is counted")
         }
         return facts
@@ -67,11 +75,12 @@ extension Router {
             let holders = directory.contacts(holding: number)
             let written = event.externalNumber.map { $0 == number.description ? "" : " ('\($0)')" } ?? ""
             guard !holders.isEmpty else { return "\(number)\(written) is on no Spark contact" }
-            return "\(number)\(written) is held by " + holders.map { index in
-                let contact = directory.contacts[index]
-                let field = contact.phones.firstIndex(of: number).map { contact.phoneFields[$0] } ?? "a phone field"
-                return "\(describeContact(index)) in \(field)"
-            }.joined(separator: ", ")
+            return "\(number)\(written) is held by "
+                + holders.map { index in
+                    let contact = directory.contacts[index]
+                    let field = contact.phones.firstIndex(of: number).map { contact.phoneFields[$0] } ?? "a phone field"
+                    return "\(describeContact(index)) in \(field)"
+                }.joined(separator: ", ")
         }
         if let text = event.externalNumber, !text.isEmpty {
             let region = directory.company.defaultCountry ?? event.lineCountry
@@ -82,7 +91,8 @@ extension Router {
         }
         if let matches = reading.aircallContactMatches {
             let numbers = event.contactNumbers.joined(separator: ", ")
-            return matches.isEmpty ? "Aircall's contact numbers (\(numbers)) are on no Spark contact"
+            return matches.isEmpty
+                ? "Aircall's contact numbers (\(numbers)) are on no Spark contact"
                 : "Aircall's contact numbers (\(numbers)) are held by " + matches.map(describeContact).joined(separator: ", ")
         }
         return "the event gives no number for the other party"

@@ -60,8 +60,11 @@ public final class Router {
         do {
             facts = try rules.encode(Dictionary(uniqueKeysWithValues: rules.facts.map { ($0.name, Self.placeholder($0.domain)) }))
         } catch {
-            throw RouterError(diagnostics: [Diagnostic(.error, code: .rulesCannotRoute, "the rules' facts cannot be encoded: \(error)",
-                                                       at: SourceLocation(file: rules.file, line: 1, column: 1))])
+            throw RouterError(diagnostics: [
+                Diagnostic(
+                    .error, code: .rulesCannotRoute, "the rules' facts cannot be encoded: \(error)",
+                    at: SourceLocation(file: rules.file, line: 1, column: 1))
+            ])
         }
         encodedKind = (contract.kind?.values["call"], contract.kind?.values["message"])
         encodedDirection = (contract.direction?.values["inbound"], contract.direction?.values["outbound"])
@@ -209,13 +212,15 @@ public final class Router {
             guard case .number(let number) = PhoneNumber.normalize(text, region: event.lineCountry) else { return nil }
             return directory.line(number)
         }
-        return Reading(number: number, aircallContactMatches: aircallContactMatches, contactCount: contactCount,
-                       firstContact: firstContact, line: line, user: event.userEmail.flatMap { directory.teamMember(email: $0) })
+        return Reading(
+            number: number, aircallContactMatches: aircallContactMatches, contactCount: contactCount,
+            firstContact: firstContact, line: line, user: event.userEmail.flatMap { directory.teamMember(email: $0) })
     }
 
     private func route(_ event: AircallEvent, with chosen: Resolved) -> Route {
-        var route = Route(event: event.name, id: event.id, kind: event.kind, direction: event.direction,
-                          status: .error, reason: "")
+        var route = Route(
+            event: event.name, id: event.id, kind: event.kind, direction: event.direction,
+            status: .error, reason: "")
         let reading = read(event, chosen: chosen)
         let (number, contact, line, user) = (reading.number, reading.contact, reading.line, reading.user)
         do {
@@ -243,8 +248,9 @@ public final class Router {
             try evaluator.run(tables: contract.sharedProjectsTable..<tables.tables.count)
             apply(to: &route, contact: contact, teamMember: teamMember, chosen: chosen)
             if route.status == .unassigned {
-                route.candidates = candidates(for: route.actions, number: number, aircallContactMatches: reading.aircallContactMatches,
-                                              contact: contact, line: line)
+                route.candidates = candidates(
+                    for: route.actions, number: number, aircallContactMatches: reading.aircallContactMatches,
+                    contact: contact, line: line)
             }
         } catch {
             route.status = .error
@@ -264,8 +270,10 @@ public final class Router {
     }
 
     /// What a person can choose from for each pending action (see ``Route/Candidates``).
-    private func candidates(for actions: [String], number: E164?, aircallContactMatches: [Int]?,
-                            contact: Int?, line: Int?) -> Route.Candidates {
+    private func candidates(
+        for actions: [String], number: E164?, aircallContactMatches: [Int]?,
+        contact: Int?, line: Int?
+    ) -> Route.Candidates {
         var candidates = Route.Candidates()
         for action in actions {
             switch ManualAssignments.Action(rawValue: action) {
@@ -333,14 +341,17 @@ public final class Router {
         route.status = statusByValue[encoded(contract.status)]
         route.contact = contactMatchedByValue[encoded(contract.contact)] ? contact.map { directory.contacts[$0].id } : nil
         route.teamMember = teamMember.map { directory.teamMembers[$0].id }
-        route.projects = switch projectsByValue[encoded(contract.projects)] {
-        case .assigned: chosen.projects ?? []
-        case .contactProjects: contact.map { Self.sorted(directory.contacts[$0].projects) } ?? []
-        case .teamProjects: contact.flatMap { c in teamMember.map { directory.sharedProjects(contact: c, teamMember: $0) } } ?? []
-        case .empty: []
-        }
-        route.actions = Self.actions[(flag(contract.assignProjects) ? 1 : 0) | (flag(contract.assignContact) ? 2 : 0)
-                                     | (flag(contract.assignTeamMember) ? 4 : 0)]
+        route.projects =
+            switch projectsByValue[encoded(contract.projects)] {
+            case .assigned: chosen.projects ?? []
+            case .contactProjects: contact.map { Self.sorted(directory.contacts[$0].projects) } ?? []
+            case .teamProjects: contact.flatMap { c in teamMember.map { directory.sharedProjects(contact: c, teamMember: $0) } } ?? []
+            case .empty: []
+            }
+        route.actions =
+            Self.actions[
+                (flag(contract.assignProjects) ? 1 : 0) | (flag(contract.assignContact) ? 2 : 0)
+                    | (flag(contract.assignTeamMember) ? 4 : 0)]
         if let button = contract.button {
             route.button = buttonByValue.isEmpty ? nil : buttonByValue[encoded(button)]
         }

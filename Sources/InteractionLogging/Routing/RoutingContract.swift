@@ -65,8 +65,9 @@ public enum RoutingContract {
         Output(name: "status", reading: .values(["not_logged", "logged", "unassigned"]), required: true),
         Output(name: "contact", reading: .values(["none", "matched", "choose"]), required: true),
         Output(name: "team_member", reading: .values(["assigned", "line_member", "event_user", "choose"]), required: true),
-        Output(name: "projects", reading: .values(["none", "assigned", "contact_projects", "team_projects", "choose"]),
-               required: true),
+        Output(
+            name: "projects", reading: .values(["none", "assigned", "contact_projects", "team_projects", "choose"]),
+            required: true),
         Output(name: "assign_contact", reading: .flag, required: false),
         Output(name: "assign_projects", reading: .flag, required: false),
         Output(name: "assign_team_member", reading: .flag, required: false),
@@ -84,10 +85,13 @@ public enum RoutingContract {
     public static func diagnostics(for tables: [TableDefinition], header: RulesFileHeader, file: String) -> [Diagnostic] {
         let fileLocation = header.routingLocation ?? tables.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
         if let routing = header.routing, routing != name {
-            return [Diagnostic(.error, code: .unknownRouting,
-                               "'\(routing)' is not an application Switchboard routes for (it knows \(name))"
-                               + Suggestion.clause(for: routing, in: [name]),
-                               at: fileLocation)]
+            return [
+                Diagnostic(
+                    .error, code: .unknownRouting,
+                    "'\(routing)' is not an application Switchboard routes for (it knows \(name))"
+                        + Suggestion.clause(for: routing, in: [name]),
+                    at: fileLocation)
+            ]
         }
         var problems: [Diagnostic] = []
         let supplied = facts.keys.sorted()
@@ -95,10 +99,12 @@ public enum RoutingContract {
             for input in table.inputs where input.producer == nil {
                 guard let given = facts[input.name] else {
                     let suggestion = Suggestion.clause(for: input.name, in: supplied)
-                    problems.append(Diagnostic(.error, code: .routingFact,
-                        "input '\(input.name)' is not a fact routing supplies" + suggestion
-                        + (suggestion.isEmpty ? " (it supplies \(supplied.joined(separator: ", ")))" : ""),
-                        at: input.location))
+                    problems.append(
+                        Diagnostic(
+                            .error, code: .routingFact,
+                            "input '\(input.name)' is not a fact routing supplies" + suggestion
+                                + (suggestion.isEmpty ? " (it supplies \(supplied.joined(separator: ", ")))" : ""),
+                            at: input.location))
                     continue
                 }
                 if let problem = mismatch(input, given) {
@@ -110,28 +116,34 @@ public enum RoutingContract {
         for output in outputs {
             guard let definition = produced.first(where: { $0.name == output.name }) else {
                 if output.required {
-                    problems.append(Diagnostic(.error, code: .routingOutput,
-                        "routing needs an output '\(output.name)'"
-                        + (output.values.map { " (\($0.joined(separator: ", ")))" } ?? "") + ", which no table produces"
-                        + Suggestion.clause(for: output.name, in: produced.map(\.name)),
-                        at: fileLocation))
+                    problems.append(
+                        Diagnostic(
+                            .error, code: .routingOutput,
+                            "routing needs an output '\(output.name)'"
+                                + (output.values.map { " (\($0.joined(separator: ", ")))" } ?? "") + ", which no table produces"
+                                + Suggestion.clause(for: output.name, in: produced.map(\.name)),
+                            at: fileLocation))
                 }
                 continue
             }
             switch (definition.type, output.reading) {
             case (.enumeration(let names), .values(let applied)):
                 for value in names where !applied.contains(value) {
-                    problems.append(Diagnostic(.error, code: .routingValue,
-                        "output '\(output.name)' may be '\(value)', which routing cannot apply (it applies "
-                        + applied.joined(separator: ", ") + ")" + Suggestion.clause(for: value, in: applied),
-                        at: definition.location))
+                    problems.append(
+                        Diagnostic(
+                            .error, code: .routingValue,
+                            "output '\(output.name)' may be '\(value)', which routing cannot apply (it applies "
+                                + applied.joined(separator: ", ") + ")" + Suggestion.clause(for: value, in: applied),
+                            at: definition.location))
                 }
             case (.enumeration, .label), (.boolean, .flag), (_, .text):
                 break
             default:
-                problems.append(Diagnostic(.error, code: .routingValue,
-                    "output '\(output.name)' is \(definition.type.summary), which routing cannot read (it reads \(output.expected))",
-                    at: definition.location))
+                problems.append(
+                    Diagnostic(
+                        .error, code: .routingValue,
+                        "output '\(output.name)' is \(definition.type.summary), which routing cannot read (it reads \(output.expected))",
+                        at: definition.location))
             }
         }
         problems += orderProblems(tables)
@@ -157,12 +169,16 @@ public enum RoutingContract {
     /// run after the table deciding `team_member`.
     private static func orderProblems(_ tables: [TableDefinition]) -> [Diagnostic] {
         guard let reader = tables.firstIndex(where: { $0.inputs.contains { $0.name == "shared_projects" && $0.producer == nil } }),
-              let producer = tables.firstIndex(where: { $0.outputs.contains { $0.name == "team_member" } }),
-              producer >= reader,
-              let input = tables[reader].inputs.first(where: { $0.name == "shared_projects" }) else { return [] }
-        return [Diagnostic(.error, code: .routingFact,
-            "table '\(tables[reader].name)' reads shared_projects, which routing supplies once the team member is decided, "
-            + "but it runs before table '\(tables[producer].name)' decides it; add the input team_member to it",
-            at: input.location)]
+            let producer = tables.firstIndex(where: { $0.outputs.contains { $0.name == "team_member" } }),
+            producer >= reader,
+            let input = tables[reader].inputs.first(where: { $0.name == "shared_projects" })
+        else { return [] }
+        return [
+            Diagnostic(
+                .error, code: .routingFact,
+                "table '\(tables[reader].name)' reads shared_projects, which routing supplies once the team member is decided, "
+                    + "but it runs before table '\(tables[producer].name)' decides it; add the input team_member to it",
+                at: input.location)
+        ]
     }
 }

@@ -56,8 +56,9 @@ struct RulesContract {
             }
             switch input.domain {
             case .enumeration(let declared):
-                return Fact(slot: slot, values: Dictionary(uniqueKeysWithValues: declared.enumerated().map { ($1, $0) }),
-                            bounds: 0...0)
+                return Fact(
+                    slot: slot, values: Dictionary(uniqueKeysWithValues: declared.enumerated().map { ($1, $0) }),
+                    bounds: 0...0)
             case .boolean:
                 return Fact(slot: slot, values: [:], bounds: 0...1)
             case .integer:
@@ -66,7 +67,8 @@ struct RulesContract {
         }
         func output(_ name: String) -> Output? {
             guard let definition = tables.outputs.first(where: { $0.name == name }),
-                  let slot = tables.slot(named: name) else { return nil }
+                let slot = tables.slot(named: name)
+            else { return nil }
             switch definition.type {
             case .enumeration(let names): return Output(slot: slot, names: names)
             case .boolean: return Output(slot: slot, names: ["false", "true"])
@@ -92,7 +94,8 @@ struct RulesContract {
         sharedProjectsTable = readers.first ?? tables.tables.count
         // The contract holds, so the required outputs exist.
         guard let status = output("status"), let contact = output("contact"), let teamMember = output("team_member"),
-              let projects = output("projects") else {
+            let projects = output("projects")
+        else {
             throw RouterError(diagnostics: [])
         }
         self.status = status

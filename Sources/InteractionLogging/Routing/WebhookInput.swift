@@ -46,8 +46,9 @@ public struct WebhookInput: Sendable {
     /// A splitter for webhook inputs: arrays are one body per event, and values read whole
     /// build only what the decoder reads.
     public static func splitter(firstLine: Int = 1, atStartOfInput: Bool = true) -> JSONRecordSplitter {
-        JSONRecordSplitter(selection: AircallWebhook.fieldsRead, expandsArrays: true, firstLine: firstLine,
-                           atStartOfInput: atStartOfInput)
+        JSONRecordSplitter(
+            selection: AircallWebhook.fieldsRead, expandsArrays: true, firstLine: firstLine,
+            atStartOfInput: atStartOfInput)
     }
 
     /// The bodies of the next block of an input read a block at a time.
@@ -57,8 +58,10 @@ public struct WebhookInput: Sendable {
     ///   - splitter: The input's splitter (``splitter(firstLine:atStartOfInput:)``), across blocks.
     /// - Returns: The bodies, and how many bytes of the block they used (see
     ///   `JSONRecordSplitter.split(_:isFinal:_:)`).
-    public static func block(_ bytes: [UInt8], isFinal: Bool,
-                             splitter: inout JSONRecordSplitter) -> (input: WebhookInput, used: Int) {
+    public static func block(
+        _ bytes: [UInt8], isFinal: Bool,
+        splitter: inout JSONRecordSplitter
+    ) -> (input: WebhookInput, used: Int) {
         var bodies: [Body] = []
         let used = bytes.withUnsafeBufferPointer { buffer in
             splitter.split(buffer, isFinal: isFinal) { record in

@@ -28,8 +28,9 @@ public struct RuleCoverage: Sendable {
         if !tables.contains(where: { $0.file == file.rules.file }) {
             let definitions = file.rules.tables.sorted { $0.location < $1.location }
             tables += definitions.map { table in
-                Table(file: file.rules.file, name: table.name,
-                      rules: table.rules.map { TableRule(table: table.name, id: $0.id, location: $0.location) }, exercised: [])
+                Table(
+                    file: file.rules.file, name: table.name,
+                    rules: table.rules.map { TableRule(table: table.name, id: $0.id, location: $0.location) }, exercised: [])
             }
         }
         for result in results {

@@ -30,8 +30,10 @@ final class ScenarioDecoder {
     /// reads DMN models).
     let loadRules: ScenarioFile.RulesLoader
 
-    init(path: String, overrides: ScenarioFile.Overrides = ScenarioFile.Overrides(),
-         loadRules: @escaping ScenarioFile.RulesLoader = ScenarioFile.yamlRules) {
+    init(
+        path: String, overrides: ScenarioFile.Overrides = ScenarioFile.Overrides(),
+        loadRules: @escaping ScenarioFile.RulesLoader = ScenarioFile.yamlRules
+    ) {
         self.path = path
         self.overrides = overrides
         self.loadRules = loadRules
@@ -66,8 +68,9 @@ final class ScenarioDecoder {
         guard !hasErrors else { return nil }
         let warnings = DiagnosticsError(diagnostics.filter { $0.severity == .warning }).diagnostics
         let files = Set(warnings.map(\.location.file))
-        return ScenarioFile(path: path, rules: rules, scenarios: scenarios, warnings: warnings,
-                            warningSources: sources.filter { files.contains($0.key) })
+        return ScenarioFile(
+            path: path, rules: rules, scenarios: scenarios, warnings: warnings,
+            warningSources: sources.filter { files.contains($0.key) })
     }
 
     // MARK: - Files the scenario file names
@@ -135,14 +138,16 @@ final class ScenarioDecoder {
             let parts = decoder.decode(node)
             included += decoder.sink.diagnostics
             return parts.map {
-                SparkDirectory(company: $0.company, projects: $0.projects, teamMembers: $0.teamMembers, lines: $0.lines,
-                               contacts: $0.contacts)
+                SparkDirectory(
+                    company: $0.company, projects: $0.projects, teamMembers: $0.teamMembers, lines: $0.lines,
+                    contacts: $0.contacts)
             }
         }
         guard case .scalar = node.content, !node.isNull else {
-            sink.error(.expectedDirectory,
-                       "'directory' must be the path of a Spark directory file or the directory as a mapping, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedDirectory,
+                "'directory' must be the path of a Spark directory file or the directory as a mapping, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         guard let resolved = existingFile(node, "directory", what: "the Spark directory") else { return nil }
@@ -158,14 +163,17 @@ final class ScenarioDecoder {
 
     // MARK: - Scenarios
 
-    private func decodeScenario(_ node: YAMLNode, rules: DecisionTables, names: inout [String: SourceLocation],
-                                defaultDirectory: () -> SparkDirectory??) -> Scenario? {
+    private func decodeScenario(
+        _ node: YAMLNode, rules: DecisionTables, names: inout [String: SourceLocation],
+        defaultDirectory: () -> SparkDirectory??
+    ) -> Scenario? {
         guard let reader = MappingReader(node, what: "a scenario", allowed: Self.scenarioKeys, sink: sink) else { return nil }
         let name = reader.text("name", required: true)
         if let name, let nameNode = reader["name"] {
             if let first = names[name] {
-                sink.error(.duplicateScenario, "another scenario is named '\(name)'", at: nameNode.location,
-                           notes: [Note("the first is here", at: first)])
+                sink.error(
+                    .duplicateScenario, "another scenario is named '\(name)'", at: nameNode.location,
+                    notes: [Note("the first is here", at: first)])
             } else {
                 names[name] = nameNode.location
             }
@@ -176,17 +184,21 @@ final class ScenarioDecoder {
         switch (reader["facts"], reader["event"]) {
         case (let facts?, let event?):
             let first = facts.location < event.location ? "facts" : "event"
-            sink.error(.conflictingKeys, "a scenario has 'facts' or an 'event', not both",
-                       at: first == "facts" ? event.location : facts.location)
+            sink.error(
+                .conflictingKeys, "a scenario has 'facts' or an 'event', not both",
+                at: first == "facts" ? event.location : facts.location)
             return nil
         case (nil, nil):
-            sink.error(.missingKey, "a scenario needs 'facts' (evaluated by the rules' tables) or an 'event' (an Aircall webhook, routed)",
-                       at: node.location)
+            sink.error(
+                .missingKey, "a scenario needs 'facts' (evaluated by the rules' tables) or an 'event' (an Aircall webhook, routed)",
+                at: node.location)
             return nil
         case (let facts?, nil):
             for key in ["directory", "company", "assignments"] {
                 if let value = reader[key] {
-                    sink.error(.unexpectedKey, "'\(key)' applies to event scenarios; this scenario gives facts", at: keyLocation(of: key, in: node) ?? value.location)
+                    sink.error(
+                        .unexpectedKey, "'\(key)' applies to event scenarios; this scenario gives facts",
+                        at: keyLocation(of: key, in: node) ?? value.location)
                 }
             }
             let tables = scopedTables(reader, rules: rules)
@@ -196,8 +208,9 @@ final class ScenarioDecoder {
             expectations = tables.flatMap { tables in expectNode.flatMap { decodeOutputs($0, tables: tables) } }
         case (nil, let event?):
             if reader["table"] != nil {
-                sink.error(.unexpectedKey, "'table' applies to facts scenarios; an event is routed through every table",
-                           at: keyLocation(of: "table", in: node) ?? node.location)
+                sink.error(
+                    .unexpectedKey, "'table' applies to facts scenarios; an event is routed through every table",
+                    at: keyLocation(of: "table", in: node) ?? node.location)
             }
             let webhook = decodeEvent(event)
             var directory: SparkDirectory?
@@ -243,8 +256,10 @@ final class ScenarioDecoder {
         do {
             _ = try Router(rules: rules, directory: directory)
         } catch {
-            sink.error(.rulesCannotRoute, "the rules '\(rules.file)' cannot route Aircall events: "
-                       + error.problems.joined(separator: "; "), at: location)
+            sink.error(
+                .rulesCannotRoute,
+                "the rules '\(rules.file)' cannot route Aircall events: "
+                    + error.problems.joined(separator: "; "), at: location)
         }
     }
 
@@ -256,8 +271,10 @@ final class ScenarioDecoder {
         guard let name = reader.text("table"), let node = reader["table"] else { return nil }
         guard let table = rules.checked.table(named: name) else {
             let names = rules.tables.map(\.name)
-            sink.error(.unknownTable, "no table '\(name)' in '\(rules.file)'\(Suggestion.clause(for: name, in: names))"
-                       + " (its tables: \(names.joined(separator: ", ")))", at: node.location)
+            sink.error(
+                .unknownTable,
+                "no table '\(name)' in '\(rules.file)'\(Suggestion.clause(for: name, in: names))"
+                    + " (its tables: \(names.joined(separator: ", ")))", at: node.location)
             return nil
         }
         return table.compiled()
@@ -265,8 +282,9 @@ final class ScenarioDecoder {
 
     private func decodeFacts(_ node: YAMLNode, tables: DecisionTables) -> [String: Value]? {
         guard case .mapping(let pairs) = node.content else {
-            sink.error(.expectedMapping, "'facts' must be a mapping of fact names to values, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedMapping, "'facts' must be a mapping of fact names to values, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         let names = tables.facts.map(\.name)
@@ -276,11 +294,14 @@ final class ScenarioDecoder {
             guard let input = tables.facts.first(where: { $0.name == pair.key }) else {
                 failed = true
                 if let producer = tables.tables.first(where: { $0.outputs.contains { $0.name == pair.key } }) {
-                    sink.error(.notAFact, "'\(pair.key)' is decided by table '\(producer.name)' and cannot be given as a fact",
-                               at: pair.keyLocation)
+                    sink.error(
+                        .notAFact, "'\(pair.key)' is decided by table '\(producer.name)' and cannot be given as a fact",
+                        at: pair.keyLocation)
                 } else {
-                    sink.error(.unknownFact, "unknown fact '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names))"
-                               + " (the facts are: \(names.joined(separator: ", ")))", at: pair.keyLocation)
+                    sink.error(
+                        .unknownFact,
+                        "unknown fact '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names))"
+                            + " (the facts are: \(names.joined(separator: ", ")))", at: pair.keyLocation)
                 }
                 continue
             }
@@ -294,8 +315,9 @@ final class ScenarioDecoder {
         let misspelt = Set(pairs.filter { pair in !names.contains(pair.key) }.compactMap { Suggestion.nearest(to: $0.key, in: names) })
         let missing = tables.facts.filter { input in !pairs.contains { $0.key == input.name } && !misspelt.contains(input.name) }
         if !missing.isEmpty {
-            sink.error(.missingFact, "the facts lack " + missing.map { "\($0.name) (\($0.domain.summary))" }.joined(separator: ", "),
-                       at: node.location)
+            sink.error(
+                .missingFact, "the facts lack " + missing.map { "\($0.name) (\($0.domain.summary))" }.joined(separator: ", "),
+                at: node.location)
             failed = true
         }
         return failed ? nil : values
@@ -338,8 +360,9 @@ final class ScenarioDecoder {
                 return nil
             }
             guard values.contains(text) else {
-                sink.error(.unknownValue, "'\(text)' is not a value of \(what) (\(domain.summary))\(Suggestion.clause(for: text, in: values))",
-                           at: node.location)
+                sink.error(
+                    .unknownValue, "'\(text)' is not a value of \(what) (\(domain.summary))\(Suggestion.clause(for: text, in: values))",
+                    at: node.location)
                 return nil
             }
             return .string(text)
@@ -348,8 +371,9 @@ final class ScenarioDecoder {
 
     private func decodeOutputs(_ node: YAMLNode, tables: DecisionTables) -> [Scenario.Expectation]? {
         guard case .mapping(let pairs) = node.content else {
-            sink.error(.expectedMapping, "'expect' must be a mapping of outputs to values, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedMapping, "'expect' must be a mapping of outputs to values, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         if pairs.isEmpty { sink.error(.emptyExpectation, "'expect' names no output, so the scenario checks nothing", at: node.location) }
@@ -358,12 +382,16 @@ final class ScenarioDecoder {
         var failed = false
         for pair in pairs {
             guard let table = tables.tables.first(where: { $0.outputs.contains { $0.name == pair.key } }),
-                  let output = table.outputs.first(where: { $0.name == pair.key }) else {
+                let output = table.outputs.first(where: { $0.name == pair.key })
+            else {
                 failed = true
                 let isFact = tables.facts.contains { $0.name == pair.key }
-                sink.error(.unknownOutput, isFact ? "'\(pair.key)' is a fact, not an output of the rules"
-                           : "unknown output '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names)) (the outputs are: \(names.joined(separator: ", ")))",
-                           at: pair.keyLocation)
+                sink.error(
+                    .unknownOutput,
+                    isFact
+                        ? "'\(pair.key)' is a fact, not an output of the rules"
+                        : "unknown output '\(pair.key)'\(Suggestion.clause(for: pair.key, in: names)) (the outputs are: \(names.joined(separator: ", ")))",
+                    at: pair.keyLocation)
                 continue
             }
             let what = "output '\(output.name)'"
@@ -373,8 +401,10 @@ final class ScenarioDecoder {
                     let values = items.map { outputValue($0, type: output.type, what: what) }
                     value = values.contains { $0 == nil } ? nil : .array(values.map { $0! })
                 } else {
-                    sink.error(.expectedList, "\(what) of the '\(table.hitPolicy)' table '\(table.name)' is a list of values, found \(pair.value.kindDescription)",
-                               at: pair.value.location)
+                    sink.error(
+                        .expectedList,
+                        "\(what) of the '\(table.hitPolicy)' table '\(table.name)' is a list of values, found \(pair.value.kindDescription)",
+                        at: pair.value.location)
                     value = nil
                 }
             } else {
@@ -411,8 +441,9 @@ final class ScenarioDecoder {
                 return nil
             }
             if case .enumeration(let values) = type, !values.contains(text) {
-                sink.error(.unknownValue, "'\(text)' is not a value of \(what) (\(type.summary))\(Suggestion.clause(for: text, in: values))",
-                           at: node.location)
+                sink.error(
+                    .unknownValue, "'\(text)' is not a value of \(what) (\(type.summary))\(Suggestion.clause(for: text, in: values))",
+                    at: node.location)
                 return nil
             }
             return .string(text)
@@ -428,7 +459,8 @@ final class ScenarioDecoder {
             json = JSONValue(yaml: node)
         case .scalar(let text, _) where !node.isNull:
             guard let resolved = existingFile(node, "event", what: "the webhook file"),
-                  let data = FileManager.default.contents(atPath: resolved) else { return nil }
+                let data = FileManager.default.contents(atPath: resolved)
+            else { return nil }
             do {
                 json = try JSONParser.parse(String(decoding: data, as: UTF8.self))
             } catch {
@@ -436,8 +468,10 @@ final class ScenarioDecoder {
                 return nil
             }
         default:
-            sink.error(.expectedEvent, "'event' must be an Aircall webhook body as a mapping, or the path of a JSON file holding one, found \(node.kindDescription)",
-                       at: node.location)
+            sink.error(
+                .expectedEvent,
+                "'event' must be an Aircall webhook body as a mapping, or the path of a JSON file holding one, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         do {
@@ -491,8 +525,10 @@ final class ScenarioDecoder {
             if directions.contains(direction) {
                 expect("direction", .string(direction))
             } else {
-                sink.error(.unknownValue, "'\(direction)' is not a direction (inbound or outbound)"
-                           + Suggestion.clause(for: direction, in: directions), at: value.location)
+                sink.error(
+                    .unknownValue,
+                    "'\(direction)' is not a direction (inbound or outbound)"
+                        + Suggestion.clause(for: direction, in: directions), at: value.location)
             }
         }
         if let status = reader.text("status"), let value = reader["status"] {
@@ -500,8 +536,10 @@ final class ScenarioDecoder {
             if statuses.contains(status) {
                 expect("status", .string(status))
             } else {
-                sink.error(.unknownValue, "'\(status)' is not a route status (one of \(statuses.joined(separator: ", ")))"
-                           + Suggestion.clause(for: status, in: statuses), at: value.location)
+                sink.error(
+                    .unknownValue,
+                    "'\(status)' is not a route status (one of \(statuses.joined(separator: ", ")))"
+                        + Suggestion.clause(for: status, in: statuses), at: value.location)
             }
         }
         for (field, kind) in [("contact", IDKind.contact), ("team_member", .teamMember)] {
@@ -520,8 +558,10 @@ final class ScenarioDecoder {
         for field in ["actions", "refused"] {
             guard let actions = texts(reader, field) else { continue }
             for (action, location) in actions where !Self.actions.contains(action) {
-                sink.error(.unknownValue, "'\(action)' is not an action (one of \(Self.actions.joined(separator: ", ")))"
-                           + Suggestion.clause(for: action, in: Self.actions), at: location)
+                sink.error(
+                    .unknownValue,
+                    "'\(action)' is not an action (one of \(Self.actions.joined(separator: ", ")))"
+                        + Suggestion.clause(for: action, in: Self.actions), at: location)
             }
             expect(field, .array(actions.map { .string($0.0) }))
         }
@@ -541,8 +581,9 @@ final class ScenarioDecoder {
                 }
                 if let labels, !labels.contains(button) {
                     let hint = button == "none" ? "; write null for no button" : Suggestion.clause(for: button, in: labels)
-                    sink.error(.unknownValue, "'\(button)' is not a button the rules show (one of \(labels.joined(separator: ", ")), or null)\(hint)",
-                               at: value.location)
+                    sink.error(
+                        .unknownValue, "'\(button)' is not a button the rules show (one of \(labels.joined(separator: ", ")), or null)\(hint)",
+                        at: value.location)
                 } else {
                     expect("button", .string(button))
                 }
@@ -558,11 +599,12 @@ final class ScenarioDecoder {
         var pairs: [(String, JSONValue)] = []
         for action in ManualAssignments.Action.allCases {
             guard let ids = texts(reader, action.key) else { continue }
-            let kind: IDKind = switch action {
-            case .contact: .contact
-            case .projects: .project
-            case .teamMember: .teamMember
-            }
+            let kind: IDKind =
+                switch action {
+                case .contact: .contact
+                case .projects: .project
+                case .teamMember: .teamMember
+                }
             for (id, location) in ids { checkID(id, kind: kind, in: directory, at: location) }
             pairs.append((action.key, .array(ids.map { .string($0.0) })))
         }
@@ -570,7 +612,9 @@ final class ScenarioDecoder {
     }
 
     private enum IDKind: String {
-        case contact, teamMember = "team member", project
+        case contact
+        case teamMember = "team member"
+        case project
     }
 
     private func checkID(_ id: String, kind: IDKind, in directory: SparkDirectory?, at location: SourceLocation) {

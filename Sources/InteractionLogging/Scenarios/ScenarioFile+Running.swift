@@ -34,8 +34,9 @@ extension ScenarioFile {
             let actual = evaluation[expectation.field]?.json ?? .null
             guard actual != expectation.value else { return nil }
             let producer = tables.tables.first { $0.outputs.contains { $0.name == expectation.field } }
-            return Mismatch(field: expectation.field, expected: expectation.value, actual: actual, location: expectation.location,
-                            decidedBy: producer.map { references(table: $0.name, in: deciding) } ?? [])
+            return Mismatch(
+                field: expectation.field, expected: expectation.value, actual: actual, location: expectation.location,
+                decidedBy: producer.map { references(table: $0.name, in: deciding) } ?? [])
         }
         return ScenarioResult(scenario: scenario, mismatches: mismatches, error: nil, reason: nil, rules: deciding)
     }
@@ -54,17 +55,21 @@ extension ScenarioFile {
         }
         let json = route.json
         let mismatches = scenario.expectations.compactMap { expectation -> Mismatch? in
-            let actual = expectation.field == "refused" ? .array(route.refusals.map { .string($0.action.rawValue) })
+            let actual =
+                expectation.field == "refused"
+                ? .array(route.refusals.map { .string($0.action.rawValue) })
                 : json[expectation.field] ?? .null
             guard !Self.same(expectation.value, actual, unordered: Scenario.unorderedFields.contains(expectation.field)) else {
                 return nil
             }
             let table = producingTable(of: expectation.field)
-            return Mismatch(field: expectation.field, expected: expectation.value, actual: actual, location: expectation.location,
-                            decidedBy: table.map { references(table: $0, in: route.rules) } ?? [])
+            return Mismatch(
+                field: expectation.field, expected: expectation.value, actual: actual, location: expectation.location,
+                decidedBy: table.map { references(table: $0, in: route.rules) } ?? [])
         }
-        return ScenarioResult(scenario: scenario, mismatches: mismatches, error: route.status == .error ? route.reason : nil,
-                              reason: route.status == .error ? nil : route.reason, rules: route.rules, refusals: route.refusals)
+        return ScenarioResult(
+            scenario: scenario, mismatches: mismatches, error: route.status == .error ? route.reason : nil,
+            reason: route.status == .error ? nil : route.reason, rules: route.rules, refusals: route.refusals)
     }
 
     /// Lists compared as sets where the router's order is its own (projects are sorted).
@@ -82,7 +87,8 @@ extension ScenarioFile {
 
     private func references(table: String, in deciding: [(table: String, rules: [String])]) -> [TableRule] {
         guard let definition = rules.tables.first(where: { $0.name == table }),
-              let winners = deciding.first(where: { $0.table == table })?.rules else { return [] }
+            let winners = deciding.first(where: { $0.table == table })?.rules
+        else { return [] }
         return winners.compactMap { id in
             definition.rules.first { $0.id == id }.map { TableRule(table: table, id: id, location: $0.location) }
         }

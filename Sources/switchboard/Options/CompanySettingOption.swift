@@ -9,8 +9,10 @@ struct CompanySettingOption: ParsableArguments {
         case on, off
     }
 
-    @Option(help: ArgumentHelp("The company setting \"Log calls and messages on all projects\" for this run, overriding the directory's.",
-                               valueName: "on|off"))
+    @Option(
+        help: ArgumentHelp(
+            "The company setting \"Log calls and messages on all projects\" for this run, overriding the directory's.",
+            valueName: "on|off"))
     var logOnAllProjects: Setting?
 
     /// The setting given, or nil to keep the directory's.

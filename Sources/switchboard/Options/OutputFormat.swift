@@ -30,8 +30,10 @@ enum Document: OfferedFormats {
 
 /// `--format`, shared by the subcommands that print a report.
 struct FormatOption<Formats: OfferedFormats>: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: \(Formats.offered.map(\.rawValue).joined(separator: " or ")).",
-                               valueName: Formats.offered.map(\.rawValue).joined(separator: "|")))
+    @Option(
+        help: ArgumentHelp(
+            "Output format: \(Formats.offered.map(\.rawValue).joined(separator: " or ")).",
+            valueName: Formats.offered.map(\.rawValue).joined(separator: "|")))
     var format: OutputFormat = Formats.offered[0]
 
     func validate() throws {

@@ -81,8 +81,10 @@ struct RoutingOptions: ParsableArguments {
     ///   - body: Called with each block of bodies and the source's name: its path, or
     ///     `<stdin>`.
     ///   - unreadable: Called with the failure and the source's name.
-    func forEachInput(_ body: (WebhookInput, String) throws -> Void,
-                      unreadable: (IOFailure, String) throws -> Void) throws {
+    func forEachInput(
+        _ body: (WebhookInput, String) throws -> Void,
+        unreadable: (IOFailure, String) throws -> Void
+    ) throws {
         for path in events {
             let source = path == "-" ? StandardStreams.inputLabel : path
             do {

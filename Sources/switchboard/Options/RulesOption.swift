@@ -7,7 +7,9 @@ import InteractionLogging
 /// `--rules FILE`: the rules a subcommand applies, the built-in interaction-logging rules
 /// when it is not given. Every subcommand that applies one rules file reads it this way.
 struct RulesOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The rules file (YAML, or a DMN model ending in .dmn); default: the built-in interaction-logging rules.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The rules file (YAML, or a DMN model ending in .dmn); default: the built-in interaction-logging rules.", valueName: "file"))
     var rules: String?
 
     init() {}

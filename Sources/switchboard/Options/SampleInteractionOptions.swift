@@ -42,8 +42,10 @@ struct SampleInteractionOptions: ParsableArguments {
         if user != nil, noUser { throw ValidationError("give --user EMAIL or --no-user, not both") }
         var sample = SampleInteraction(user: noUser ? .nobody : .unspecified)
         do {
-            for (field, text) in [(SampleInteraction.Field.kind, kind), (.direction, direction), (.from, from), (.line, line),
-                                  (.user, user), (.id, id)] {
+            for (field, text) in [
+                (SampleInteraction.Field.kind, kind), (.direction, direction), (.from, from), (.line, line),
+                (.user, user), (.id, id),
+            ] {
                 if let text { try sample.set(field, text) }
             }
         } catch {

@@ -101,8 +101,9 @@ import Testing
             defer { seed += 1 }
             let file = RandomTables.rulesFile(seed: seed, maximumRules: 12, enumerable: true).yaml
             guard file.contains("\n  - name: t1\n") || file.contains("\n  - name: reader-table\n"),
-                  let pair = DiffPairs.pair(seed: seed), !pair.isPure,
-                  try DecisionTables(yaml: pair.old).tables.count == 2 else { continue }
+                let pair = DiffPairs.pair(seed: seed), !pair.isPure,
+                try DecisionTables(yaml: pair.old).tables.count == 2
+            else { continue }
             pairs += 1
             let (problems, checked) = try Self.check(pair)
             totals.finals += checked.finals
@@ -142,10 +143,14 @@ import Testing
             }
             for change in diff.structural { seen.insert(change.kind) }
         }
-        var expected: Set<String> = ["pure", "final change", "nothing decided", "input-added", "input-removed",
-                                     "output-added", "output-removed", "input-changed", "hit-changed"]
-        for edit in ["cell", "output", "default", "delete", "add", "duplicate", "reorder", "hit", "value", "widen",
-                     "remove", "rename", "describe", "move"] {
+        var expected: Set<String> = [
+            "pure", "final change", "nothing decided", "input-added", "input-removed",
+            "output-added", "output-removed", "input-changed", "hit-changed",
+        ]
+        for edit in [
+            "cell", "output", "default", "delete", "add", "duplicate", "reorder", "hit", "value", "widen",
+            "remove", "rename", "describe", "move",
+        ] {
             expected.insert("edit \(edit)")
         }
         for policy in ["unique", "any", "first", "priority", "collect", "rule-order"] { expected.insert("change \(policy)") }

@@ -37,8 +37,9 @@ enum DiffPairs {
             for _ in 0...editor.random.below(3) { editor.edit(&tables, pureOnly: pure) }
             let yaml = PlainTables.yaml(tables)
             guard editor.notes.count > 0, (try? DecisionTables(yaml: yaml, file: "edited-\(seed).yaml")) != nil else { continue }
-            return DiffPair(seed: seed, old: file.yaml, new: yaml, edits: editor.notes,
-                            isPure: editor.notes.allSatisfy { $0.hasPrefix("pure:") })
+            return DiffPair(
+                seed: seed, old: file.yaml, new: yaml, edits: editor.notes,
+                isPure: editor.notes.allSatisfy { $0.hasPrefix("pure:") })
         }
         return nil
     }
@@ -63,13 +64,14 @@ struct PlainTable {
         inputs = table.inputs.map { PlainInput(name: $0.name, description: $0.description, domain: $0.domain, isChained: $0.producer != nil) }
         outputs = table.outputs.map { PlainOutput(name: $0.name, description: $0.description, type: $0.type, defaultValue: $0.defaultValue) }
         rules = table.rules.map { rule in
-            PlainRule(id: rule.id, description: rule.description,
-                      cells: rule.conditions.map { condition in
-                          if condition.isWildcard { return .any }
-                          if let values = condition.values { return .finite(values) }
-                          return .integers(condition.intervals ?? .empty)
-                      },
-                      outputs: rule.outputs)
+            PlainRule(
+                id: rule.id, description: rule.description,
+                cells: rule.conditions.map { condition in
+                    if condition.isWildcard { return .any }
+                    if let values = condition.values { return .finite(values) }
+                    return .integers(condition.intervals ?? .empty)
+                },
+                outputs: rule.outputs)
         }
     }
 }
@@ -181,20 +183,22 @@ enum PlainTables {
         case .any:
             return nil
         case .finite(let values):
-            return "[" + values.map { value in
-                if case .enumeration(let names) = domain { return quoted(names[value]) }
-                return value == 0 ? "false" : "true"
-            }.joined(separator: ", ") + "]"
+            return "["
+                + values.map { value in
+                    if case .enumeration(let names) = domain { return quoted(names[value]) }
+                    return value == 0 ? "false" : "true"
+                }.joined(separator: ", ") + "]"
         case .integers(let set):
-            return "[" + set.ranges.map { range in
-                switch (range.lowerBound, range.upperBound) {
-                case (.min, .max): "\">= \(Int.min)\""
-                case (.min, let high): "\"<= \(high)\""
-                case (let low, .max): "\">= \(low)\""
-                case (let low, let high) where low == high: "\(low)"
-                case (let low, let high): "\"\(low)..\(high)\""
-                }
-            }.joined(separator: ", ") + "]"
+            return "["
+                + set.ranges.map { range in
+                    switch (range.lowerBound, range.upperBound) {
+                    case (.min, .max): "\">= \(Int.min)\""
+                    case (.min, let high): "\"<= \(high)\""
+                    case (let low, .max): "\">= \(low)\""
+                    case (let low, let high) where low == high: "\(low)"
+                    case (let low, let high): "\"\(low)..\(high)\""
+                    }
+                }.joined(separator: ", ") + "]"
         }
     }
 
@@ -238,7 +242,9 @@ private struct Editor {
         // Most edits of a chained file go to the producer, to show at the reader's final outputs.
         let producers = tables.indices.filter { t in tables[t].outputs.contains { readers.contains($0.name) } }
         let t = !producers.isEmpty && random.coin(0.6) ? random.element(producers) : random.below(tables.count)
-        let kinds: [Kind] = pureOnly ? [.rename, .describe, .moveDisjoint]
+        let kinds: [Kind] =
+            pureOnly
+            ? [.rename, .describe, .moveDisjoint]
             : Kind.allCases + [.cell, .cell, .cell, .output, .output, .addRule, .deleteRule]
         let kind = random.element(kinds)
         var table = tables[t]
@@ -277,11 +283,12 @@ private struct Editor {
             notes.append("\(name): delete \(table.rules[r].id)")
             table.rules.remove(at: r)
         case .addRule:
-            let rule = PlainRule(id: freshID(), description: nil,
-                                 cells: table.inputs.indices.map { random.coin(0.4) ? .any : cell(for: table, input: $0) },
-                                 outputs: table.outputs.indices.map { o in
-                                     table.outputs[o].defaultValue != nil && random.coin(0.3) ? nil : value(for: table, output: o)
-                                 })
+            let rule = PlainRule(
+                id: freshID(), description: nil,
+                cells: table.inputs.indices.map { random.coin(0.4) ? .any : cell(for: table, input: $0) },
+                outputs: table.outputs.indices.map { o in
+                    table.outputs[o].defaultValue != nil && random.coin(0.3) ? nil : value(for: table, output: o)
+                })
             table.rules.insert(rule, at: random.below(ruleCount + 1))
             notes.append("\(name): add \(rule.id)")
         case .duplicateRule:
@@ -329,7 +336,9 @@ private struct Editor {
             let free = table.inputs.filter { input in
                 if case .integer(let low?, let high?) = input.domain {
                     !input.isChained && low > Int.min + 4 && high < Int.max - 4
-                } else { false }
+                } else {
+                    false
+                }
             }
             guard let input = free.isEmpty ? nil : random.element(free) else { return }
             let below = random.below(3)
@@ -341,8 +350,9 @@ private struct Editor {
             notes.append("\(name): widen \(input.name) by \(below) and \(above)")
             return
         case .addInput:
-            let input = PlainInput(name: "extra_in\(fresh)", description: nil,
-                                   domain: .enumeration(["p", "q", "r"]), isChained: false)
+            let input = PlainInput(
+                name: "extra_in\(fresh)", description: nil,
+                domain: .enumeration(["p", "q", "r"]), isChained: false)
             fresh += 1
             table.inputs.insert(input, at: random.below(table.inputs.count + 1))
             let i = table.inputs.firstIndex { $0.name == input.name }!
@@ -359,21 +369,25 @@ private struct Editor {
             for r in table.rules.indices { table.rules[r].cells.remove(at: i) }
         case .addOutput:
             let aggregated = if case .collect(_?) = table.hit { true } else { false }
-            let output = PlainOutput(name: "extra_out\(fresh)", description: nil,
-                                     type: aggregated || random.coin(0.5) ? .integer : .string,
-                                     defaultValue: nil)
+            let output = PlainOutput(
+                name: "extra_out\(fresh)", description: nil,
+                type: aggregated || random.coin(0.5) ? .integer : .string,
+                defaultValue: nil)
             fresh += 1
             table.outputs.append(output)
             for r in table.rules.indices {
                 table.rules[r].outputs.append(output.type == .integer ? .integer(random.below(3)) : .string(random.element(["x", "y"])))
             }
-            if random.coin(0.5) { table.outputs[table.outputs.count - 1].defaultValue = table.outputs.last!.type == .integer ? .integer(0) : .string("x") }
+            if random.coin(0.5) {
+                table.outputs[table.outputs.count - 1].defaultValue = table.outputs.last!.type == .integer ? .integer(0) : .string("x")
+            }
             notes.append("\(name): add output \(output.name)")
         case .removeOutput:
             let removable = table.outputs.indices.filter { o in
                 guard !readers.contains(table.outputs[o].name) else { return false }
                 let left = table.outputs.indices.filter { $0 != o }
-                return !left.isEmpty && (table.hit != .priority || left.contains { if case .enumeration = table.outputs[$0].type { true } else { false } })
+                return !left.isEmpty
+                    && (table.hit != .priority || left.contains { if case .enumeration = table.outputs[$0].type { true } else { false } })
             }
             guard let o = removable.isEmpty ? nil : random.element(removable) else { return }
             notes.append("\(name): remove output \(table.outputs[o].name)")
@@ -451,13 +465,14 @@ private struct Editor {
         let whole = IntervalSet([bounds])
         for _ in 0..<4 {
             let w = clamp(random.element(focus), by: random.below(5) - 2)
-            let set: IntervalSet = switch random.below(5) {
-            case 0: IntervalSet([w...w])
-            case 1: IntervalSet([w...clamp(w, by: random.below(4))])
-            case 2: IntervalSet([w...Int.max])
-            case 3: IntervalSet([Int.min...w])
-            default: IntervalSet([w...w]).complement
-            }
+            let set: IntervalSet =
+                switch random.below(5) {
+                case 0: IntervalSet([w...w])
+                case 1: IntervalSet([w...clamp(w, by: random.below(4))])
+                case 2: IntervalSet([w...Int.max])
+                case 3: IntervalSet([Int.min...w])
+                default: IntervalSet([w...w]).complement
+                }
             let cut = set.intersection(whole)
             if !cut.isEmpty { return .integers(cut) }
         }

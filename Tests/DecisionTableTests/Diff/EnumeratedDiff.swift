@@ -131,9 +131,11 @@ struct EnumeratedDiff {
         }
         let versions = stages.map { version in
             version.map { table, isColumn in
-                Stage(table: table, columns: zip(table.inputs, isColumn).map { input, column in
-                    column ? names.firstIndex(of: input.name)! : nil
-                })
+                Stage(
+                    table: table,
+                    columns: zip(table.inputs, isColumn).map { input, column in
+                        column ? names.firstIndex(of: input.name)! : nil
+                    })
             }
         }
         var columns: [Column] = []
@@ -215,8 +217,10 @@ struct EnumeratedDiff {
                 for (bit, (s, r)) in rules.enumerated() {
                     let stage = stages[s]
                     guard let i = stage.columns.firstIndex(of: c) else { mask.insert(bit); continue }
-                    if Self.matches(stage.table.rules[r].conditions[i], own: stage.table.inputs[i].domain,
-                                    joint: columns[c].domain, value: value) {
+                    if Self.matches(
+                        stage.table.rules[r].conditions[i], own: stage.table.inputs[i].domain,
+                        joint: columns[c].domain, value: value)
+                    {
                         mask.insert(bit)
                     }
                 }
@@ -297,14 +301,15 @@ struct EnumeratedDiff {
                 for (o, output) in table.outputs.enumerated() {
                     let column = winners.map { values($0)[o] }
                     let integers = column.map { if case .integer(let n) = $0 { n } else { 0 } }
-                    outputs[output.name] = switch table.hitPolicy {
-                    case .collect(nil), .ruleOrder, .outputOrder: .list(column)
-                    case .collect(.sum?): .single(.integer(integers.reduce(0, &+)))
-                    case .collect(.min?): .single(.integer(integers.min()!))
-                    case .collect(.max?): .single(.integer(integers.max()!))
-                    case .collect(.count?): .single(.integer(column.count))
-                    default: .single(column[0])
-                    }
+                    outputs[output.name] =
+                        switch table.hitPolicy {
+                        case .collect(nil), .ruleOrder, .outputOrder: .list(column)
+                        case .collect(.sum?): .single(.integer(integers.reduce(0, &+)))
+                        case .collect(.min?): .single(.integer(integers.min()!))
+                        case .collect(.max?): .single(.integer(integers.max()!))
+                        case .collect(.count?): .single(.integer(column.count))
+                        default: .single(column[0])
+                        }
                 }
             }
             if isLast {
@@ -432,7 +437,8 @@ struct EnumeratedDiff {
                     problems.append("row says \(was) -> \(now) at \(place), enumeration \(old[p].decided) -> \(new[p].decided)")
                 }
                 if change.oldRules != old[p].rules || change.newRules != new[p].rules {
-                    problems.append("row names rules \(change.oldRules) -> \(change.newRules) at \(place), enumeration \(old[p].rules) -> \(new[p].rules)")
+                    problems.append(
+                        "row names rules \(change.oldRules) -> \(change.newRules) at \(place), enumeration \(old[p].rules) -> \(new[p].rules)")
                 }
             }
             if count == 0 { problems.append("an empty row") }

@@ -43,11 +43,13 @@ import Testing
                 then: { size: large }
         """
 
-    @Test("A chained table reads its producer's output", arguments: [
-        (1, false, "light", "small", "small-standard", 4),
-        (1, true, "light", "small", "small-express", 9),
-        (30, true, "heavy", "large", "large", 15),
-    ])
+    @Test(
+        "A chained table reads its producer's output",
+        arguments: [
+            (1, false, "light", "small", "small-standard", 4),
+            (1, true, "light", "small", "small-express", 9),
+            (30, true, "heavy", "large", "large", 15),
+        ])
     func chained(weight: Int, express: Bool, sizeRule: String, size: String, priceRule: String, cost: Int) throws {
         let tables = try DecisionTables(yaml: Self.parcels)
         #expect(tables.tables.map(\.name) == ["sizing", "price"])
@@ -98,17 +100,21 @@ import Testing
 
     /// A rule that leaves `hits` out, and no rules at all: either way no column reads `hits`.
     static let readerRules = [
-        ("a wildcard column", """
-            rules:
-              - id: urgent
-                when: { urgent: true, hits: "-" }
-                then: { action: call }
-        """),
+        (
+            "a wildcard column",
+            """
+                rules:
+                  - id: urgent
+                    when: { urgent: true, hits: "-" }
+                    then: { action: call }
+            """
+        ),
         ("no rules", "    rules: []"),
     ]
 
-    @Test("A chained value outside the input's range is an error even where no rule reads it",
-          arguments: readerRules)
+    @Test(
+        "A chained value outside the input's range is an error even where no rule reads it",
+        arguments: readerRules)
     func chainedValueOutOfRange(_ shape: String, readerRules: String) throws {
         let tables = try DecisionTables(yaml: Self.counted(readerRules: readerRules))
         let inRange = try tables.evaluate(["flags": .integer(5), "urgent": .boolean(false)])

@@ -23,7 +23,8 @@ import JSONLines
             switch self {
             case .decided(let outputs, let winners):
                 "outputs " + outputs.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
-                    + "; winners " + winners.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                    + "; winners "
+                    + winners.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
                     .joined(separator: ", ")
             case .failed(let failure): "\(failure)"
             case .invalidFacts(let problems): "invalid facts: " + problems.map(\.message).joined(separator: "; ")
@@ -45,13 +46,14 @@ import JSONLines
     /// 1,000 files of up to 40 rules in 8 batches that run in parallel, then fewer files of
     /// wider tables, whose bitsets span several words (past 64 rules) and several blocks of
     /// eight words (past 512), with fewer facts each because the reference reads every rule.
-    static let batches: [Batch] = (0..<8).map {
-        Batch(seeds: UInt64($0 * 125)..<UInt64($0 * 125 + 125), maximumRules: 40, facts: 1_000)
-    } + [
-        Batch(seeds: 1_000_000..<1_000_020, maximumRules: 200, facts: 250),
-        Batch(seeds: 1_000_020..<1_000_040, maximumRules: 200, facts: 250),
-        Batch(seeds: 2_000_000..<2_000_020, maximumRules: 1_100, facts: 100),
-    ]
+    static let batches: [Batch] =
+        (0..<8).map {
+            Batch(seeds: UInt64($0 * 125)..<UInt64($0 * 125 + 125), maximumRules: 40, facts: 1_000)
+        } + [
+            Batch(seeds: 1_000_000..<1_000_020, maximumRules: 200, facts: 250),
+            Batch(seeds: 1_000_020..<1_000_040, maximumRules: 200, facts: 250),
+            Batch(seeds: 2_000_000..<2_000_020, maximumRules: 1_100, facts: 100),
+        ]
 
     @Test("The compiled evaluator agrees with the naive reference", arguments: batches)
     func compiledAgreesWithNaive(batch: Batch) {

@@ -41,12 +41,13 @@ import Testing
     func json() throws {
         let tables = try DecisionTables(yaml: Self.yaml, file: "size.yaml")
         let json = try tables.explain(["n": .integer(3)]).json
-        #expect(json.rendered == """
-            {"tables": [{"table": "size", "hit": "first", "file": "size.yaml", "line": 2, "facts": {"n": 3}, \
-            "rules": [{"id": "small", "file": "size.yaml", "line": 7, "column": 9, "description": "Under ten is small."}], \
-            "also_matched": [], "near_misses": [{"rule": {"id": "large", "file": "size.yaml", "line": 11, "column": 9, "description": null}, \
-            "failed_cells": [{"input": "n", "value": 3, "condition": ">= 10", "line": 12, "column": 20}]}], \
-            "defaults_applied": false, "outputs": {"size": "small"}}], "error": null}
-            """)
+        #expect(
+            json.rendered == """
+                {"tables": [{"table": "size", "hit": "first", "file": "size.yaml", "line": 2, "facts": {"n": 3}, \
+                "rules": [{"id": "small", "file": "size.yaml", "line": 7, "column": 9, "description": "Under ten is small."}], \
+                "also_matched": [], "near_misses": [{"rule": {"id": "large", "file": "size.yaml", "line": 11, "column": 9, "description": null}, \
+                "failed_cells": [{"input": "n", "value": 3, "condition": ">= 10", "line": 12, "column": 20}]}], \
+                "defaults_applied": false, "outputs": {"size": "small"}}], "error": null}
+                """)
     }
 }

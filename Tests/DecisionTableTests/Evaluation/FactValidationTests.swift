@@ -44,19 +44,27 @@ import Testing
         #expect(result["depot"] == .single(.string("north")))
     }
 
-    @Test("Each kind of bad fact is named with what was expected", arguments: [
-        ("missing", ["weight": nil], "weight", "missing fact 'weight' (an integer >= 0)"),
-        ("unknown", ["wieght": .integer(3)], "wieght", "unknown fact 'wieght'; did you mean 'weight'?"),
-        ("unknown, nothing near", ["colour": .string("red")], "colour", "unknown fact 'colour'"),
-        ("an output", ["depot": .string("x")], "depot", "'depot' is decided by a table and cannot be given as a fact"),
-        ("out of range", ["weight": .integer(-1)], "weight", "fact 'weight': -1 is not an integer >= 0"),
-        ("not a value", ["region": .string("sout")], "region",
-         "fact 'region': 'sout' is not one of north, south; did you mean 'south'?"),
-        ("wrong type", ["express": .string("yes")], "express",
-         "fact 'express': expected true or false, found the string \"yes\""),
-        ("wrong type for an integer", ["weight": .boolean(true)], "weight",
-         "fact 'weight': expected an integer >= 0, found the boolean true"),
-    ] as [(String, [String: Value?], String, String)])
+    @Test(
+        "Each kind of bad fact is named with what was expected",
+        arguments: [
+            ("missing", ["weight": nil], "weight", "missing fact 'weight' (an integer >= 0)"),
+            ("unknown", ["wieght": .integer(3)], "wieght", "unknown fact 'wieght'; did you mean 'weight'?"),
+            ("unknown, nothing near", ["colour": .string("red")], "colour", "unknown fact 'colour'"),
+            ("an output", ["depot": .string("x")], "depot", "'depot' is decided by a table and cannot be given as a fact"),
+            ("out of range", ["weight": .integer(-1)], "weight", "fact 'weight': -1 is not an integer >= 0"),
+            (
+                "not a value", ["region": .string("sout")], "region",
+                "fact 'region': 'sout' is not one of north, south; did you mean 'south'?"
+            ),
+            (
+                "wrong type", ["express": .string("yes")], "express",
+                "fact 'express': expected true or false, found the string \"yes\""
+            ),
+            (
+                "wrong type for an integer", ["weight": .boolean(true)], "weight",
+                "fact 'weight': expected an integer >= 0, found the boolean true"
+            ),
+        ] as [(String, [String: Value?], String, String)])
     func badFact(_ what: String, change: [String: Value?], name: String, message: String) throws {
         var facts = Self.valid
         for (key, value) in change { facts[key] = value }

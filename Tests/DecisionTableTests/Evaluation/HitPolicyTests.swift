@@ -37,11 +37,13 @@ import Testing
         ["weight": .integer(weight), "express": .boolean(express)]
     }
 
-    @Test("unique: the one matching rule decides", arguments: [
-        (3, false, "light", "post", 5),
-        (3, true, "fast", "courier", 15),
-        (12, true, "heavy", "courier", 20),
-    ])
+    @Test(
+        "unique: the one matching rule decides",
+        arguments: [
+            (3, false, "light", "post", 5),
+            (3, true, "fast", "courier", 15),
+            (12, true, "heavy", "courier", 20),
+        ])
     func uniqueSingleMatch(weight: Int, express: Bool, rule: String, carrier: String, fee: Int) throws {
         let tables = try DecisionTables(yaml: Self.shipping(hit: "unique"))
         let result = try tables.evaluate(Self.facts(weight: weight, express: express))
@@ -107,13 +109,18 @@ import Testing
     @Test("No match and no defaults is an error naming the table and its facts")
     func noMatchWithoutDefaults() throws {
         let tables = try DecisionTables(yaml: Self.grades)
-        let error = #expect(throws: EvaluationError.noMatch(table: "grades", facts: [
-            NamedValue(name: "score", value: .integer(10)), NamedValue(name: "subject", value: .string("art")),
-        ])) {
+        let error = #expect(
+            throws: EvaluationError.noMatch(
+                table: "grades",
+                facts: [
+                    NamedValue(name: "score", value: .integer(10)), NamedValue(name: "subject", value: .string("art")),
+                ])
+        ) {
             try tables.evaluate(["score": .integer(10), "subject": .string("art")])
         }
-        #expect(error?.description
-            == "no rule of table 'grades' matches score = 10, subject = art and its outputs have no default")
+        #expect(
+            error?.description
+                == "no rule of table 'grades' matches score = 10, subject = art and its outputs have no default")
     }
 
     /// Alerts whose `level` values are declared most urgent first; the rules are not in that order.
@@ -146,13 +153,15 @@ import Testing
                 then: { level: warning, note: very hot }
         """
 
-    @Test("priority: the declared order of 'values' decides, then file order", arguments: [
-        (35, false, "warm", "info", "warm"),
-        // hot and very-hot tie on 'warning' and beat warm's 'info': hot comes first in the file.
-        (60, false, "hot", "warning", "hot"),
-        // critical is declared first, so smoke wins although it is written after warm and hot.
-        (60, true, "smoke", "critical", "smoke, call the fire brigade"),
-    ])
+    @Test(
+        "priority: the declared order of 'values' decides, then file order",
+        arguments: [
+            (35, false, "warm", "info", "warm"),
+            // hot and very-hot tie on 'warning' and beat warm's 'info': hot comes first in the file.
+            (60, false, "hot", "warning", "hot"),
+            // critical is declared first, so smoke wins although it is written after warm and hot.
+            (60, true, "smoke", "critical", "smoke, call the fire brigade"),
+        ])
     func priorityByDeclaredValues(temperature: Int, smoke: Bool, rule: String, level: String, note: String) throws {
         let tables = try DecisionTables(yaml: Self.alert)
         let result = try tables.evaluate(["temperature": .integer(temperature), "smoke": .boolean(smoke)])
@@ -193,11 +202,13 @@ import Testing
                 then: { percent: 0 }
         """
 
-    @Test("any: overlapping rules that agree report the first of them", arguments: [
-        (true, 70, "member", 10),
-        // adult leaves 'percent' to its default 0, thirties writes 0: the values agree.
-        (false, 35, "adult", 0),
-    ])
+    @Test(
+        "any: overlapping rules that agree report the first of them",
+        arguments: [
+            (true, 70, "member", 10),
+            // adult leaves 'percent' to its default 0, thirties writes 0: the values agree.
+            (false, 35, "adult", 0),
+        ])
     func anyAgreeing(member: Bool, age: Int, rule: String, percent: Int) throws {
         let tables = try DecisionTables(yaml: Self.discount)
         let result = try tables.evaluate(["member": .boolean(member), "age": .integer(age)])
@@ -212,8 +223,9 @@ import Testing
         let error = #expect(throws: EvaluationError.conflictingMatches(table: "discount", rules: ["member", "child"])) {
             try tables.evaluate(["member": .boolean(true), "age": .integer(8)])
         }
-        #expect(error?.description
-            == "table 'discount' is 'any' but the matching rules 'member', 'child' disagree on the outputs")
+        #expect(
+            error?.description
+                == "table 'discount' is 'any' but the matching rules 'member', 'child' disagree on the outputs")
     }
 
     @Test("No match with defaults returns the defaults and no winner")
@@ -250,10 +262,12 @@ import Testing
         """
     }
 
-    @Test("collect and rule-order: every match in file order, as a list", arguments: ["collect", "rule-order"], [
-        (150, ["positive", "big"], ["positive", "big"]),
-        (100, ["positive", "big", "hundred"], ["positive", "big", "untagged"]),
-    ])
+    @Test(
+        "collect and rule-order: every match in file order, as a list", arguments: ["collect", "rule-order"],
+        [
+            (150, ["positive", "big"], ["positive", "big"]),
+            (100, ["positive", "big", "hundred"], ["positive", "big", "untagged"]),
+        ])
     func collectLists(hit: String, expected: (score: Int, rules: [String], tags: [String])) throws {
         let tables = try DecisionTables(yaml: Self.tags(hit: hit))
         let result = try tables.evaluate(["score": .integer(expected.score)])
@@ -299,19 +313,21 @@ import Testing
         """
     }
 
-    @Test("collect aggregations fold each integer output over the matches", arguments: [
-        (HitPolicy.Aggregation.sum, 3, 18, 5),
-        (.min, 3, 3, -2),
-        (.max, 3, 10, 7),
-        (.count, 3, 3, 3),
-        (.sum, 1, 5, 0),
-        (.min, 2, 3, 0),
-        (.max, 2, 5, 7),
-        (.count, 1, 1, 1),
-        // No match: the defaults, not 0 or a count of 0.
-        (.sum, 0, -1, 0),
-        (.count, 0, -1, 0),
-    ])
+    @Test(
+        "collect aggregations fold each integer output over the matches",
+        arguments: [
+            (HitPolicy.Aggregation.sum, 3, 18, 5),
+            (.min, 3, 3, -2),
+            (.max, 3, 10, 7),
+            (.count, 3, 3, 3),
+            (.sum, 1, 5, 0),
+            (.min, 2, 3, 0),
+            (.max, 2, 5, 7),
+            (.count, 1, 1, 1),
+            // No match: the defaults, not 0 or a count of 0.
+            (.sum, 0, -1, 0),
+            (.count, 0, -1, 0),
+        ])
     func aggregations(aggregation: HitPolicy.Aggregation, level: Int, points: Int, bonus: Int) throws {
         let tables = try DecisionTables(yaml: Self.points(aggregation))
         let result = try tables.evaluate(["level": .integer(level)])

@@ -38,8 +38,11 @@ import _DecisionTableTestSupport
         let plain = JSONValue.object(pairs).rendered
         pairs.shuffle(using: &generator)
         let shuffled = JSONValue.object(pairs).rendered
-        var lines = [plain, shuffled, " \t" + shuffled + " \r", shuffled.replacingOccurrences(of: ", ", with: ",")
-            .replacingOccurrences(of: ": ", with: ":")]
+        var lines = [
+            plain, shuffled, " \t" + shuffled + " \r",
+            shuffled.replacingOccurrences(of: ", ", with: ",")
+                .replacingOccurrences(of: ": ", with: ":"),
+        ]
         if let (name, value) = pairs.first {
             lines.append(JSONValue.object(Array(pairs.dropFirst())).rendered)  // missing
             lines.append(JSONValue.object(pairs + [(name, value)]).rendered)  // given twice

@@ -29,12 +29,13 @@ import Diagnostics
                     then: { status: logged }
 
             """
-        #expect(try formatted(yaml) == """
-            rules.yaml:11:23: error: 'mesage' is not a value of 'kind' (one of call, message); did you mean 'message'?
-                    when: { kind: mesage }
-                                  ^
+        #expect(
+            try formatted(yaml) == """
+                rules.yaml:11:23: error: 'mesage' is not a value of 'kind' (one of call, message); did you mean 'message'?
+                        when: { kind: mesage }
+                                      ^
 
-            """)
+                """)
     }
 
     @Test func printsNotesAfterTheirError() throws {
@@ -45,15 +46,16 @@ import Diagnostics
                 hit: unique
 
             """
-        #expect(try formatted(yaml) == """
-            rules.yaml:4:5: error: duplicate key 'hit'
-                hit: unique
-                ^
-            rules.yaml:3:5: note: 'hit' is first defined here
-                hit: first
-                ^
+        #expect(
+            try formatted(yaml) == """
+                rules.yaml:4:5: error: duplicate key 'hit'
+                    hit: unique
+                    ^
+                rules.yaml:3:5: note: 'hit' is first defined here
+                    hit: first
+                    ^
 
-            """)
+                """)
     }
 
     @Test func printsEveryDiagnosticInSourceOrder() throws {
@@ -68,8 +70,9 @@ import Diagnostics
         #expect(headers.count == 5, "\(text)")
         #expect(headers.first?.hasPrefix("rules.yaml:2:5: error: a table needs a 'inputs' key") == true, "\(text)")
         #expect(headers.contains { $0.hasPrefix("rules.yaml:2:11: error: 'Contact' is not a valid name") }, "\(text)")
-        #expect(headers.contains { $0.hasPrefix("rules.yaml:3:5: error: unknown key 'hti' in a table; did you mean 'hit'?") },
-                "\(text)")
+        #expect(
+            headers.contains { $0.hasPrefix("rules.yaml:3:5: error: unknown key 'hti' in a table; did you mean 'hit'?") },
+            "\(text)")
     }
 
     @Test func keepsTabsSoTheCaretStaysUnderTheColumn() {
@@ -82,23 +85,26 @@ import Diagnostics
     /// Columns do not count a byte-order mark, which editors do not show either.
     @Test func skipsAByteOrderMark() throws {
         let text = try formatted("\u{FEFF}- name: contact\n")
-        #expect(text == """
-            rules.yaml:1:1: error: expected the rules file as a mapping of keys, found a list
-            - name: contact
-            ^
+        #expect(
+            text == """
+                rules.yaml:1:1: error: expected the rules file as a mapping of keys, found a list
+                - name: contact
+                ^
 
-            """)
+                """)
     }
 
     /// Windows line endings: lines still split, and no carriage return is printed.
     @Test func splitsCarriageReturnLineFeedLines() throws {
         let text = try formatted("tables:\r\n  - name: Contact\r\n")
-        #expect(text.contains("""
-            rules.yaml:2:11: error: 'Contact' is not a valid name: use lower-case letters, digits, '_' and '-'
-              - name: Contact
-                      ^
+        #expect(
+            text.contains(
+                """
+                rules.yaml:2:11: error: 'Contact' is not a valid name: use lower-case letters, digits, '_' and '-'
+                  - name: Contact
+                          ^
 
-            """), "\(text)")
+                """), "\(text)")
         #expect(!text.contains("\r"))
     }
 
@@ -123,21 +129,23 @@ import Diagnostics
     /// A syntax error at the end of the file points at the empty last line; libyaml's context
     /// becomes a note where it points elsewhere, and part of the message where it does not.
     @Test func printsASyntaxErrorAtTheEndOfTheFile() throws {
-        #expect(try formatted("tables: {a: 1\n") == """
-            rules.yaml:2:1: error: YAML syntax: did not find expected ',' or '}'
+        #expect(
+            try formatted("tables: {a: 1\n") == """
+                rules.yaml:2:1: error: YAML syntax: did not find expected ',' or '}'
 
-            ^
-            rules.yaml:1:9: note: while parsing a flow mapping
-            tables: {a: 1
-                    ^
+                ^
+                rules.yaml:1:9: note: while parsing a flow mapping
+                tables: {a: 1
+                        ^
 
-            """)
-        #expect(try formatted("tables: [\n") == """
-            rules.yaml:2:1: error: YAML syntax: did not find expected node content while parsing a flow node
+                """)
+        #expect(
+            try formatted("tables: [\n") == """
+                rules.yaml:2:1: error: YAML syntax: did not find expected node content while parsing a flow node
 
-            ^
+                ^
 
-            """)
+                """)
     }
 
     @Test func coloursOnlyWhenAsked() throws {

@@ -25,7 +25,9 @@ import Diagnostics
         let errors = error.diagnostics.filter { $0.severity == .error }
         let found = Set(errors.map(position))
         let expected = Set(markers.errors.map(\.position))
-        #expect(found == expected, """
+        #expect(
+            found == expected,
+            """
             missing: \(expected.subtracting(found).sorted())
             unexpected: \(errors.filter { !expected.contains(position($0)) }.map(\.description))
             """)
@@ -45,8 +47,9 @@ import Diagnostics
         for marker in markers.notes {
             let notes = errors.filter { $0.code == marker.code }.flatMap(\.notes)
             let places = notes.map { "\($0.location.line):\($0.location.column)" }
-            #expect(notes.contains { $0.location.line == marker.line && $0.location.column == marker.column },
-                    "\(marker) is not a note of a \(marker.code) error; notes are at \(places)")
+            #expect(
+                notes.contains { $0.location.line == marker.line && $0.location.column == marker.column },
+                "\(marker) is not a note of a \(marker.code) error; notes are at \(places)")
             if let excerpt = marker.excerpt {
                 #expect(notes.contains { $0.message.contains(excerpt) }, "\(marker): notes were \(notes.map(\.message))")
             }

@@ -15,8 +15,12 @@ import Testing
         #expect(DecimalNumber(exactly: "-0")?.description == "0")
     }
 
-    @Test("Only plain decimal literals are numbers", arguments: ["12abc", "1e3", "", "-", ".5", "5.", "1.2.3", "+1", " 1",
-                                                                  "1234567890123456789012345678901234567890"])
+    @Test(
+        "Only plain decimal literals are numbers",
+        arguments: [
+            "12abc", "1e3", "", "-", ".5", "5.", "1.2.3", "+1", " 1",
+            "1234567890123456789012345678901234567890",
+        ])
     func refusesOtherText(_ text: String) {
         #expect(DecimalNumber(exactly: text) == nil)
     }

@@ -25,8 +25,9 @@ import Testing
                 let ids = group.rules.compactMap { id in Int(id.dropFirst()) }.sorted()
                 for a in ids { for b in ids where a < b { overlaps.insert(["r\(a)", "r\(b)"]) } }
                 let witness = (group.witness ?? []).map(\.value)
-                #expect(witness.count == 3 && ids.allSatisfy { r in zip(rules[r], witness).allSatisfy { RandomNumberTable.holds($0, $1) } },
-                        "\(group.diagnostic.message)\n\(yaml)")
+                #expect(
+                    witness.count == 3 && ids.allSatisfy { r in zip(rules[r], witness).allSatisfy { RandomNumberTable.holds($0, $1) } },
+                    "\(group.diagnostic.message)\n\(yaml)")
             }
             var sharing: Set<[String]> = []
             let evaluator = tables.makeEvaluator()

@@ -21,10 +21,11 @@ import Testing
     @Test func gapsAreWordedInNumbersAndStrings() {
         let report = Validator.validate(yaml: Self.approval, file: "approval.yaml")
         let gaps = report.findings.filter { $0.diagnostic.code == "gap" }.map(\.diagnostic.message)
-        #expect(gaps == [
-            "table 'approval' decides nothing when age is any, risk is not one of \"High\", \"Low\", \"Medium\"",
-            "table 'approval' decides nothing when age is (18..21), risk is Low or Medium",
-        ])
+        #expect(
+            gaps == [
+                "table 'approval' decides nothing when age is any, risk is not one of \"High\", \"Low\", \"Medium\"",
+                "table 'approval' decides nothing when age is (18..21), risk is Low or Medium",
+            ])
         let json = report.findings.first { $0.diagnostic.message.contains("(18..21)") }?.json(file: "approval.yaml").rendered
         #expect(json?.contains(#""age": {"numbers": ["(18..21)"]}"#) == true)
     }
@@ -41,39 +42,41 @@ import Testing
     }
 
     @Test func collectSumsNumbersExactly() throws {
-        let tables = try DecisionTables(yaml: """
-            tables:
-              - name: fees
-                hit: { collect: sum }
-                inputs:
-                  - { name: amount, type: number }
-                outputs:
-                  - { name: fee, type: number }
-                rules:
-                  - { id: base, when: { amount: "> 0" }, then: { fee: 0.1 } }
-                  - { id: large, when: { amount: ">= 100" }, then: { fee: 0.2 } }
-                  - { id: huge, when: { amount: ">= 1000" }, then: { fee: 98.83 } }
-            """)
+        let tables = try DecisionTables(
+            yaml: """
+                tables:
+                  - name: fees
+                    hit: { collect: sum }
+                    inputs:
+                      - { name: amount, type: number }
+                    outputs:
+                      - { name: fee, type: number }
+                    rules:
+                      - { id: base, when: { amount: "> 0" }, then: { fee: 0.1 } }
+                      - { id: large, when: { amount: ">= 100" }, then: { fee: 0.2 } }
+                      - { id: huge, when: { amount: ">= 1000" }, then: { fee: 98.83 } }
+                """)
         let result = try tables.evaluate(["amount": .number(DecimalNumber(exactly: "1000")!)])
         #expect(result["fee"] == .single(.number(DecimalNumber(exactly: "99.13")!)))
         #expect(result.json.rendered.contains(#""fee": 99.13"#))
     }
 
     @Test func outputOrderListsByPriorityThenRuleOrder() throws {
-        let tables = try DecisionTables(yaml: """
-            tables:
-              - name: offers
-                hit: output-order
-                inputs:
-                  - { name: n, type: integer }
-                outputs:
-                  - { name: offer, values: [gold, silver, bronze] }
-                rules:
-                  - { id: a, when: { n: ">= 0" }, then: { offer: bronze } }
-                  - { id: b, when: { n: ">= 1" }, then: { offer: gold } }
-                  - { id: c, when: { n: ">= 2" }, then: { offer: bronze } }
-                  - { id: d, when: { n: ">= 0" }, then: { offer: silver } }
-            """)
+        let tables = try DecisionTables(
+            yaml: """
+                tables:
+                  - name: offers
+                    hit: output-order
+                    inputs:
+                      - { name: n, type: integer }
+                    outputs:
+                      - { name: offer, values: [gold, silver, bronze] }
+                    rules:
+                      - { id: a, when: { n: ">= 0" }, then: { offer: bronze } }
+                      - { id: b, when: { n: ">= 1" }, then: { offer: gold } }
+                      - { id: c, when: { n: ">= 2" }, then: { offer: bronze } }
+                      - { id: d, when: { n: ">= 0" }, then: { offer: silver } }
+                """)
         let result = try tables.evaluate(["n": .integer(5)])
         #expect(result["offer"] == .list([.string("gold"), .string("silver"), .string("bronze"), .string("bronze")]))
         #expect(result.tables[0].winners == ["b", "d", "a", "c"])

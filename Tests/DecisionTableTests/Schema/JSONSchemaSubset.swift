@@ -84,7 +84,8 @@ struct JSONSchemaSubset {
                 guard case .bool = value else { throw fail("'uniqueItems' must be a boolean") }
             case "required":
                 guard case .array(let names) = value,
-                      names.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+                    names.allSatisfy({ if case .string = $0 { true } else { false } })
+                else {
                     throw fail("'required' must be an array of strings")
                 }
             case "properties", "$defs":
@@ -181,8 +182,10 @@ struct JSONSchemaSubset {
             case ("anyOf", .array(let alternatives), _):
                 let results = alternatives.map { validate(value, against: $0, at: path) }
                 if !results.contains(where: \.isEmpty) {
-                    fail("matches none of anyOf: " + results.map { $0.map(\.description).joined(separator: ", ") }
-                        .joined(separator: " | "))
+                    fail(
+                        "matches none of anyOf: "
+                            + results.map { $0.map(\.description).joined(separator: ", ") }
+                            .joined(separator: " | "))
                 }
             case ("oneOf", .array(let alternatives), _):
                 let matches = alternatives.filter { validate(value, against: $0, at: path).isEmpty }.count
@@ -203,7 +206,7 @@ struct JSONSchemaSubset {
     private static func has(_ value: JSONValue, type name: String) -> Bool {
         switch (name, value) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object),
-             ("integer", .integer), ("number", .integer), ("number", .number), ("number", .decimal):
+            ("integer", .integer), ("number", .integer), ("number", .number), ("number", .decimal):
             true
         case ("integer", .number(let number)):
             number.rounded() == number

@@ -28,7 +28,7 @@ enum RulesSchema {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path(percentEncoded: false))) ?? []
             return names.filter { name in
                 guard name.hasSuffix(".yaml"),
-                      let data = try? Data(contentsOf: directory.appending(path: name, directoryHint: .notDirectory))
+                    let data = try? Data(contentsOf: directory.appending(path: name, directoryHint: .notDirectory))
                 else { return false }
                 return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("tables:") }
             }.map { "\(folder)/\($0)" }

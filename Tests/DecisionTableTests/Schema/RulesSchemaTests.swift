@@ -33,9 +33,10 @@ import JSONLines
         let prefix = "# yaml-language-server: $schema="
         try #require(firstLine.hasPrefix(prefix), "\(path) starts with '\(firstLine)'")
         let named = URL(filePath: String(firstLine.dropFirst(prefix.count)), relativeTo: file.deletingLastPathComponent())
-        #expect(named.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
+        #expect(
+            named.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
                 == RulesSchema.url.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false),
-                "\(path) names \(named.standardizedFileURL.path(percentEncoded: false))")
+            "\(path) names \(named.standardizedFileURL.path(percentEncoded: false))")
     }
 
     @Test func enoughFixturesHaveErrorsTheSchemaStates() throws {
@@ -126,25 +127,27 @@ private struct SchemaFixture {
         let prefix = "# yaml-language-server: $schema="
         try #require(firstLine.hasPrefix(prefix), "\(path) starts with '\(firstLine)'")
         let named = URL(filePath: String(firstLine.dropFirst(prefix.count)), relativeTo: file.deletingLastPathComponent())
-        #expect(named.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
+        #expect(
+            named.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
                 == Self.url.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false))
     }
 
-    @Test("The schema refuses what it describes",
-          arguments: [
-              "scenarios: []",
-              "rulez: x.yaml\nscenarios: [{ name: a, facts: { x: 1 }, expect: { y: 2 } }]",
-              "scenarios: [{ name: a, expect: { status: logged } }]",
-              "scenarios: [{ name: a, facts: { x: 1 }, event: { event: call.ended }, expect: { y: 2 } }]",
-              "scenarios: [{ name: a, facts: { x: 1 }, directory: d.yaml, expect: { y: 2 } }]",
-              "scenarios: [{ name: a, event: { event: call.ended }, table: t, expect: { status: logged } }]",
-              "scenarios: [{ name: a, event: e.json, expect: { status: loged } }]",
-              "scenarios: [{ name: a, event: e.json, expect: { satus: logged } }]",
-              "scenarios: [{ name: a, event: e.json, expect: { actions: [assign] } }]",
-              "scenarios: [{ name: a, event: e.json, company: { log_on_all_projects: yes }, expect: { status: logged } }]",
-              "scenarios: [{ name: a, event: e.json, assignments: { projects: [] }, expect: { status: logged } }]",
-              "directory: { contacts: [{ id: c-1, phone: x, email: y }] }\nscenarios: [{ name: a, event: e.json, expect: { status: logged } }]",
-          ])
+    @Test(
+        "The schema refuses what it describes",
+        arguments: [
+            "scenarios: []",
+            "rulez: x.yaml\nscenarios: [{ name: a, facts: { x: 1 }, expect: { y: 2 } }]",
+            "scenarios: [{ name: a, expect: { status: logged } }]",
+            "scenarios: [{ name: a, facts: { x: 1 }, event: { event: call.ended }, expect: { y: 2 } }]",
+            "scenarios: [{ name: a, facts: { x: 1 }, directory: d.yaml, expect: { y: 2 } }]",
+            "scenarios: [{ name: a, event: { event: call.ended }, table: t, expect: { status: logged } }]",
+            "scenarios: [{ name: a, event: e.json, expect: { status: loged } }]",
+            "scenarios: [{ name: a, event: e.json, expect: { satus: logged } }]",
+            "scenarios: [{ name: a, event: e.json, expect: { actions: [assign] } }]",
+            "scenarios: [{ name: a, event: e.json, company: { log_on_all_projects: yes }, expect: { status: logged } }]",
+            "scenarios: [{ name: a, event: e.json, assignments: { projects: [] }, expect: { status: logged } }]",
+            "directory: { contacts: [{ id: c-1, phone: x, email: y }] }\nscenarios: [{ name: a, event: e.json, expect: { status: logged } }]",
+        ])
     func schemaRefuses(_ yaml: String) throws {
         let json = JSONValue(try YAMLParser.parse(Array(yaml.utf8), file: "<test>"))
         #expect(!(try Self.load().validate(json)).isEmpty, "accepted: \(yaml)")

@@ -80,8 +80,9 @@ struct FixtureMarkers {
                 let (code, isNote, excerpt) = try Self.expectation(
                     String(String.UnicodeScalarView(scalars[(caretColumns.last! + 1)...])), line: number)
                 for column in caretColumns {
-                    let marker = Marker(code: code, line: target, column: column + 1, excerpt: excerpt,
-                                        markerLine: number)
+                    let marker = Marker(
+                        code: code, line: target, column: column + 1, excerpt: excerpt,
+                        markerLine: number)
                     if isNote { notes.append(marker) } else { errors.append(marker) }
                 }
                 continue

@@ -40,8 +40,9 @@ extension BruteForceValidator {
         problems += gapDisagreements(byCode["gap"] ?? [])
 
         let duplicates = duplicates
-        compare("duplicate", reported: Set((byCode["duplicate"] ?? []).map(rules)),
-                expected: Set(duplicates.map { [$0.first, $0.second] }))
+        compare(
+            "duplicate", reported: Set((byCode["duplicate"] ?? []).map(rules)),
+            expected: Set(duplicates.map { [$0.first, $0.second] }))
         let laterCopies = Set(duplicates.map(\.second))
         let identical = Set(overlapping.filter { matched[$0.first] == matched[$0.second] }.map { [$0.first, $0.second] })
 
@@ -68,12 +69,15 @@ extension BruteForceValidator {
                 }
             }
             compare("overlap", reported: grouped, expected: Set(pairs.filter { reportable($0[0], $0[1]) }))
-            compare("subsumed", reported: Set(subsumed.map(rules)), expected: Set(pairs.compactMap { pair in
-                guard outputs(pair[0]) == outputs(pair[1]) else { return nil }
-                if isContained(pair[1], in: pair[0]) { return [pair[1], pair[0]] }
-                if isContained(pair[0], in: pair[1]) { return pair }
-                return nil
-            }))
+            compare(
+                "subsumed", reported: Set(subsumed.map(rules)),
+                expected: Set(
+                    pairs.compactMap { pair in
+                        guard outputs(pair[0]) == outputs(pair[1]) else { return nil }
+                        if isContained(pair[1], in: pair[0]) { return [pair[1], pair[0]] }
+                        if isContained(pair[0], in: pair[1]) { return pair }
+                        return nil
+                    }))
             if !shadowed.isEmpty { problems.append("shadowed under \(table.hitPolicy)") }
         case .first, .priority:
             let winners = winners
@@ -83,8 +87,9 @@ extension BruteForceValidator {
             }
             let reported = shadowed.flatMap(rules)
             if Set(reported).count != reported.count { problems.append("a rule is in two shadowed groups: \(reported)") }
-            compare("shadowed", reported: Set(reported.map { [$0] }),
-                    expected: Set(losers.filter { !laterCopies.contains($0) && !unreachable.contains($0) }.map { [$0] }))
+            compare(
+                "shadowed", reported: Set(reported.map { [$0] }),
+                expected: Set(losers.filter { !laterCopies.contains($0) && !unreachable.contains($0) }.map { [$0] }))
             let ranks = ranks
             for finding in shadowed {
                 let group = rules(finding)
@@ -93,8 +98,9 @@ extension BruteForceValidator {
                 for loser in group {
                     let cover = table.rules.indices.filter { ranks[$0] < ranks[loser] && shareAPoint($0, loser) }
                     if by != cover {
-                        problems.append("shadowed '\(table.rules[loser].id)' covered by \(finding.coveredBy ?? []), "
-                                        + "but the better-ranked rules sharing a point are \(cover.map { table.rules[$0].id })")
+                        problems.append(
+                            "shadowed '\(table.rules[loser].id)' covered by \(finding.coveredBy ?? []), "
+                                + "but the better-ranked rules sharing a point are \(cover.map { table.rules[$0].id })")
                     }
                 }
             }
@@ -111,7 +117,8 @@ extension BruteForceValidator {
 
     private func gapDisagreements(_ gaps: [Finding]) -> [String] {
         var problems: [String] = []
-        let expectedSeverity: Severity = table.gapsAllowed || table.outputs.allSatisfy({ $0.defaultValue != nil })
+        let expectedSeverity: Severity =
+            table.gapsAllowed || table.outputs.allSatisfy({ $0.defaultValue != nil })
             ? .warning : .error
         var claimed = Set<[Int]>()
         for gap in gaps {
@@ -196,7 +203,8 @@ extension BruteForceValidator {
 
     private func witnessDisagreements(_ overlap: Finding, _ rules: [Int]) -> [String] {
         guard rules.count >= 2, let witness = overlap.witness,
-              witness.map(\.name) == table.inputs.map(\.name) else {
+            witness.map(\.name) == table.inputs.map(\.name)
+        else {
             return ["overlap \(overlap.rules) without two rules and a full witness"]
         }
         let point = zip(witness, table.inputs).map { BruteForceValidator.encode($0.value, in: $1.domain) }

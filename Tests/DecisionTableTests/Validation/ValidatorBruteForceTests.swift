@@ -68,8 +68,9 @@ import Testing
         var seen = Set<String>()
         for seed in UInt64(0)..<40 {
             let columns = ValidationTables.columns(count: 3 + Int(seed % 3), enumValues: 2...5, integerBounds: 0...9, seed: seed)
-            let yaml = RandomBoxTables.yaml(ruleCount: 5 + Int(seed % 7) * 8, columns: columns, constrained: 1...3,
-                                            hitPolicy: policy, catchAll: seed % 4 == 3, seed: seed)
+            let yaml = RandomBoxTables.yaml(
+                ruleCount: 5 + Int(seed % 7) * 8, columns: columns, constrained: 1...3,
+                hitPolicy: policy, catchAll: seed % 4 == 3, seed: seed)
             let tables = try ValidationTables.load(yaml).tables
             let report = Validator.validate(yaml: yaml, file: "random-\(seed).yaml")
             let problems = BruteForceValidator(table: tables[0], tables: tables).disagreements(with: report.findings)
@@ -78,11 +79,12 @@ import Testing
             if report.findings.contains(where: { $0.diagnostic.code == "overlap" && $0.rules.count > 2 }) { seen.insert("group") }
         }
         // The mix reaches what the policy reports, groups of more than two rules included.
-        let expected: Set<String> = switch policy {
-        case .unique, .any: ["gap", "overlap", "group"]
-        case .first: ["gap", "shadowed"]
-        default: ["gap"]
-        }
+        let expected: Set<String> =
+            switch policy {
+            case .unique, .any: ["gap", "overlap", "group"]
+            case .first: ["gap", "shadowed"]
+            default: ["gap"]
+            }
         #expect(expected.isSubset(of: seen), "never found: \(expected.subtracting(seen).sorted())")
     }
 
@@ -109,8 +111,10 @@ import Testing
         for policy in ["unique", "any", "first", "priority", "collect", "rule-order"] {
             expected.formUnion(["gap \(policy)", "duplicate \(policy)"])
         }
-        expected.formUnion(["overlap unique", "overlap any", "subsumed unique", "subsumed any",
-                            "shadowed first", "shadowed priority"])
+        expected.formUnion([
+            "overlap unique", "overlap any", "subsumed unique", "subsumed any",
+            "shadowed first", "shadowed priority",
+        ])
         #expect(expected.subtracting(seen).isEmpty, "never found: \(expected.subtracting(seen).sorted())")
     }
 }

@@ -13,8 +13,11 @@ import Testing
         for cell in cells {
             let input = try #require(tables.tables[0].inputs.first { $0.name == cell.input })
             switch cell.values {
-            case .any: facts[cell.input] = input.domain.finiteCount == nil ? .integer(input.domain.integerBounds.lowerBound)
-                : .string(input.domain.valueName(0))
+            case .any:
+                facts[cell.input] =
+                    input.domain.finiteCount == nil
+                    ? .integer(input.domain.integerBounds.lowerBound)
+                    : .string(input.domain.valueName(0))
             case .values(let values): facts[cell.input] = values[0]
             case .ranges(let ranges): facts[cell.input] = .integer(ranges[0].lower ?? input.domain.integerBounds.lowerBound)
             case .numbers, .otherThan: Issue.record("these tables have no number or free string columns")
@@ -54,14 +57,19 @@ import Testing
         #expect(incomplete.diagnostic.message.contains("overlaps: stopped at the memory budget (4096 bytes)"))
         // With room for a few gaps, the rest are counted, not kept.
         let roomy = Validator.validate(yaml: yaml, budget: AnalysisBudget(maximumMemory: 1 << 20, timeout: .milliseconds(500)))
-        #expect(roomy.findings.contains { $0.diagnostic.message.contains("not listed (a report keeps the first 10000 boxes, within a quarter of the memory budget)") })
+        #expect(
+            roomy.findings.contains {
+                $0.diagnostic.message.contains("not listed (a report keeps the first 10000 boxes, within a quarter of the memory budget)")
+            })
     }
 
     @Test("Shadowed rules under a first-rule catch-all are one group")
     func shadowedGroup() throws {
-        let yaml = RandomBoxTables.yaml(ruleCount: 30, columns: ValidationTables.columns(count: 4, enumValues: 2...5, integerBounds: 0...9, seed: 1),
-                                        constrained: 1...3, hitPolicy: .first, seed: 5)
-            .replacingOccurrences(of: "    rules:\n", with: "    rules:\n      - { id: everything, then: { o: -1 } }\n")
+        let yaml = RandomBoxTables.yaml(
+            ruleCount: 30, columns: ValidationTables.columns(count: 4, enumValues: 2...5, integerBounds: 0...9, seed: 1),
+            constrained: 1...3, hitPolicy: .first, seed: 5
+        )
+        .replacingOccurrences(of: "    rules:\n", with: "    rules:\n      - { id: everything, then: { o: -1 } }\n")
         let report = Validator.validate(yaml: yaml)
         let shadowed = report.findings.filter { $0.diagnostic.code == "shadowed" }
         let duplicates = report.findings.count { $0.diagnostic.code == "duplicate" }
@@ -69,14 +77,17 @@ import Testing
         #expect(shadowed.first?.rules.count == 30 - duplicates)
         #expect(shadowed.first?.coveredBy == ["everything"])
         #expect(shadowed.first?.diagnostic.message.hasPrefix("rules 'r0', 'r1', ") == true)
-        #expect(shadowed.first?.diagnostic.message.hasSuffix(" and \(20 - duplicates) more can never win: earlier rule 'everything' matches every input they match") == true)
+        #expect(
+            shadowed.first?.diagnostic.message.hasSuffix(
+                " and \(20 - duplicates) more can never win: earlier rule 'everything' matches every input they match") == true)
     }
 
     @Test("A stopped diff says so and keeps the changes it found")
     func diffBudget() throws {
         let (_, old, new) = AnalysisWorkloads.diffPair(.unique)
-        let diff = SemanticDiff.diff(old: try ValidationTables.load(old).tables, new: try ValidationTables.load(new).tables,
-                                     budget: AnalysisBudget(timeout: .milliseconds(1)))
+        let diff = SemanticDiff.diff(
+            old: try ValidationTables.load(old).tables, new: try ValidationTables.load(new).tables,
+            budget: AnalysisBudget(timeout: .milliseconds(1)))
         #expect(diff.incomplete.count == 1)
         #expect(diff.incomplete.first?.hasPrefix("the comparison of table 'generated' stopped at the time budget") == true)
     }

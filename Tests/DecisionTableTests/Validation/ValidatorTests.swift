@@ -13,8 +13,10 @@ import Testing
     }
 
     /// One table over `kind` (three values) and `matches` (0 and up), with the given head and rules.
-    static func contact(_ head: String = "", output: String = "{ name: action, values: [assign, skip] }",
-                        rules: String) -> String {
+    static func contact(
+        _ head: String = "", output: String = "{ name: action, values: [assign, skip] }",
+        rules: String
+    ) -> String {
         """
         tables:
           - name: contact
@@ -33,15 +35,18 @@ import Testing
 
     @Test("A gap names the uncovered values in as few rows as the space allows")
     func gapRows() throws {
-        let gaps = Self.findings(Self.contact(rules: """
-            - { id: one-call, when: { kind: call, matches: 1 }, then: { action: assign } }
-            - { id: many, when: { matches: ">= 2" }, then: { action: skip } }
-            """), code: "gap")
+        let gaps = Self.findings(
+            Self.contact(
+                rules: """
+                    - { id: one-call, when: { kind: call, matches: 1 }, then: { action: assign } }
+                    - { id: many, when: { matches: ">= 2" }, then: { action: skip } }
+                    """), code: "gap")
         // The larger row first.
-        #expect(gaps.map(\.diagnostic.message) == [
-            "table 'contact' decides nothing when kind is message or email, matches is 0..1",
-            "table 'contact' decides nothing when kind is call, matches is 0",
-        ])
+        #expect(
+            gaps.map(\.diagnostic.message) == [
+                "table 'contact' decides nothing when kind is message or email, matches is 0..1",
+                "table 'contact' decides nothing when kind is call, matches is 0",
+            ])
         #expect(gaps.map { $0.cells!.map(\.values.cellSyntax) } == [["[message, email]", "0..1"], ["call", "0"]])
         #expect(gaps[0].share! == 2 * gaps[1].share! * 2)
         #expect(gaps.allSatisfy { $0.diagnostic.severity == .error && $0.table == "contact" && $0.rules.isEmpty })
@@ -49,26 +54,34 @@ import Testing
 
     @Test("A gap under an unbounded integer says where the uncovered numbers stop")
     func gapOpenRange() throws {
-        let gaps = Self.findings(Self.contact(rules: """
-            - { id: few, when: { matches: "<= 3" }, then: { action: assign } }
-            - { id: calls, when: { kind: call }, then: { action: skip } }
-            """), code: "gap")
-        #expect(gaps.map(\.diagnostic.message) == [
-            "table 'contact' decides nothing when kind is message or email, matches is >= 4",
-        ])
+        let gaps = Self.findings(
+            Self.contact(
+                rules: """
+                    - { id: few, when: { matches: "<= 3" }, then: { action: assign } }
+                    - { id: calls, when: { kind: call }, then: { action: skip } }
+                    """), code: "gap")
+        #expect(
+            gaps.map(\.diagnostic.message) == [
+                "table 'contact' decides nothing when kind is message or email, matches is >= 4"
+            ])
         let matches = try #require(gaps.first?.cells?.last?.values)
         #expect(matches.cellSyntax == ">= 4")
         #expect(matches.json == .object([("ranges", .array([.array([.integer(4), .null])]))]))
     }
 
-    @Test("Gaps are warnings where the table allows them or its defaults answer", arguments: [
-        ("gaps: allowed", "{ name: action, values: [assign, skip] }", " (gaps are allowed in this table)"),
-        ("hit: first", "{ name: action, values: [assign, skip], default: skip }", " (the outputs' defaults apply)"),
-    ])
+    @Test(
+        "Gaps are warnings where the table allows them or its defaults answer",
+        arguments: [
+            ("gaps: allowed", "{ name: action, values: [assign, skip] }", " (gaps are allowed in this table)"),
+            ("hit: first", "{ name: action, values: [assign, skip], default: skip }", " (the outputs' defaults apply)"),
+        ])
     func gapWarnings(head: String, output: String, suffix: String) throws {
-        let gaps = Self.findings(Self.contact(head, output: output, rules: """
-            - { id: some, when: { matches: ">= 1" }, then: { action: assign } }
-            """), code: "gap")
+        let gaps = Self.findings(
+            Self.contact(
+                head, output: output,
+                rules: """
+                    - { id: some, when: { matches: ">= 1" }, then: { action: assign } }
+                    """), code: "gap")
         #expect(gaps.map(\.diagnostic.message) == ["table 'contact' decides nothing when kind is any, matches is 0" + suffix])
         #expect(gaps.map(\.diagnostic.severity) == [.warning])
     }
@@ -84,40 +97,50 @@ import Testing
     @Test("Under unique, an overlap names both rules and the smallest input they share")
     func overlapUnique() throws {
         let overlaps = Self.findings(Self.contact(rules: Self.overlapping), code: "overlap")
-        #expect(overlaps.map(\.diagnostic.message) == [
-            "rules 'heavy' and 'calls' of unique table 'contact' both match when kind is call, matches is 5",
-        ])
+        #expect(
+            overlaps.map(\.diagnostic.message) == [
+                "rules 'heavy' and 'calls' of unique table 'contact' both match when kind is call, matches is 5"
+            ])
         let overlap = try #require(overlaps.first)
         #expect(overlap.rules == ["heavy", "calls"])
-        #expect(overlap.witness == [NamedValue(name: "kind", value: .string("call")),
-                                    NamedValue(name: "matches", value: .integer(5))])
+        #expect(
+            overlap.witness == [
+                NamedValue(name: "kind", value: .string("call")),
+                NamedValue(name: "matches", value: .integer(5)),
+            ])
         #expect(overlap.diagnostic.severity == .error)
         #expect(overlap.diagnostic.notes.map(\.message) == ["rule 'heavy' is here"])
     }
 
     @Test("Under any, only overlaps whose outputs differ are errors")
     func overlapAny() throws {
-        let yaml = Self.contact("hit: any", rules: Self.overlapping + """
+        let yaml = Self.contact(
+            "hit: any",
+            rules: Self.overlapping + """
 
-            - { id: late-emails, when: { kind: email, matches: ">= 3" }, then: { action: skip } }
-            """)
-        #expect(Self.findings(yaml, code: "overlap").map(\.diagnostic.message) == [
-            "rules 'heavy' and 'calls' of table 'contact' both match when kind is call, matches is 5, with different outputs",
-            "rules 'emails' and 'late-emails' of table 'contact' both match when kind is email, matches is 3, with different outputs",
-        ])
+                - { id: late-emails, when: { kind: email, matches: ">= 3" }, then: { action: skip } }
+                """)
+        #expect(
+            Self.findings(yaml, code: "overlap").map(\.diagnostic.message) == [
+                "rules 'heavy' and 'calls' of table 'contact' both match when kind is call, matches is 5, with different outputs",
+                "rules 'emails' and 'late-emails' of table 'contact' both match when kind is email, matches is 3, with different outputs",
+            ])
     }
 
     @Test("A rule with an earlier rule's conditions is a duplicate, however the cells are written")
     func duplicate() throws {
-        let yaml = Self.contact("hit: first", rules: """
-            - { id: calls, when: { kind: call, matches: "1..3" }, then: { action: assign } }
-            - { id: again, when: { kind: { not: [message, email] }, matches: [1, 2, 3] }, then: { action: skip } }
-            - { id: rest, then: { action: skip } }
-            """)
+        let yaml = Self.contact(
+            "hit: first",
+            rules: """
+                - { id: calls, when: { kind: call, matches: "1..3" }, then: { action: assign } }
+                - { id: again, when: { kind: { not: [message, email] }, matches: [1, 2, 3] }, then: { action: skip } }
+                - { id: rest, then: { action: skip } }
+                """)
         let duplicates = Self.findings(yaml, code: "duplicate")
-        #expect(duplicates.map(\.diagnostic.message) == [
-            "rule 'again' has the same conditions as rule 'calls' but different outputs",
-        ])
+        #expect(
+            duplicates.map(\.diagnostic.message) == [
+                "rule 'again' has the same conditions as rule 'calls' but different outputs"
+            ])
         #expect(duplicates.first?.rules == ["calls", "again"])
         // The copy can never win either, but one finding says so.
         #expect(Self.findings(yaml, code: "shadowed").isEmpty)
@@ -126,14 +149,17 @@ import Testing
     @Test("Under any, a rule inside another with the same outputs is subsumed, not an overlap")
     func subsumed() throws {
         // `then: {}` takes the default, which `wide` writes out: the outputs agree.
-        let yaml = Self.contact("hit: any", output: "{ name: action, values: [assign, skip], default: assign }", rules: """
-            - { id: wide, when: { matches: ">= 1" }, then: { action: assign } }
-            - { id: narrow, when: { kind: call, matches: 2 }, then: {} }
-            """)
+        let yaml = Self.contact(
+            "hit: any", output: "{ name: action, values: [assign, skip], default: assign }",
+            rules: """
+                - { id: wide, when: { matches: ">= 1" }, then: { action: assign } }
+                - { id: narrow, when: { kind: call, matches: 2 }, then: {} }
+                """)
         let subsumed = Self.findings(yaml, code: "subsumed")
-        #expect(subsumed.map(\.diagnostic.message) == [
-            "rule 'narrow' is subsumed by rule 'wide': every input it matches, 'wide' matches with the same outputs",
-        ])
+        #expect(
+            subsumed.map(\.diagnostic.message) == [
+                "rule 'narrow' is subsumed by rule 'wide': every input it matches, 'wide' matches with the same outputs"
+            ])
         #expect(subsumed.first?.rules == ["narrow", "wide"])
         #expect(subsumed.first?.diagnostic.severity == .warning)
         #expect(Self.findings(yaml, code: "overlap").isEmpty)
@@ -141,20 +167,26 @@ import Testing
 
     // MARK: Shadowed rules
 
-    @Test("A rule that can never win names the rules that together take its inputs", arguments: [
-        ("first", "earlier"),
-        ("priority", "higher-priority"),
-    ])
-    func shadowed(hit: String, which: String) throws {
-        let findings = Self.findings(Self.contact("hit: \(hit)", rules: """
-            - { id: calls, when: { kind: call }, then: { action: assign } }
-            - { id: few, when: { kind: [message, email], matches: "<= 4" }, then: { action: assign } }
-            - { id: unused, when: { kind: [call, message], matches: "2..3" }, then: { action: skip } }
-            - { id: rest, then: { action: skip } }
-            """), code: "shadowed")
-        #expect(findings.map(\.diagnostic.message) == [
-            "rule 'unused' can never win: \(which) rules 'calls' and 'few' match every input it matches",
+    @Test(
+        "A rule that can never win names the rules that together take its inputs",
+        arguments: [
+            ("first", "earlier"),
+            ("priority", "higher-priority"),
         ])
+    func shadowed(hit: String, which: String) throws {
+        let findings = Self.findings(
+            Self.contact(
+                "hit: \(hit)",
+                rules: """
+                    - { id: calls, when: { kind: call }, then: { action: assign } }
+                    - { id: few, when: { kind: [message, email], matches: "<= 4" }, then: { action: assign } }
+                    - { id: unused, when: { kind: [call, message], matches: "2..3" }, then: { action: skip } }
+                    - { id: rest, then: { action: skip } }
+                    """), code: "shadowed")
+        #expect(
+            findings.map(\.diagnostic.message) == [
+                "rule 'unused' can never win: \(which) rules 'calls' and 'few' match every input it matches"
+            ])
         #expect(findings.first?.rules == ["unused"])
         #expect(findings.first?.coveredBy == ["calls", "few"])
         #expect(findings.first?.diagnostic.notes.map(\.message) == ["rule 'calls' is here", "rule 'few' is here"])
@@ -162,41 +194,50 @@ import Testing
 
     @Test("Rules that one earlier rule holds whole are one finding, named by that rule")
     func shadowedGroup() throws {
-        let findings = Self.findings(Self.contact("hit: first", rules: """
-            - { id: small, when: { matches: "<= 4" }, then: { action: assign } }
-            - { id: one, when: { kind: call, matches: 1 }, then: { action: skip } }
-            - { id: two, when: { kind: message, matches: 2 }, then: { action: skip } }
-            - { id: rest, then: { action: skip } }
-            """), code: "shadowed")
-        #expect(findings.map(\.diagnostic.message) == [
-            "rules 'one' and 'two' can never win: earlier rule 'small' matches every input they match",
-        ])
+        let findings = Self.findings(
+            Self.contact(
+                "hit: first",
+                rules: """
+                    - { id: small, when: { matches: "<= 4" }, then: { action: assign } }
+                    - { id: one, when: { kind: call, matches: 1 }, then: { action: skip } }
+                    - { id: two, when: { kind: message, matches: 2 }, then: { action: skip } }
+                    - { id: rest, then: { action: skip } }
+                    """), code: "shadowed")
+        #expect(
+            findings.map(\.diagnostic.message) == [
+                "rules 'one' and 'two' can never win: earlier rule 'small' matches every input they match"
+            ])
         #expect(findings.first?.rules == ["one", "two"])
         #expect(findings.first?.coveredBy == ["small"])
     }
 
     @Test("Under priority, a later rule outranks earlier ones by its outputs, even its own copy")
     func shadowedByPriority() throws {
-        let yaml = Self.contact("hit: priority", rules: """
-            - { id: any-call, when: { kind: call }, then: { action: skip } }
-            - { id: called-once, when: { kind: call, matches: 1 }, then: { action: assign } }
-            - { id: any-call-assign, when: { kind: call }, then: { action: assign } }
-            - { id: rest, when: { kind: [message, email] }, then: { action: skip } }
-            """)
+        let yaml = Self.contact(
+            "hit: priority",
+            rules: """
+                - { id: any-call, when: { kind: call }, then: { action: skip } }
+                - { id: called-once, when: { kind: call, matches: 1 }, then: { action: assign } }
+                - { id: any-call-assign, when: { kind: call }, then: { action: assign } }
+                - { id: rest, when: { kind: [message, email] }, then: { action: skip } }
+                """)
         // The copy wins where the original never does: both findings stand.
-        #expect(Self.findings(yaml, code: "duplicate").map(\.diagnostic.message) == [
-            "rule 'any-call-assign' has the same conditions as rule 'any-call' but different outputs",
-        ])
-        #expect(Self.findings(yaml, code: "shadowed").map(\.diagnostic.message) == [
-            "rule 'any-call' can never win: higher-priority rule 'any-call-assign' matches every input it matches",
-        ])
+        #expect(
+            Self.findings(yaml, code: "duplicate").map(\.diagnostic.message) == [
+                "rule 'any-call-assign' has the same conditions as rule 'any-call' but different outputs"
+            ])
+        #expect(
+            Self.findings(yaml, code: "shadowed").map(\.diagnostic.message) == [
+                "rule 'any-call' can never win: higher-priority rule 'any-call-assign' matches every input it matches"
+            ])
     }
 
     // MARK: Unused values
 
     @Test("A value only wildcards reach, and an input no rule tests, are unused")
     func unusedValues() throws {
-        let findings = Self.findings("""
+        let findings = Self.findings(
+            """
             tables:
               - name: kinds
                 hit: first
@@ -211,10 +252,11 @@ import Testing
                   - { id: rest, when: { urgent: "-" }, then: { label: other } }
             """, code: "unused-value")
         // `{not: message}` matches call and email but not message, which only `rest` reaches.
-        #expect(findings.map(\.diagnostic.message) == [
-            "value 'message' of input 'kind' is named by no rule of table 'kinds'; only wildcards reach it",
-            "input 'urgent' is tested by no rule of table 'kinds'",
-        ])
+        #expect(
+            findings.map(\.diagnostic.message) == [
+                "value 'message' of input 'kind' is named by no rule of table 'kinds'; only wildcards reach it",
+                "input 'urgent' is tested by no rule of table 'kinds'",
+            ])
         #expect(findings.allSatisfy { $0.diagnostic.severity == .warning })
     }
 
@@ -243,26 +285,31 @@ import Testing
 
     @Test("A chained value the producer emits but no reader accepts, and one it never emits")
     func chainValues() throws {
-        #expect(Self.findings(Self.chained, code: "chain-unreceived").map(\.diagnostic.message) == [
-            "table 'route' can produce channel = chat, but no rule of table 'handle' accepts it",
-        ])
+        #expect(
+            Self.findings(Self.chained, code: "chain-unreceived").map(\.diagnostic.message) == [
+                "table 'route' can produce channel = chat, but no rule of table 'handle' accepts it"
+            ])
         let unproduced = Self.findings(Self.chained, code: "chain-unproduced")
-        #expect(unproduced.map(\.diagnostic.message) == [
-            "rule 'by-mail' of table 'handle' tests channel = mail, which table 'route' never produces",
-        ])
+        #expect(
+            unproduced.map(\.diagnostic.message) == [
+                "rule 'by-mail' of table 'handle' tests channel = mail, which table 'route' never produces"
+            ])
         #expect(unproduced.first?.rules == ["by-mail"])
         // The reader's gap is only the value it can receive: mail never arrives.
-        #expect(Self.findings(Self.chained, code: "gap").map(\.diagnostic.message) == [
-            "table 'handle' decides nothing when channel is chat (gaps are allowed in this table)",
-        ])
+        #expect(
+            Self.findings(Self.chained, code: "gap").map(\.diagnostic.message) == [
+                "table 'handle' decides nothing when channel is chat (gaps are allowed in this table)"
+            ])
         // A rule that tests only what never arrives is not also unused or shadowed.
         #expect(Self.findings(Self.chained, code: "unused-value").isEmpty)
     }
 
-    @Test("A reader of a table that can emit nothing has nothing to decide", arguments: [
-        ("type: integer", "\"<= 2\""),
-        ("values: [low, high]", "low"),
-    ])
+    @Test(
+        "A reader of a table that can emit nothing has nothing to decide",
+        arguments: [
+            ("type: integer", "\"<= 2\""),
+            ("values: [low, high]", "low"),
+        ])
     func chainFromAnEmptyTable(level: String, cell: String) throws {
         let yaml = """
             tables:
@@ -281,9 +328,10 @@ import Testing
                   - { id: low, when: { level: \(cell) }, then: { team: voice } }
             """
         let report = Validator.validate(yaml: yaml, file: "rules.yaml")
-        #expect(report.findings.filter { $0.diagnostic.code == "gap" }.map(\.diagnostic.message) == [
-            "table 'route' decides nothing when kind is any",
-        ])
+        #expect(
+            report.findings.filter { $0.diagnostic.code == "gap" }.map(\.diagnostic.message) == [
+                "table 'route' decides nothing when kind is any"
+            ])
     }
 
     // MARK: Scale

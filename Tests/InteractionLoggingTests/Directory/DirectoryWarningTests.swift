@@ -42,10 +42,11 @@ import Diagnostics
     @Test("An unreadable phone field is a warning naming the contact and the field; the field is left out, the rest loads")
     func unreadableFieldIsLeftOutWithAWarning() throws {
         let directory = try SparkDirectory(yaml: Self.yaml, file: "directory.yaml")
-        #expect(Self.places(directory.warnings) == [
-            "directory.yaml:8:12 warning [invalid-phone] contact 'c-2' (Mary): 'phone' '555-01' is not a phone number: …; the field is left out",
-            "directory.yaml:11:41 warning [invalid-phone] contact 'c-3' (Grace): 'work_phone' 'call the front desk, ext. 12, 4 rings' is not a phone number: …; the field is left out",
-        ])
+        #expect(
+            Self.places(directory.warnings) == [
+                "directory.yaml:8:12 warning [invalid-phone] contact 'c-2' (Mary): 'phone' '555-01' is not a phone number: …; the field is left out",
+                "directory.yaml:11:41 warning [invalid-phone] contact 'c-3' (Grace): 'work_phone' 'call the front desk, ext. 12, 4 rings' is not a phone number: …; the field is left out",
+            ])
         #expect(directory.contacts.map(\.id) == ["c-1", "c-2", "c-3"])
         // Mary keeps her mobile number; Grace has none left.
         #expect(directory.contacts(holding: try Self.number("604-555-0200")) == [1])
@@ -64,10 +65,11 @@ import Diagnostics
               - { id: c-1, name: Ada, phone: "⑥⓪④-⑤⑤⑤-⓪①⓪⓪", mobile_phone: "٦٠٤-٥٥٥-٠٢٠٠" }
             """
         let directory = try SparkDirectory(yaml: yaml, file: "directory.yaml")
-        #expect(directory.warnings.map { "\($0.location) \($0.severity.rawValue) [\($0.code)] \($0.message)" } == [
-            "directory.yaml:3:34 warning [invalid-phone] contact 'c-1' (Ada): 'phone' '⑥⓪④-⑤⑤⑤-⓪①⓪⓪' is not a phone number: "
-                + "it contains '⑥', which is not part of a phone number; the field is left out",
-        ])
+        #expect(
+            directory.warnings.map { "\($0.location) \($0.severity.rawValue) [\($0.code)] \($0.message)" } == [
+                "directory.yaml:3:34 warning [invalid-phone] contact 'c-1' (Ada): 'phone' '⑥⓪④-⑤⑤⑤-⓪①⓪⓪' is not a phone number: "
+                    + "it contains '⑥', which is not part of a phone number; the field is left out"
+            ])
         // Digits of another script are read.
         #expect(directory.contacts[0].phones == [try Self.number("604-555-0200")])
     }
@@ -77,10 +79,11 @@ import Diagnostics
         let error = try #require(throws: DiagnosticsError.self) {
             try SparkDirectory(yaml: Self.yaml, file: "directory.yaml", strict: true)
         }
-        #expect(Self.places(error.diagnostics) == [
-            "directory.yaml:8:12 error [invalid-phone] contact 'c-2' (Mary): 'phone' '555-01' is not a phone number: …; the field is left out",
-            "directory.yaml:11:41 error [invalid-phone] contact 'c-3' (Grace): 'work_phone' 'call the front desk, ext. 12, 4 rings' is not a phone number: …; the field is left out",
-        ])
+        #expect(
+            Self.places(error.diagnostics) == [
+                "directory.yaml:8:12 error [invalid-phone] contact 'c-2' (Mary): 'phone' '555-01' is not a phone number: …; the field is left out",
+                "directory.yaml:11:41 error [invalid-phone] contact 'c-3' (Grace): 'work_phone' 'call the front desk, ext. 12, 4 rings' is not a phone number: …; the field is left out",
+            ])
     }
 
     @Test("A clean directory has no warnings and keeps no source text")

@@ -8,7 +8,8 @@ import Testing
 @Suite struct SparkDirectoryDiagnosticsTests {
     static let cases: [MarkedYAML] = [
         // Unknown and missing keys.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             # expect: unknown-key at 2:1 "did you mean 'company'?"
             compnay: { default_country: CA }
             company:
@@ -32,7 +33,8 @@ import Testing
             #   ^ unknown-key "unknown key 'phone_number' in a contact (expected one of: id, name, phone,"
             """),
         // Values of the wrong type.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             company: { log_on_all_projects: yes, default_country: [CA] }
             #                               ^ expected-boolean "did you mean true?"
             #                                                     ^ expected-text
@@ -52,7 +54,8 @@ import Testing
             #         ^ expected-text "must not be empty"
             """),
         // Duplicate ids per kind, emails in any case, line numbers in any form; a note at the first.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             company: { default_country: CA }
             projects:
               - { id: p-1, name: One }
@@ -82,7 +85,8 @@ import Testing
             #         ^ duplicate-id "another contact has the id 'c-1'"
             """),
         // References to ids that do not exist.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             projects:
               - { id: harbour-tower, name: Harbour Tower }
             team_members:
@@ -97,7 +101,8 @@ import Testing
             #                                                   ^ unknown-id "did you mean 'harbour-tower'?"
             """),
         // Phone numbers and countries.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             company: { default_country: CA }
             aircall_lines:
               - { number: anonymous }
@@ -121,7 +126,8 @@ import Testing
             #                                                                           ^ invalid-phone "has 4 digits"
             """),
         // National numbers with no country to read them in.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             contacts:
               - { id: c-1, name: Ada, phone: "604-555-0100", mobile_phone: "+1 604 555 0101" }
             #                                ^ invalid-phone "set the contact's 'country' or the company's 'default_country'"
@@ -130,7 +136,8 @@ import Testing
             #             ^ invalid-phone "set the company's 'default_country'"
             """),
         // An unknown default country is reported once, not at every national number.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             company: { default_country: XX }
             #                           ^ unknown-country "'XX' is not a country code"
             aircall_lines:
@@ -142,7 +149,8 @@ import Testing
             #                               ^ invalid-phone
             """),
         // A company that is not a mapping is reported once, too.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             company: CA
             #        ^ expected-mapping "expected company as a mapping of keys, found 'CA'"
             aircall_lines:
@@ -151,7 +159,8 @@ import Testing
               - { id: c-1, name: Ada, phone: "604-555-0100" }
             """),
         // The file's shape.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             # expect: expected-mapping at 2:1 "expected the Spark directory as a mapping"
             - { id: c-1, name: Ada }
             """),
@@ -168,8 +177,9 @@ import Testing
         #expect(found.errors == marked.errors)
         #expect(found.notes == marked.notes)
         for diagnostic in error.diagnostics {
-            let mark = MarkedYAML.Mark(code: diagnostic.code, line: diagnostic.location.line,
-                                       column: diagnostic.location.column)
+            let mark = MarkedYAML.Mark(
+                code: diagnostic.code, line: diagnostic.location.line,
+                column: diagnostic.location.column)
             if let excerpt = marked.excerpts[mark] {
                 #expect(diagnostic.message.contains(excerpt), "\(diagnostic)")
             }
@@ -187,12 +197,13 @@ import Testing
               - { id: p-1, nmae: One }
             """
         let error = try #require(throws: DiagnosticsError.self) { try SparkDirectory(yaml: yaml, file: "d.yaml") }
-        #expect(DiagnosticsFormatter().format(error.diagnostics, sources: error.sources) == """
-            d.yaml:2:16: error: unknown key 'nmae' in a project; did you mean 'name'? (expected one of: id, name)
-              - { id: p-1, nmae: One }
-                           ^
+        #expect(
+            DiagnosticsFormatter().format(error.diagnostics, sources: error.sources) == """
+                d.yaml:2:16: error: unknown key 'nmae' in a project; did you mean 'name'? (expected one of: id, name)
+                  - { id: p-1, nmae: One }
+                               ^
 
-            """)
+                """)
     }
 
     @Test func reportsYAMLSyntaxThroughTheEngine() throws {

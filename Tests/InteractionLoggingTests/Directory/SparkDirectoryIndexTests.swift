@@ -20,26 +20,28 @@ import Testing
         #expect(directory.contacts(holding: Self.number(16045550104)) == [4])
     }
 
-    @Test(arguments: [
-        (16045550101, [0]),
-        (447700900123, [2]),
-        (16045550199, []),
-        (16045559999, []),
-    ] as [(UInt64, [Int])])
+    @Test(
+        arguments: [
+            (16045550101, [0]),
+            (447700900123, [2]),
+            (16045550199, []),
+            (16045559999, []),
+        ] as [(UInt64, [Int])])
     func findsContactsByNumber(_ digits: UInt64, expected: [Int]) {
         #expect(directory.contacts(holding: Self.number(digits)) == expected)
     }
 
-    @Test(arguments: [
-        ("Jane.Doe@HarbourRealty.example", 0),
-        ("jane.doe@harbourrealty.example", 0),
-        ("JANE.DOE@HARBOURREALTY.EXAMPLE", 0),
-        ("Raj@HarbourRealty.Example", 1),
-        ("lea@harbourrealty.example", 2),
-        ("LÉA@harbourrealty.example", nil),
-        ("john.doe@aircall.io", nil),
-        ("", nil),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("Jane.Doe@HarbourRealty.example", 0),
+            ("jane.doe@harbourrealty.example", 0),
+            ("JANE.DOE@HARBOURREALTY.EXAMPLE", 0),
+            ("Raj@HarbourRealty.Example", 1),
+            ("lea@harbourrealty.example", 2),
+            ("LÉA@harbourrealty.example", nil),
+            ("john.doe@aircall.io", nil),
+            ("", nil),
+        ] as [(String, Int?)])
     func findsTeamMembersByEmailInAnyCase(_ email: String, expected: Int?) {
         #expect(directory.teamMember(email: email) == expected)
     }

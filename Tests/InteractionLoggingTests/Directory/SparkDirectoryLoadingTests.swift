@@ -73,13 +73,14 @@ let realisticDirectory = """
         #expect(directory.lines.map(\.teamMembers) == [["tm-jane", "tm-raj"], ["tm-lea"], []])
 
         #expect(directory.contacts.map(\.id) == ["c-100", "c-101", "c-102", "c-103", "c-104"])
-        #expect(directory.contacts.map(\.phones) == [
-            [Self.number(16045550100), Self.number(16045550101)],
-            [Self.number(16045550100)],
-            [Self.number(447700900123)],
-            [],
-            [Self.number(16045550104)],
-        ])
+        #expect(
+            directory.contacts.map(\.phones) == [
+                [Self.number(16045550100), Self.number(16045550101)],
+                [Self.number(16045550100)],
+                [Self.number(447700900123)],
+                [],
+                [Self.number(16045550104)],
+            ])
         #expect(directory.contacts.map(\.country) == [nil, nil, "GB", nil, nil])
         #expect(directory.contacts[1].projects == ["kitsilano-point", "false-creek-lofts", "harbour-tower"])
     }

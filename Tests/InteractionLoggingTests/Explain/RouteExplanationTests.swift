@@ -52,7 +52,9 @@ import Testing
         #expect(explained.route.id == "815")
         let matches = try Self.fact("contact_matches", in: explained)
         #expect(matches.value == .integer(2))
-        #expect(matches.source == "+16045550400 ('+1 604-555-0400') is held by c-400 (Katherine Johnson) in phone, c-401 (Dorothy Vaughan) in mobile_phone")
+        #expect(
+            matches.source
+                == "+16045550400 ('+1 604-555-0400') is held by c-400 (Katherine Johnson) in phone, c-401 (Dorothy Vaughan) in mobile_phone")
         #expect(try Self.fact("contact_projects", in: explained).source == "no single contact holds the number")
         #expect(try Self.fact("line_team_members", in: explained).source == "line +16045550199 is used by tm-jane, tm-raj")
         let won = try #require(explained.explanation?.tables.first?.winners.first)

@@ -18,7 +18,9 @@ import Testing
     func sameRouteAsTheWebhook() throws {
         let directory = try Self.directory()
         let router = try Router(rules: ShippedRules.tables(), directory: directory)
-        let sample = try Self.sample(#"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "line": "+1 604-555-0199", "user": "jane@example.com", "id": "815"}"#)
+        let sample = try Self.sample(
+            #"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0400", "line": "+1 604-555-0199", "user": "jane@example.com", "id": "815"}"#
+        )
         let fromSample = router.route(try sample.event(in: directory))
         let lines = try String(contentsOf: RouteExplanationTests.root.appending(path: "Examples/events.jsonl"), encoding: .utf8)
             .split(separator: "\n")
@@ -53,16 +55,27 @@ import Testing
         (#"{"direction": "inbound", "from": "+1 604-555-0100", "line": "+1 604-555-0199", "user": null}"#, "\"kind\" is needed: call or message"),
         (#"{"kind": "call", "from": "+1 604-555-0100", "line": "+1 604-555-0199", "user": null}"#, "\"direction\" is needed: inbound or outbound"),
         (#"{"kind": "call", "direction": "inbound", "line": "+1 604-555-0199", "user": null}"#, "\"from\" is needed: the other party's phone number"),
-        (#"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0100", "user": null}"#, "\"line\" is needed: the Aircall line's phone number"),
-        (#"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0100", "line": "+1 604-555-0199"}"#,
-         "\"user\" is needed for a call: the email of the Aircall user who took or placed it, or none for a call no one took"),
-        (#"{"kind": "message", "direction": "inbound", "from": "+1 604-555-0100", "line": "+1 604-555-0199", "user": "jane@example.com"}"#,
-         "\"user\" is for calls: messages carry no user (Aircall does not say who sent or read them)"),
-        (#"{"kind": "call", "direction": "inbound", "from": "555-01", "line": "+1 604-555-0199", "user": null}"#,
-         "\"from\" '555-01' is not a phone number: it has 5 digits; a North American number has 10, or 11 starting with 1"),
+        (
+            #"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0100", "user": null}"#,
+            "\"line\" is needed: the Aircall line's phone number"
+        ),
+        (
+            #"{"kind": "call", "direction": "inbound", "from": "+1 604-555-0100", "line": "+1 604-555-0199"}"#,
+            "\"user\" is needed for a call: the email of the Aircall user who took or placed it, or none for a call no one took"
+        ),
+        (
+            #"{"kind": "message", "direction": "inbound", "from": "+1 604-555-0100", "line": "+1 604-555-0199", "user": "jane@example.com"}"#,
+            "\"user\" is for calls: messages carry no user (Aircall does not say who sent or read them)"
+        ),
+        (
+            #"{"kind": "call", "direction": "inbound", "from": "555-01", "line": "+1 604-555-0199", "user": null}"#,
+            "\"from\" '555-01' is not a phone number: it has 5 digits; a North American number has 10, or 11 starting with 1"
+        ),
         (#"{"kind": "calls", "direction": "inbound"}"#, "\"kind\" must be call or message, not 'calls'"),
-        (#"{"kind": "call", "direction": "inbound", "form": "+1 604-555-0100"}"#,
-         "unknown field \"form\"; did you mean 'from'? (the fields are kind, direction, from, line, user, id)"),
+        (
+            #"{"kind": "call", "direction": "inbound", "form": "+1 604-555-0100"}"#,
+            "unknown field \"form\"; did you mean 'from'? (the fields are kind, direction, from, line, user, id)"
+        ),
         (#"{"kind": "call", "direction": "inbound", "from": 6045550100}"#, "\"from\" must be a string, found a number"),
     ])
     func problemsNameTheField(json: String, message: String) throws {

@@ -89,14 +89,18 @@ import Testing
                 switch random.next() % 3 {
                 case 0: mutated.removeLast(Int(random.next() % UInt64(mutated.count)))
                 case 1: mutated[Int(random.next() % UInt64(mutated.count))] = replacements[Int(random.next() % UInt64(replacements.count))]
-                default: mutated.insert(replacements[Int(random.next() % UInt64(replacements.count))],
-                                        at: Int(random.next() % UInt64(mutated.count)))
+                default:
+                    mutated.insert(
+                        replacements[Int(random.next() % UInt64(replacements.count))],
+                        at: Int(random.next() % UInt64(mutated.count)))
                 }
                 let results = mutated.withUnsafeBufferPointer { buffer in
-                    (Result<JSONValue, JSONParser.Failure> { () throws(JSONParser.Failure) in try JSONParser.parse(buffer) },
-                     Result<JSONValue, JSONParser.Failure> { () throws(JSONParser.Failure) in
-                         try JSONParser.parse(buffer, selecting: AircallWebhook.fieldsRead)
-                     })
+                    (
+                        Result<JSONValue, JSONParser.Failure> { () throws(JSONParser.Failure) in try JSONParser.parse(buffer) },
+                        Result<JSONValue, JSONParser.Failure> { () throws(JSONParser.Failure) in
+                            try JSONParser.parse(buffer, selecting: AircallWebhook.fieldsRead)
+                        }
+                    )
                 }
                 switch results {
                 case (.failure(let a), .failure(let b)): #expect(a == b, "\(String(decoding: mutated, as: UTF8.self))")
@@ -112,14 +116,17 @@ import Testing
 
     @Test("A route written straight to bytes is its JSON rendered, and a newline")
     func jsonLinesMatchTheTree() throws {
-        let router = try BatchRouter(rules: ShippedRules.tables(),
-                                     directory: SparkDirectory(yaml: Self.example("directory.yaml")))
+        let router = try BatchRouter(
+            rules: ShippedRules.tables(),
+            directory: SparkDirectory(yaml: Self.example("directory.yaml")))
         var routes = router.route(WebhookInput(bytes: Array(try Self.example("events.jsonl").utf8)), source: "events.jsonl")
         routes += router.route(WebhookInput(bytes: Array("{\"event\": 1}\nnot json\n[1]".utf8)), source: "bad.jsonl")
-        routes.append(Route(event: "call.ended", id: "q\"\\\u{1}\u{1F}\n\r\tx", kind: .call, direction: .inbound,
-                            status: .logged, contact: "é👍", projects: ["a", "\u{7F}"], teamMember: nil,
-                            actions: ["assign_projects"], button: "Assign", reason: "\u{0}",
-                            rules: [(table: "t\"", rules: []), (table: "u", rules: ["r1", "r2"])]))
+        routes.append(
+            Route(
+                event: "call.ended", id: "q\"\\\u{1}\u{1F}\n\r\tx", kind: .call, direction: .inbound,
+                status: .logged, contact: "é👍", projects: ["a", "\u{7F}"], teamMember: nil,
+                actions: ["assign_projects"], button: "Assign", reason: "\u{0}",
+                rules: [(table: "t\"", rules: []), (table: "u", rules: ["r1", "r2"])]))
         #expect(routes.contains { $0.status == .error })
         for route in routes {
             var bytes: [UInt8] = []
@@ -133,8 +140,9 @@ import Testing
     @Test("Control characters render as lower-case \\u escapes, as before")
     func controlCharactersRender() {
         #expect(JSONValue.string("a\u{1}b\u{1F}\u{7F}\"\\\n\r\t").rendered == #""a\u0001b\u001f\#u{7F}\"\\\n\r\t""#)
-        #expect(JSONValue.array([.integer(Int.min), .integer(0), .integer(-7), .integer(Int.max), .number(1.5), .null])
-            .rendered == "[-9223372036854775808, 0, -7, 9223372036854775807, 1.5, null]")
+        #expect(
+            JSONValue.array([.integer(Int.min), .integer(0), .integer(-7), .integer(Int.max), .number(1.5), .null])
+                .rendered == "[-9223372036854775808, 0, -7, 9223372036854775807, 1.5, null]")
     }
 
     @Test("JSON Lines routed a block at a time route as the whole input, duplicates included")
@@ -155,7 +163,8 @@ import Testing
             let second = lines[split...].joined(separator: "\n")
             let firstInput = WebhookInput(jsonLines: Array(first.utf8))
             #expect(firstInput.count == lines[..<split].filter { !$0.isEmpty }.count)
-            let routes = router.route(firstInput, source: "events.jsonl")
+            let routes =
+                router.route(firstInput, source: "events.jsonl")
                 + router.route(WebhookInput(jsonLines: Array(second.utf8), firstLine: split + 1), source: "events.jsonl")
             #expect(routes.map(\.json) == whole.map(\.json), "split at \(split)")
         }
@@ -163,8 +172,9 @@ import Testing
 
     @Test("Re-deliveries are found among thousands of webhooks, naming where each was first")
     func manyDuplicates() throws {
-        let router = try BatchRouter(rules: ShippedRules.tables(),
-                                     directory: SparkDirectory(yaml: Self.example("directory.yaml")))
+        let router = try BatchRouter(
+            rules: ShippedRules.tables(),
+            directory: SparkDirectory(yaml: Self.example("directory.yaml")))
         let body = { (id: Int, event: String) in
             #"{"event": "\#(event)", "data": {"id": \#(id), "direction": "inbound", "raw_digits": "+1 604-555-0100"}}"#
         }

@@ -127,24 +127,38 @@ import Testing
 
     /// A problem, its code, and the message it reads as.
     static let messages: [(PhoneProblem, String, String)] = [
-        (.unknownCallingCode("999"), "unknown-calling-code",
-         "no country calling code starts its international digits (+999…)"),
-        (.impossibleLength(callingCode: 44, region: "GB", digits: 6, possible: [7, 9, 10]), "impossible-length",
-         "its national number has 6 digits (trunk prefix excluded), and +44 (GB) numbers have 7, 9 or 10"),
-        (.impossibleLength(callingCode: 33, region: nil, digits: 1, possible: [9]), "impossible-length",
-         "its national number has 1 digit (trunk prefix excluded), and +33 numbers have 9"),
+        (
+            .unknownCallingCode("999"), "unknown-calling-code",
+            "no country calling code starts its international digits (+999…)"
+        ),
+        (
+            .impossibleLength(callingCode: 44, region: "GB", digits: 6, possible: [7, 9, 10]), "impossible-length",
+            "its national number has 6 digits (trunk prefix excluded), and +44 (GB) numbers have 7, 9 or 10"
+        ),
+        (
+            .impossibleLength(callingCode: 33, region: nil, digits: 1, possible: [9]), "impossible-length",
+            "its national number has 1 digit (trunk prefix excluded), and +33 numbers have 9"
+        ),
         (.digitCount(17), "digit-count", "it has 17 digits; E.164 allows at most 15, country code included"),
         (.digitCount(3), "digit-count", "it has 3 digits, too few for a calling code and a number"),
-        (.impossibleStart(callingCode: 44, region: "GB", start: 4, digits: 10, possible: []), "impossible-start",
-         "no +44 (GB) number starts with 04 (trunk prefix excluded)"),
-        (.impossibleStart(callingCode: 44, region: nil, start: 20, digits: 9, possible: [10]), "impossible-start",
-         "its national number starts with 20 and has 9 digits, and +44 numbers starting so have 10"),
-        (.unsupportedParameter("isub"), "unsupported-parameter",
-         "it has the parameter 'isub'; only ';ext=' (an extension) is understood"),
+        (
+            .impossibleStart(callingCode: 44, region: "GB", start: 4, digits: 10, possible: []), "impossible-start",
+            "no +44 (GB) number starts with 04 (trunk prefix excluded)"
+        ),
+        (
+            .impossibleStart(callingCode: 44, region: nil, start: 20, digits: 9, possible: [10]), "impossible-start",
+            "its national number starts with 20 and has 9 digits, and +44 numbers starting so have 10"
+        ),
+        (
+            .unsupportedParameter("isub"), "unsupported-parameter",
+            "it has the parameter 'isub'; only ';ext=' (an extension) is understood"
+        ),
         (.unexpectedCharacter("✆"), "unexpected-character", "it contains '✆', which is not part of a phone number"),
         (.northAmericanAreaCode, "north-american-area-code", "a North American area code cannot start with 0 or 1"),
-        (.nationalWithoutRegion, "national-without-region",
-         "it is in national form, and no country is known to read it in"),
+        (
+            .nationalWithoutRegion, "national-without-region",
+            "it is in national form, and no country is known to read it in"
+        ),
     ]
 
     @Test(arguments: messages)

@@ -130,8 +130,10 @@ import Testing
     }
 
     @Test func everyRegionHasACallingCode() throws {
-        for region in ["US", "CA", "GB", "FR", "DE", "ES", "IT", "NL", "BE", "CH", "AT", "IE", "PT", "SE", "NO",
-                       "DK", "FI", "PL", "AU", "NZ", "JP", "IN", "MX", "BR", "ZA", "SG", "HK"] {
+        for region in [
+            "US", "CA", "GB", "FR", "DE", "ES", "IT", "NL", "BE", "CH", "AT", "IE", "PT", "SE", "NO",
+            "DK", "FI", "PL", "AU", "NZ", "JP", "IN", "MX", "BR", "ZA", "SG", "HK",
+        ] {
             let entry = try #require(CallingCodes.entry(forRegion: region), "\(region)")
             #expect(entry.codeDigits == String(entry.code).count)
         }

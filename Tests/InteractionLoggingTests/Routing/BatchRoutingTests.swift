@@ -90,13 +90,18 @@ import Testing
 
     @Test("An unreadable item of an array is an error naming the item and its line and column; the other items are routed")
     func anUnreadableItemIsAnError() throws {
-        let routes = try Self.route("[\n  " + Self.call(812) + ",\n  " + #"{"event": "call.ended", "data": {"id": 813}},"# + "\n  42\n]\n",
-                                    source: "events.json")
+        let routes = try Self.route(
+            "[\n  " + Self.call(812) + ",\n  " + #"{"event": "call.ended", "data": {"id": 813}},"# + "\n  42\n]\n",
+            source: "events.json")
         #expect(Self.summary(routes) == ["logged 812", "error at line 3", "error at line 4"])
-        #expect(routes[1].json.rendered
-                == #"{"file": "events.json", "line": 3, "column": 3, "item": 2, "status": "error", "error": "call.ended 813: data.direction must be \"inbound\" or \"outbound\""}"#)
-        #expect(routes[2].json.rendered
-                == #"{"file": "events.json", "line": 4, "column": 3, "item": 3, "status": "error", "error": "expected a webhook object, found a number"}"#)
+        #expect(
+            routes[1].json.rendered
+                == #"{"file": "events.json", "line": 3, "column": 3, "item": 2, "status": "error", "error": "call.ended 813: data.direction must be \"inbound\" or \"outbound\""}"#
+        )
+        #expect(
+            routes[2].json.rendered
+                == #"{"file": "events.json", "line": 4, "column": 3, "item": 3, "status": "error", "error": "expected a webhook object, found a number"}"#
+        )
     }
 
     @Test("An array on one line of JSON Lines is one event per item, between the lines around it")
@@ -117,7 +122,8 @@ import Testing
     func blankLinesAreSkipped() throws {
         let routes = try Self.route(Self.call(812) + "\n\n  \t\r\n" + Self.call(813) + "\n{oops\n\n")
         #expect(Self.summary(routes) == ["logged 812", "logged 813", "error at line 5"])
-        #expect(routes[2].json.rendered
+        #expect(
+            routes[2].json.rendered
                 == #"{"file": "events.jsonl", "line": 5, "column": 2, "status": "error", "error": "invalid JSON: expected a quoted key"}"#)
     }
 
@@ -137,12 +143,15 @@ import Testing
                 "number": {"digits": "+1 604-555-0188"}}
             }
             """
-        let routes = try Self.route(event + "\n" + Self.call(812) + "\n" + event.replacingOccurrences(of: ",,", with: ",") + ",\n"
-                                    + Self.call(813), source: "<stdin>")
+        let routes = try Self.route(
+            event + "\n" + Self.call(812) + "\n" + event.replacingOccurrences(of: ",,", with: ",") + ",\n"
+                + Self.call(813), source: "<stdin>")
         #expect(Self.summary(routes) == ["error at line 3", "logged 812", "error at line 11", "logged 813"])
-        #expect(routes[0].json.rendered
+        #expect(
+            routes[0].json.rendered
                 == #"{"file": "<stdin>", "line": 3, "column": 79, "status": "error", "error": "invalid JSON: expected a quoted key"}"#)
-        #expect(routes[2].json.rendered
+        #expect(
+            routes[2].json.rendered
                 == #"{"file": "<stdin>", "line": 11, "column": 2, "status": "error", "error": "invalid JSON: unexpected text after the JSON value"}"#)
     }
 
@@ -162,32 +171,51 @@ import Testing
         #expect(routes[0].reason == "invalid JSON: expected ',' or '}' in the object, found the end of the line")
     }
 
-    @Test("An unreadable line is an error naming its line and why; the batch goes on",
-          arguments: [
-              (#"{"resource": "call", "event": "call.ended", "data": {"id": 825, "direction": "inbound""#,
-               87, "invalid JSON: expected ',' or '}' in the object, found the end of the line"),
-              (#"  "a string""#, 3, "expected a webhook object, found a string"),
-              (#"{"resource": "call", "data": {"id": 825}}"#, 1, #"the webhook has no "event" string"#),
-              (#"{"event": "call.ended", "data": {"direction": "inbound"}}"#, 1, "call.ended has no data.id"),
-              (#"{"event": "call.ended", "data": {"id": 1.5, "direction": "inbound"}}"#, 1,
-               "call.ended: data.id must be an integer or a non-empty string, found a number (1.5)"),
-              (#"{"event": "call.ended", "data": {"id": true, "direction": "inbound"}}"#, 1,
-               "call.ended: data.id must be an integer or a non-empty string, found a boolean (true)"),
-              (#"{"event": "message.sent", "data": {"id": null}}"#, 1,
-               "message.sent: data.id must be an integer or a non-empty string, found null"),
-              (#"{"event": "message.sent", "data": {"id": ""}}"#, 1,
-               "message.sent: data.id must be an integer or a non-empty string, found an empty string"),
-              (#"{"event": "call.ended", "data": {"id": {"value": 812}, "direction": "inbound"}}"#, 1,
-               "call.ended: data.id must be an integer or a non-empty string, found an object"),
-              (#"{"event": "message.sent", "data": {"id": "m-1", "direction": "sideways"}}"#, 1,
-               #"message.sent m-1: data.direction must be "inbound" or "outbound""#),
-              (#"{"event": "call.ended", "data": null}"#, 1, #"call.ended has no "data" object"#),
-          ])
+    @Test(
+        "An unreadable line is an error naming its line and why; the batch goes on",
+        arguments: [
+            (
+                #"{"resource": "call", "event": "call.ended", "data": {"id": 825, "direction": "inbound""#,
+                87, "invalid JSON: expected ',' or '}' in the object, found the end of the line"
+            ),
+            (#"  "a string""#, 3, "expected a webhook object, found a string"),
+            (#"{"resource": "call", "data": {"id": 825}}"#, 1, #"the webhook has no "event" string"#),
+            (#"{"event": "call.ended", "data": {"direction": "inbound"}}"#, 1, "call.ended has no data.id"),
+            (
+                #"{"event": "call.ended", "data": {"id": 1.5, "direction": "inbound"}}"#, 1,
+                "call.ended: data.id must be an integer or a non-empty string, found a number (1.5)"
+            ),
+            (
+                #"{"event": "call.ended", "data": {"id": true, "direction": "inbound"}}"#, 1,
+                "call.ended: data.id must be an integer or a non-empty string, found a boolean (true)"
+            ),
+            (
+                #"{"event": "message.sent", "data": {"id": null}}"#, 1,
+                "message.sent: data.id must be an integer or a non-empty string, found null"
+            ),
+            (
+                #"{"event": "message.sent", "data": {"id": ""}}"#, 1,
+                "message.sent: data.id must be an integer or a non-empty string, found an empty string"
+            ),
+            (
+                #"{"event": "call.ended", "data": {"id": {"value": 812}, "direction": "inbound"}}"#, 1,
+                "call.ended: data.id must be an integer or a non-empty string, found an object"
+            ),
+            (
+                #"{"event": "message.sent", "data": {"id": "m-1", "direction": "sideways"}}"#, 1,
+                #"message.sent m-1: data.direction must be "inbound" or "outbound""#
+            ),
+            (#"{"event": "call.ended", "data": null}"#, 1, #"call.ended has no "data" object"#),
+        ])
     func anUnreadableLineIsAnError(line: String, column: Int, error: String) throws {
         let routes = try Self.route([Self.call(812), line, Self.call(813)].joined(separator: "\n"))
         #expect(Self.summary(routes) == ["logged 812", "error at line 2", "logged 813"])
-        #expect(routes[1].json == .object([("file", .string("events.jsonl")), ("line", .integer(2)), ("column", .integer(column)),
-                                           ("status", .string("error")), ("error", .string(error))]))
+        #expect(
+            routes[1].json
+                == .object([
+                    ("file", .string("events.jsonl")), ("line", .integer(2)), ("column", .integer(column)),
+                    ("status", .string("error")), ("error", .string(error)),
+                ]))
     }
 
     @Test("Every input that is not blank gives exactly one route, whatever it holds")
@@ -211,10 +239,12 @@ import Testing
 
     @Test("An integer id, its negative zero and its decimal string are one id; other strings are their own")
     func idsAreIntegersInDecimalOrStringsAsWritten() throws {
-        let lines = [Self.call(0), Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": -0"#),
-                     Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "0""#),
-                     Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "-0""#),
-                     Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "00""#)]
+        let lines = [
+            Self.call(0), Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": -0"#),
+            Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "0""#),
+            Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "-0""#),
+            Self.call(0).replacingOccurrences(of: #""id": 0"#, with: #""id": "00""#),
+        ]
         #expect(Set(lines).count == lines.count)
         let routes = try Self.route(lines.joined(separator: "\n"))
         #expect(Self.summary(routes) == ["logged 0", "duplicate 0", "duplicate 0", "logged -0", "logged 00"])
@@ -249,8 +279,9 @@ import Testing
 
     // MARK: - Threads
 
-    @Test("Thousands of events on several threads come back in input order, as one thread routes them",
-          arguments: [2, 3, 8])
+    @Test(
+        "Thousands of events on several threads come back in input order, as one thread routes them",
+        arguments: [2, 3, 8])
     func orderIsKeptOnSeveralThreads(threads: Int) throws {
         let numbers = ["+1 604-555-0100", "+1 778-555-0999", "anonymous"]
         let lines = (0..<3_001).map { i in i % 97 == 0 ? "broken \(i)" : Self.call(10_000 + i, from: numbers[i % 3]) }
@@ -262,36 +293,62 @@ import Testing
             #expect(route.id == String(10_000 + i))
             #expect(route.status == (i % 3 == 0 ? .logged : .notLogged))
         }
-        #expect(parallel.enumerated().filter { $0.element.status == .error }.map(\.element.line) == stride(from: 1, through: 3_001, by: 97).map { $0 })
+        #expect(
+            parallel.enumerated().filter { $0.element.status == .error }.map(\.element.line) == stride(from: 1, through: 3_001, by: 97).map { $0 })
     }
 
     // MARK: - Rules the router cannot act on
 
-    @Test("A rules file the router cannot act on is refused with positioned errors at the declarations to fix",
-          arguments: [
-              ([(old: "- name: status\n", new: "- name: outcome\n"), (old: "{ status: ", new: "{ outcome: ")],
-               "routing-output", "routing needs an output 'status' (not_logged, logged, unassigned), which no table produces",
-               "routing: aircall-to-spark"),
-              ([(old: "    inputs:\n      - name: contact_matches\n",
-                 new: "    inputs:\n      - name: caller_mood\n        values: [calm, angry]\n      - name: contact_matches\n")],
-               "routing-fact", "input 'caller_mood' is not a fact routing supplies (it supplies contact_matches, contact_projects, "
-                + "direction, kind, line_team_members, log_on_all_projects, projects_assigned, shared_projects, "
-                + "team_member_assigned, user_is_team_member)",
-               "- name: caller_mood"),
-              ([(old: "- name: shared_projects\n", new: "- name: shared_project\n"), (old: "shared_projects: ", new: "shared_project: ")],
-               "routing-fact", "input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?",
-               "- name: shared_project"),
-              ([(old: "values: [assigned, line_member, event_user, choose]", new: "values: [assigned, line_member, event_user, choose, manager]")],
-               "routing-value", "output 'team_member' may be 'manager', which routing cannot apply (it applies assigned, line_member, event_user, choose)",
-               "- name: team_member"),
-              ([(old: "values: [none, assigned, contact_projects, team_projects, choose]",
-                 new: "values: [none, assigned, contact_projects, team_projects, choose, later]")],
-               "routing-value", "output 'projects' may be 'later', which routing cannot apply (it applies none, assigned, contact_projects, team_projects, choose)",
-               "- name: projects"),
-              ([(old: "routing: aircall-to-spark", new: "routing: aircall-to-sprak")],
-               "unknown-routing", "'aircall-to-sprak' is not an application Switchboard routes for (it knows aircall-to-spark); did you mean 'aircall-to-spark'?",
-               "routing: aircall-to-sprak"),
-          ])
+    @Test(
+        "A rules file the router cannot act on is refused with positioned errors at the declarations to fix",
+        arguments: [
+            (
+                [(old: "- name: status\n", new: "- name: outcome\n"), (old: "{ status: ", new: "{ outcome: ")],
+                "routing-output", "routing needs an output 'status' (not_logged, logged, unassigned), which no table produces",
+                "routing: aircall-to-spark"
+            ),
+            (
+                [
+                    (
+                        old: "    inputs:\n      - name: contact_matches\n",
+                        new: "    inputs:\n      - name: caller_mood\n        values: [calm, angry]\n      - name: contact_matches\n"
+                    )
+                ],
+                "routing-fact",
+                "input 'caller_mood' is not a fact routing supplies (it supplies contact_matches, contact_projects, "
+                    + "direction, kind, line_team_members, log_on_all_projects, projects_assigned, shared_projects, "
+                    + "team_member_assigned, user_is_team_member)",
+                "- name: caller_mood"
+            ),
+            (
+                [(old: "- name: shared_projects\n", new: "- name: shared_project\n"), (old: "shared_projects: ", new: "shared_project: ")],
+                "routing-fact", "input 'shared_project' is not a fact routing supplies; did you mean 'shared_projects'?",
+                "- name: shared_project"
+            ),
+            (
+                [(old: "values: [assigned, line_member, event_user, choose]", new: "values: [assigned, line_member, event_user, choose, manager]")],
+                "routing-value",
+                "output 'team_member' may be 'manager', which routing cannot apply (it applies assigned, line_member, event_user, choose)",
+                "- name: team_member"
+            ),
+            (
+                [
+                    (
+                        old: "values: [none, assigned, contact_projects, team_projects, choose]",
+                        new: "values: [none, assigned, contact_projects, team_projects, choose, later]"
+                    )
+                ],
+                "routing-value",
+                "output 'projects' may be 'later', which routing cannot apply (it applies none, assigned, contact_projects, team_projects, choose)",
+                "- name: projects"
+            ),
+            (
+                [(old: "routing: aircall-to-spark", new: "routing: aircall-to-sprak")],
+                "unknown-routing",
+                "'aircall-to-sprak' is not an application Switchboard routes for (it knows aircall-to-spark); did you mean 'aircall-to-spark'?",
+                "routing: aircall-to-sprak"
+            ),
+        ])
     func rulesTheRouterCannotActOn(edits: [(old: String, new: String)], code: String, message: String, line: String) throws {
         let rules = try ShippedRouting.rules(replacing: edits)
         let directory = try SparkDirectory(yaml: Self.directory)

@@ -14,8 +14,9 @@ import JSONLines
     }
 
     static let sharedNumberCall = Office.onJanesLine("call", from: "+1 604-555-0400")
-    static let sharedLineMessage = Webhook.message("message.received", id: "msg-20", "inbound", external: "+1 604-555-0100",
-                                                   line: Office.salesLine)
+    static let sharedLineMessage = Webhook.message(
+        "message.received", id: "msg-20", "inbound", external: "+1 604-555-0100",
+        line: Office.salesLine)
 
     /// The line `switchboard route` prints, parsed, so that both renderings are checked.
     static func printed(_ route: Route) throws -> JSONValue {
@@ -24,20 +25,25 @@ import JSONLines
         return try JSONParser.parse(String(decoding: bytes, as: UTF8.self))
     }
 
-    @Test("An unassigned route lists the candidates of each pending action, and only those",
-          arguments: [
-              (sharedNumberCall, true, #"{"contact": ["c-400", "c-401", "c-402"]}"#),
-              (sharedLineMessage, true, #"{"team_member": ["tm-jane", "tm-raj"]}"#),
-              (Office.onJanesLine("call", from: "+1 604-555-0300"), false, #"{"projects": ["harbour-tower", "maple-lofts", "the-pier"]}"#),
-              // A contact in no project: every project is offered.
-              (Office.onJanesLine("call", from: "+1 604-555-0600"), true, #"{"projects": ["harbour-tower", "maple-lofts", "the-pier"]}"#),
-              // A shared number on the shared line: both dropdowns.
-              (Webhook.message("message.received", id: "msg-21", "inbound", external: "+1 604-555-0410", line: Office.salesLine), true,
-               #"{"contact": ["c-410", "c-411"], "team_member": ["tm-jane", "tm-raj"]}"#),
-              // A line Spark does not know: every team member is offered.
-              (Webhook.message("message.received", id: "msg-22", "inbound", external: "+1 604-555-0100", line: Office.frontDesk), true,
-               #"{"team_member": ["tm-jane", "tm-raj", "tm-lee"]}"#),
-          ])
+    @Test(
+        "An unassigned route lists the candidates of each pending action, and only those",
+        arguments: [
+            (sharedNumberCall, true, #"{"contact": ["c-400", "c-401", "c-402"]}"#),
+            (sharedLineMessage, true, #"{"team_member": ["tm-jane", "tm-raj"]}"#),
+            (Office.onJanesLine("call", from: "+1 604-555-0300"), false, #"{"projects": ["harbour-tower", "maple-lofts", "the-pier"]}"#),
+            // A contact in no project: every project is offered.
+            (Office.onJanesLine("call", from: "+1 604-555-0600"), true, #"{"projects": ["harbour-tower", "maple-lofts", "the-pier"]}"#),
+            // A shared number on the shared line: both dropdowns.
+            (
+                Webhook.message("message.received", id: "msg-21", "inbound", external: "+1 604-555-0410", line: Office.salesLine), true,
+                #"{"contact": ["c-410", "c-411"], "team_member": ["tm-jane", "tm-raj"]}"#
+            ),
+            // A line Spark does not know: every team member is offered.
+            (
+                Webhook.message("message.received", id: "msg-22", "inbound", external: "+1 604-555-0100", line: Office.frontDesk), true,
+                #"{"team_member": ["tm-jane", "tm-raj", "tm-lee"]}"#
+            ),
+        ])
     func candidatesPerPendingAction(webhook: String, on: Bool, candidates: String) throws {
         let route = try Self.route(webhook, on: on)
         #expect(route.status == .unassigned)
@@ -66,20 +72,29 @@ import JSONLines
         #expect(refusal.reason == .notACandidate)
         #expect(refusal.action == .contact)
         #expect(refusal.candidates == ["c-400", "c-401", "c-402"])
-        #expect(refusal.description
-                == "interaction 812 (call.ended): contact 'c-100' is not among the candidates for Assign to Contact (c-400, c-401, c-402); not applied")
+        #expect(
+            refusal.description
+                == "interaction 812 (call.ended): contact 'c-100' is not among the candidates for Assign to Contact (c-400, c-401, c-402); not applied"
+        )
     }
 
-    @Test("A choice for an action the interaction does not ask for is refused: logged, not logged, or asking for something else",
-          arguments: [
-              (Office.onJanesLine("call", from: "+1 604-555-0100"), ManualAssignments(contact: "c-100"),
-               "interaction 812 (call.ended) does not ask for Assign to Contact; contact 'c-100' not applied"),
-              // A number on no contact stays not logged: a contact cannot be forced on it.
-              (Office.onJanesLine("call", from: "+1 778-555-0999"), ManualAssignments(contact: "c-100"),
-               "interaction 812 (call.ended) does not ask for Assign to Contact; contact 'c-100' not applied"),
-              (sharedNumberCall, ManualAssignments(teamMember: "tm-raj"),
-               "interaction 812 (call.ended) does not ask for Assign Team Member; team member 'tm-raj' not applied"),
-          ])
+    @Test(
+        "A choice for an action the interaction does not ask for is refused: logged, not logged, or asking for something else",
+        arguments: [
+            (
+                Office.onJanesLine("call", from: "+1 604-555-0100"), ManualAssignments(contact: "c-100"),
+                "interaction 812 (call.ended) does not ask for Assign to Contact; contact 'c-100' not applied"
+            ),
+            // A number on no contact stays not logged: a contact cannot be forced on it.
+            (
+                Office.onJanesLine("call", from: "+1 778-555-0999"), ManualAssignments(contact: "c-100"),
+                "interaction 812 (call.ended) does not ask for Assign to Contact; contact 'c-100' not applied"
+            ),
+            (
+                sharedNumberCall, ManualAssignments(teamMember: "tm-raj"),
+                "interaction 812 (call.ended) does not ask for Assign Team Member; team member 'tm-raj' not applied"
+            ),
+        ])
     func choiceNotNeeded(webhook: String, assignments: ManualAssignments, message: String) throws {
         let plain = try Self.route(webhook)
         let route = try Self.route(webhook, assignments: assignments)
@@ -96,9 +111,10 @@ import JSONLines
         let route = try Self.route(call, on: false, assignments: ManualAssignments(projects: ["maple-lofts", "the-pier"]))
         #expect(route.status == .unassigned)
         #expect(route.projects == [])
-        #expect(route.refusals.map(\.description) == [
-            "interaction 812 (call.ended): project 'the-pier' is not among the candidates for Assign Projects (harbour-tower, maple-lofts); not applied",
-        ])
+        #expect(
+            route.refusals.map(\.description) == [
+                "interaction 812 (call.ended): project 'the-pier' is not among the candidates for Assign Projects (harbour-tower, maple-lofts); not applied"
+            ])
         #expect(route.refusals.first?.rejected == ["the-pier"])
         let none = try Self.route(call, on: false, assignments: ManualAssignments(projects: []))
         #expect(none.refusals.map(\.reason) == [.empty])
@@ -110,24 +126,28 @@ import JSONLines
         let route = try Self.route(message, assignments: ManualAssignments(contact: "c-410", teamMember: "tm-lee"))
         #expect(route.contact == nil && route.teamMember == nil)
         #expect(route.actions == ["assign_contact", "assign_team_member"])
-        #expect(route.refusals.map(\.description) == [
-            "interaction msg-23 (message.received): team member 'tm-lee' is not among the candidates for Assign Team Member (tm-jane, tm-raj); not applied",
-        ])
+        #expect(
+            route.refusals.map(\.description) == [
+                "interaction msg-23 (message.received): team member 'tm-lee' is not among the candidates for Assign Team Member (tm-jane, tm-raj); not applied"
+            ])
     }
 
     @Test("Choices are applied in steps: a chosen contact in several projects, OFF, then takes the chosen projects")
     func choicesInSteps() throws {
-        let route = try Self.route(Self.sharedNumberCall, on: false,
-                                   assignments: ManualAssignments(contact: "c-402", projects: ["the-pier"]))
+        let route = try Self.route(
+            Self.sharedNumberCall, on: false,
+            assignments: ManualAssignments(contact: "c-402", projects: ["the-pier"]))
         #expect(route.refusals.isEmpty)
         #expect((route.status, route.contact, route.projects) == (.logged, "c-402", ["the-pier"]))
         // c-400 is in one project: once chosen, nothing asks for projects, so they are refused.
-        let refused = try Self.route(Self.sharedNumberCall, on: false,
-                                     assignments: ManualAssignments(contact: "c-400", projects: ["maple-lofts"]))
+        let refused = try Self.route(
+            Self.sharedNumberCall, on: false,
+            assignments: ManualAssignments(contact: "c-400", projects: ["maple-lofts"]))
         #expect(refused.contact == nil)
-        #expect(refused.refusals.map(\.description) == [
-            "interaction 812 (call.ended) does not ask for Assign Projects; project 'maple-lofts' not applied",
-        ])
+        #expect(
+            refused.refusals.map(\.description) == [
+                "interaction 812 (call.ended) does not ask for Assign Projects; project 'maple-lofts' not applied"
+            ])
     }
 
     @Test("ManualAssignments.refusals(for:) checks choices against a stored route without routing again")

@@ -29,9 +29,11 @@ import JSONLines
         return try #require(decoded.interaction)
     }
 
-    @Test("A message without data.direction takes it from the event", arguments: [
-        ("message.received", AircallEvent.Direction.inbound), ("message.sent", .outbound),
-    ])
+    @Test(
+        "A message without data.direction takes it from the event",
+        arguments: [
+            ("message.received", AircallEvent.Direction.inbound), ("message.sent", .outbound),
+        ])
     func messageDirectionFromTheEvent(event: String, direction: AircallEvent.Direction) throws {
         let webhook = Self.bareMessage(event, id: "msg-50", external: "+1 604-555-0100")
         #expect(try Self.decoded(webhook).direction == direction)
@@ -47,16 +49,17 @@ import JSONLines
         #expect(error.description == #"call.ended 1: data.direction must be "inbound" or "outbound""#)
     }
 
-    @Test("With no raw_digits and no external participant, each of Aircall's contact numbers is looked up",
-          arguments: [
-              // The first number is on no Spark contact, the second on Ada.
-              (["+1 778-555-0999", "+1 604-555-0100"], Route.Status.logged, "c-100" as String?, nil as [String]?),
-              // Ada and Grace: a shared number, whose dropdown lists both.
-              (["+1 604-555-0100", "+1 604-555-0150"], .unassigned, nil, ["c-100", "c-150"]),
-              (["+1 604-555-0100", "(604) 555-0100"], .logged, "c-100", nil),
-              (["+1 778-555-0999"], .notLogged, nil, nil),
-              ([], .notLogged, nil, nil),
-          ])
+    @Test(
+        "With no raw_digits and no external participant, each of Aircall's contact numbers is looked up",
+        arguments: [
+            // The first number is on no Spark contact, the second on Ada.
+            (["+1 778-555-0999", "+1 604-555-0100"], Route.Status.logged, "c-100" as String?, nil as [String]?),
+            // Ada and Grace: a shared number, whose dropdown lists both.
+            (["+1 604-555-0100", "+1 604-555-0150"], .unassigned, nil, ["c-100", "c-150"]),
+            (["+1 604-555-0100", "(604) 555-0100"], .logged, "c-100", nil),
+            (["+1 778-555-0999"], .notLogged, nil, nil),
+            ([], .notLogged, nil, nil),
+        ])
     func aircallContactNumbers(numbers: [String], status: Route.Status, contact: String?, candidates: [String]?) throws {
         let webhook = Self.callWithAircallContact(numbers)
         #expect(try Self.decoded(webhook).contactNumbers == numbers)
@@ -76,7 +79,8 @@ import JSONLines
     @Test("The batch router's fast path reads Aircall's contact numbers too")
     func batchFastPath() throws {
         let router = try BatchRouter(rules: ShippedRouting.rules(), directory: SparkDirectory(yaml: Office.office(logOnAllProjects: true)))
-        let lines = Self.callWithAircallContact(["+1 778-555-0999", "+1 604-555-0100"]) + "\n"
+        let lines =
+            Self.callWithAircallContact(["+1 778-555-0999", "+1 604-555-0100"]) + "\n"
             + Self.bareMessage("message.sent", id: "msg-51", external: "+1 604-555-0150") + "\n"
         let routes = router.route(WebhookInput(jsonLines: Array(lines.utf8)))
         #expect(routes.map(\.contact) == ["c-100", "c-150"])

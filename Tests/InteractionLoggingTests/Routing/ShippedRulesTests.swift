@@ -11,8 +11,9 @@ import Testing
     @Test("The compiled-in text equals rules/interaction-logging.yaml (run Scripts/generate-shipped-rules.py after editing it)")
     func compiledTextEqualsTheFile() throws {
         let file = try Data(contentsOf: Self.packageRoot.appending(path: ShippedRules.path))
-        #expect(Data(ShippedRules.text.utf8) == file,
-                "Sources/InteractionLogging/ShippedRules+Text.swift is out of date: run python3 Scripts/generate-shipped-rules.py")
+        #expect(
+            Data(ShippedRules.text.utf8) == file,
+            "Sources/InteractionLogging/ShippedRules+Text.swift is out of date: run python3 Scripts/generate-shipped-rules.py")
     }
 
     @Test("rules/interaction-logging.yaml is a file of its own, not a link into the sources")

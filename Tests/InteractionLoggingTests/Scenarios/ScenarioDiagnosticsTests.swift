@@ -19,7 +19,8 @@ import Testing
 
     static let cases: [MarkedYAML] = [
         // The file's keys and the scenarios' keys.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             # expect: unknown-key at 2:1 "did you mean 'scenarios'?"
             senarios: []
             scenarios:
@@ -41,7 +42,8 @@ import Testing
                 facts: { assign_contact: true, assign_projects: false, assign_team_member: false }
             """),
         // Facts: unknown names, outputs given as facts, values outside their domain, missing facts.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             scenarios:
               - name: facts
                 table: button
@@ -67,41 +69,43 @@ import Testing
                 expect: { button: Assign }
             """),
         // Event scenarios: the event, the company, assignments and route fields.
-        MarkedYAML(directory + """
+        MarkedYAML(
+            directory + """
 
-            scenarios:
-              - name: event
-            #         ^ note duplicate-scenario
-                event: { event: call.ended, data: { id: 1, direction: sideways } }
-            #          ^ invalid-event "data.direction must be"
-                company: { log_on_all_projects: maybe }
-            #                                   ^ expected-boolean
-                assignments: { contact: c-2, team_membr: tm-jane, projects: [p-3] }
-            #                           ^ unknown-id "no contact 'c-2' in the directory; did you mean 'c-1'?"
-            #                                ^ unknown-key "did you mean 'team_member'?"
-            #                                                                ^ unknown-id "no project 'p-3'"
-                expect: { status: loged, team_member: tm-jan, actions: [assign_project], button: none, reason: x }
-            #                     ^ unknown-value "did you mean 'logged'?"
-            #                                         ^ unknown-id "did you mean 'tm-jane'?"
-            #                                                           ^ unknown-value "did you mean 'assign_projects'?"
-            #                                                                                    ^ unknown-value "write null for no button"
-            #                                                                                          ^ unknown-key "unknown key 'reason'"
-              - name: both
-                facts: { kind: call }
-                event: { event: call.ended }
-            #          ^ conflicting-keys
-                expect: { status: logged }
-              - name: event
-            #         ^ duplicate-scenario
-                table: button
-            #   ^ unexpected-key "'table' applies to facts scenarios"
-                event: 42
-            #          ^ unreadable "cannot read the webhook file '42'"
-                expect: {}
-            #           ^ empty-expectation
-            """),
+                scenarios:
+                  - name: event
+                #         ^ note duplicate-scenario
+                    event: { event: call.ended, data: { id: 1, direction: sideways } }
+                #          ^ invalid-event "data.direction must be"
+                    company: { log_on_all_projects: maybe }
+                #                                   ^ expected-boolean
+                    assignments: { contact: c-2, team_membr: tm-jane, projects: [p-3] }
+                #                           ^ unknown-id "no contact 'c-2' in the directory; did you mean 'c-1'?"
+                #                                ^ unknown-key "did you mean 'team_member'?"
+                #                                                                ^ unknown-id "no project 'p-3'"
+                    expect: { status: loged, team_member: tm-jan, actions: [assign_project], button: none, reason: x }
+                #                     ^ unknown-value "did you mean 'logged'?"
+                #                                         ^ unknown-id "did you mean 'tm-jane'?"
+                #                                                           ^ unknown-value "did you mean 'assign_projects'?"
+                #                                                                                    ^ unknown-value "write null for no button"
+                #                                                                                          ^ unknown-key "unknown key 'reason'"
+                  - name: both
+                    facts: { kind: call }
+                    event: { event: call.ended }
+                #          ^ conflicting-keys
+                    expect: { status: logged }
+                  - name: event
+                #         ^ duplicate-scenario
+                    table: button
+                #   ^ unexpected-key "'table' applies to facts scenarios"
+                    event: 42
+                #          ^ unreadable "cannot read the webhook file '42'"
+                    expect: {}
+                #           ^ empty-expectation
+                """),
         // An event scenario with no directory anywhere; a facts scenario with event keys.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             scenarios:
               - name: no directory
             #   ^ missing-key "an event scenario needs a 'directory'"
@@ -115,7 +119,8 @@ import Testing
                 expect: { button: Assign to Contact }
             """),
         // The rules and directory paths name no file.
-        MarkedYAML("""
+        MarkedYAML(
+            """
             rules: no-such-rules.yaml
             #      ^ unreadable "cannot read the rules file 'no-such-rules.yaml'"
             scenarios:
@@ -152,12 +157,13 @@ import Testing
                 expect: { button: Assign }
             """
         let error = try #require(throws: DiagnosticsError.self) { try ScenarioFile(yaml: yaml, file: "s.yaml") }
-        #expect(DiagnosticsFormatter().format(error.diagnostics, sources: error.sources) == """
-            s.yaml:4:80: error: fact 'assign_team_member' must be true or false, found 'flase'
-                facts: { assign_contact: true, assign_projects: false, assign_team_member: flase }
-                                                                                           ^
+        #expect(
+            DiagnosticsFormatter().format(error.diagnostics, sources: error.sources) == """
+                s.yaml:4:80: error: fact 'assign_team_member' must be true or false, found 'flase'
+                    facts: { assign_contact: true, assign_projects: false, assign_team_member: flase }
+                                                                                               ^
 
-            """)
+                """)
     }
 
     @Test func yamlSyntaxIsReportedByTheEngine() throws {
@@ -169,7 +175,9 @@ import Testing
 
     @Test("Problems in the rules file a scenario file names are reported in that file")
     func problemsInTheRulesFile() throws {
-        let rules = try TemporaryFolder.file("rules.yaml", """
+        let rules = try TemporaryFolder.file(
+            "rules.yaml",
+            """
             tables:
               - name: t
                 inputs: [{ name: x, type: integer }]
@@ -177,7 +185,9 @@ import Testing
                 rules:
                   - { id: r, when: { x: 1 }, then: { y: c } }
             """)
-        let scenarios = try TemporaryFolder.file("t.scenarios.yaml", """
+        let scenarios = try TemporaryFolder.file(
+            "t.scenarios.yaml",
+            """
             rules: rules.yaml
             scenarios: [{ name: one, facts: { x: 1 }, expect: { y: a } }]
             """, in: rules.folder)

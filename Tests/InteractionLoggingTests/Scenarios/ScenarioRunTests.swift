@@ -42,7 +42,9 @@ import JSONLines
         #expect(coverage.exercisedCount == coverage.ruleCount)
     }
 
-    @Test("The shipped scenarios catch an edited rule: row 5 logging to all projects fails row 5, the projects choice it makes unneeded, and the OFF shared-line case")
+    @Test(
+        "The shipped scenarios catch an edited rule: row 5 logging to all projects fails row 5, the projects choice it makes unneeded, and the OFF shared-line case"
+    )
     func shippedScenariosCatchAnEdit() throws {
         let folder = Self.root.appending(path: "rules")
         var rules = try String(contentsOf: folder.appending(path: "interaction-logging.yaml"), encoding: .utf8)
@@ -67,13 +69,14 @@ import JSONLines
 
     @Test("A failure names each field that differs, expected and actual, and the rule that decided it, with its line")
     func failureReportsTheDecidingRule() throws {
-        let file = try ScenarioFile(yaml: Self.directory + """
+        let file = try ScenarioFile(
+            yaml: Self.directory + """
 
-            scenarios:
-              - name: wrong
-                event: \(Self.call(from: "+1 604-555-0100"))
-                expect: { status: unassigned, contact: c-1, projects: [p-2], button: null }
-            """)
+                scenarios:
+                  - name: wrong
+                    event: \(Self.call(from: "+1 604-555-0100"))
+                    expect: { status: unassigned, contact: c-1, projects: [p-2], button: null }
+                """)
         let result = try #require(file.run().first)
         #expect(!result.passed)
         #expect(result.mismatches.map(\.field) == ["status", "projects"])
@@ -90,16 +93,17 @@ import JSONLines
 
     @Test("Projects and actions compare as sets; ignored events have a status and no rules")
     func listsCompareAsSets() throws {
-        let file = try ScenarioFile(yaml: Self.directory + """
+        let file = try ScenarioFile(
+            yaml: Self.directory + """
 
-            scenarios:
-              - name: two projects
-                event: \(Self.call(from: "+1 604-555-0200"))
-                expect: { status: logged, projects: [p-2, p-1], actions: [] }
-              - name: ignored
-                event: { event: call.created, data: { id: 2 } }
-                expect: { status: ignored, contact: null, projects: [] }
-            """)
+                scenarios:
+                  - name: two projects
+                    event: \(Self.call(from: "+1 604-555-0200"))
+                    expect: { status: logged, projects: [p-2, p-1], actions: [] }
+                  - name: ignored
+                    event: { event: call.created, data: { id: 2 } }
+                    expect: { status: ignored, contact: null, projects: [] }
+                """)
         let results = file.run()
         #expect(results.map(\.passed) == [true, true])
         #expect(results[1].rules.isEmpty)
@@ -107,19 +111,20 @@ import JSONLines
 
     @Test("Assignments and the company setting re-route as the article says")
     func assignmentsAndCompany() throws {
-        let file = try ScenarioFile(yaml: Self.directory + """
+        let file = try ScenarioFile(
+            yaml: Self.directory + """
 
-            scenarios:
-              - name: OFF
-                company: { log_on_all_projects: false }
-                event: \(Self.call(from: "+1 604-555-0200"))
-                expect: { status: unassigned, actions: [assign_projects], button: Assign Projects }
-              - name: OFF, projects assigned
-                company: { log_on_all_projects: false }
-                assignments: { projects: [p-2] }
-                event: \(Self.call(from: "+1 604-555-0200"))
-                expect: { status: logged, projects: [p-2] }
-            """)
+                scenarios:
+                  - name: OFF
+                    company: { log_on_all_projects: false }
+                    event: \(Self.call(from: "+1 604-555-0200"))
+                    expect: { status: unassigned, actions: [assign_projects], button: Assign Projects }
+                  - name: OFF, projects assigned
+                    company: { log_on_all_projects: false }
+                    assignments: { projects: [p-2] }
+                    event: \(Self.call(from: "+1 604-555-0200"))
+                    expect: { status: logged, projects: [p-2] }
+                """)
         #expect(file.run().map(\.passed) == [true, true])
     }
 
@@ -145,7 +150,9 @@ import JSONLines
     @Test("Facts scenarios run on any rules file, named relative to the scenario file; lists for collect tables")
     func factsOnAnyRulesFile() throws {
         let rules = try TemporaryFolder.file("tags.yaml", Self.rules)
-        let scenarios = try TemporaryFolder.file("tags.scenarios.yaml", """
+        let scenarios = try TemporaryFolder.file(
+            "tags.scenarios.yaml",
+            """
             rules: tags.yaml
             scenarios:
               - name: large vip
@@ -179,7 +186,9 @@ import JSONLines
         let rules = try TemporaryFolder.file("tags.yaml", Self.rules)
         var coverage = RuleCoverage()
         for (name, facts) in [("a", "{ n: 1, vip: false }"), ("b", "{ n: 12, vip: true }")] {
-            let scenarios = try TemporaryFolder.file("\(name).scenarios.yaml", """
+            let scenarios = try TemporaryFolder.file(
+                "\(name).scenarios.yaml",
+                """
                 rules: ./tags.yaml
                 scenarios: [{ name: one, facts: \(facts), expect: { size: \(name == "a" ? "small" : "large") } }]
                 """, in: rules.folder)
@@ -192,7 +201,9 @@ import JSONLines
 
     @Test("A table that decides nothing fails the scenario with the engine's message")
     func evaluationErrorFailsTheScenario() throws {
-        let rules = try TemporaryFolder.file("gap.yaml", """
+        let rules = try TemporaryFolder.file(
+            "gap.yaml",
+            """
             tables:
               - name: t
                 gaps: allowed
@@ -200,7 +211,9 @@ import JSONLines
                 outputs: [{ name: y, values: [a] }]
                 rules: [{ id: one, when: { n: 1 }, then: { y: a } }]
             """)
-        let scenarios = try TemporaryFolder.file("gap.scenarios.yaml", """
+        let scenarios = try TemporaryFolder.file(
+            "gap.scenarios.yaml",
+            """
             rules: gap.yaml
             scenarios: [{ name: two, facts: { n: 2 }, expect: { y: a } }]
             """, in: rules.folder)
@@ -211,13 +224,20 @@ import JSONLines
 
     @Test("An event may be a JSON file, relative to the scenario file")
     func eventFromAFile() throws {
-        let event = try TemporaryFolder.file("call.json", """
+        let event = try TemporaryFolder.file(
+            "call.json",
+            """
             {"event": "call.ended", "data": {"id": 9, "direction": "outbound", "raw_digits": "+1 604-555-0100",
              "user": {"email": "jane@example.com"}, "number": {"digits": "+1 604-555-0188"}}}
             """)
-        let directory = try TemporaryFolder.file("office.yaml", String(Self.directory.split(separator: "\n").dropFirst()
-            .map { $0.dropFirst(2) }.joined(separator: "\n")), in: event.folder)
-        let scenarios = try TemporaryFolder.file("f.scenarios.yaml", """
+        let directory = try TemporaryFolder.file(
+            "office.yaml",
+            String(
+                Self.directory.split(separator: "\n").dropFirst()
+                    .map { $0.dropFirst(2) }.joined(separator: "\n")), in: event.folder)
+        let scenarios = try TemporaryFolder.file(
+            "f.scenarios.yaml",
+            """
             directory: office.yaml
             scenarios: [{ name: from a file, event: call.json, expect: { status: logged, contact: c-1, team_member: tm-jane } }]
             """, in: directory.folder)

@@ -43,7 +43,8 @@ struct MarkedYAML: CustomStringConvertible {
             let scalars = Array(line.unicodeScalars)
             let comment = line.drop { $0 == " " }
             if comment.hasPrefix("#"), comment.dropFirst().drop(while: { $0 == " " }).hasPrefix("^"),
-               let caret = scalars.firstIndex(of: "^") {
+                let caret = scalars.firstIndex(of: "^")
+            {
                 let rest = String(String.UnicodeScalarView(scalars[(caret + 1)...])).drop { $0 == " " }
                 add(rest, line: target, column: caret + 1)
                 continue

@@ -15,8 +15,9 @@ struct RouteOutcome: Equatable {
 
 extension RouteOutcome {
     init(_ route: Route) {
-        self.init(status: route.status, contact: route.contact, projects: route.projects, teamMember: route.teamMember,
-                  actions: route.actions, button: route.button,
-                  rules: route.rules.map { $0.rules.joined(separator: "+") })
+        self.init(
+            status: route.status, contact: route.contact, projects: route.projects, teamMember: route.teamMember,
+            actions: route.actions, button: route.button,
+            rules: route.rules.map { $0.rules.joined(separator: "+") })
     }
 }

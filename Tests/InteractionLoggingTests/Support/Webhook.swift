@@ -7,8 +7,9 @@ enum Webhook {
         let json: String
 
         static func named(_ name: String, email: String, id: Int) -> User {
-            User(json: #"{"id": \#(id), "direct_link": "https://api.aircall.io/v1/users/\#(id)", "name": "\#(name)", "#
-                + #""email": "\#(email)", "available": true, "availability_status": "available"}"#)
+            User(
+                json: #"{"id": \#(id), "direct_link": "https://api.aircall.io/v1/users/\#(id)", "name": "\#(name)", "#
+                    + #""email": "\#(email)", "available": true, "availability_status": "available"}"#)
         }
 
         /// No user: a missed or voicemail call.
@@ -22,8 +23,9 @@ enum Webhook {
         let json: String
 
         static func named(_ name: String, digits: String, id: Int, country: String = "CA") -> Line {
-            Line(json: #"{"id": \#(id), "direct_link": "https://api.aircall.io/v1/numbers/\#(id)", "name": "\#(name)", "#
-                + #""digits": "\#(digits)", "country": "\#(country)", "time_zone": "America/Vancouver", "is_ivr": false}"#)
+            Line(
+                json: #"{"id": \#(id), "direct_link": "https://api.aircall.io/v1/numbers/\#(id)", "name": "\#(name)", "#
+                    + #""digits": "\#(digits)", "country": "\#(country)", "time_zone": "America/Vancouver", "is_ivr": false}"#)
         }
     }
 

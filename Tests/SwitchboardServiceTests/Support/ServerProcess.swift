@@ -1,9 +1,9 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -29,8 +29,10 @@ final class ServerProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.executableURL = Self.executable
-        process.arguments = ["serve", "--directory", ServiceFixture.directory, "--store", store, "--port", "0", "--token", token,
-                             "--log-level", "warning"]
+        process.arguments = [
+            "serve", "--directory", ServiceFixture.directory, "--store", store, "--port", "0", "--token", token,
+            "--log-level", "warning",
+        ]
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()

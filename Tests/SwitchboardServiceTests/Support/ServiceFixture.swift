@@ -23,7 +23,8 @@ enum ServiceFixture {
 
     /// A service on the examples and a new store (or `url`'s).
     static func service(_ kind: TestStore, url: String? = nil, rulesPath: String? = nil, batchLimit: Int = 512) async throws
-        -> (service: SwitchboardService, url: String) {
+        -> (service: SwitchboardService, url: String)
+    {
         let url = try url ?? kind.freshURL()
         let location = try StoreLocation(url)
         let store = try await InteractionStores.open(location, batchLimit: batchLimit)

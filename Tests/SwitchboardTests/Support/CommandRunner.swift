@@ -32,8 +32,10 @@ enum CommandRunner {
     /// Runs `switchboard` with arguments, from the package root, feeding `stdin`.
     /// - Parameter standardOutput: Where standard output goes (a full device, a closed pipe);
     ///   by default a file, whose text is the result's `stdout`.
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    standardOutput: FileHandle? = nil) throws -> CommandResult {
+    static func run(
+        _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+        standardOutput: FileHandle? = nil
+    ) throws -> CommandResult {
         try run(executable: executable, arguments, stdin: stdin, environment: environment, standardOutput: standardOutput)
     }
 
@@ -43,8 +45,10 @@ enum CommandRunner {
         try run(executable: URL(filePath: "/bin/sh"), ["-c", script], environment: ["SWITCHBOARD": executable.path])
     }
 
-    private static func run(executable: URL, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                            standardOutput: FileHandle? = nil) throws -> CommandResult {
+    private static func run(
+        executable: URL, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+        standardOutput: FileHandle? = nil
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -70,10 +74,11 @@ enum CommandRunner {
         try process.run()
         process.waitUntilExit()
         let signaled = process.terminationReason == .uncaughtSignal
-        return CommandResult(stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
-                             stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self),
-                             status: signaled ? -1 : process.terminationStatus,
-                             signal: signaled ? process.terminationStatus : nil)
+        return CommandResult(
+            stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self),
+            status: signaled ? -1 : process.terminationStatus,
+            signal: signaled ? process.terminationStatus : nil)
     }
 
     /// Writes `text` to a new temporary file and returns its path.
