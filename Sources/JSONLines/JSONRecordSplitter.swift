@@ -17,7 +17,10 @@
 /// - After an error, reading resumes at the next line that starts an object or array in its
 ///   first column, so that a broken record gives one error, not one per line.
 /// - With `expandsArrays`, a top-level array is one record per element, each with its item
-///   number and position.
+///   number and position. Elements are handed on as they are read, so an array of any length
+///   (on one line or many) is held a block at a time, like JSON Lines. A syntax error in the
+///   array is one error record after the elements before it, and reading resumes as after
+///   any other error.
 ///
 /// Positions are 1-based lines and columns in bytes, not counting the byte-order mark.
 public struct JSONRecordSplitter {
@@ -56,6 +59,11 @@ public struct JSONRecordSplitter {
     private var atStart: Bool
     /// After an error: lines are skipped until one starts an object or array.
     private var skipping = false
+    /// The column the next block starts at: 1, except inside an array read an element at a
+    /// time, where a block may end inside a line.
+    private var nextColumn = 1
+    /// The top-level array being read, across blocks.
+    private var openArray: OpenArray?
 
     /// - Parameters:
     ///   - selection: What to build of values read here (see ``JSONParser/parse(_:selecting:)``).
@@ -79,17 +87,17 @@ public struct JSONRecordSplitter {
     ///   - isFinal: Whether the input ends with this block.
     ///   - record: Called with each record; ranges and offsets are indices in `bytes`.
     /// - Returns: How many bytes of the block were consumed: all of them when `isFinal`;
-    ///   otherwise up to the start of the line where an unfinished record begins, which the
-    ///   next call must be given again, followed by more of the input (when nothing was
-    ///   consumed, the next block must be larger).
+    ///   otherwise up to the start of the line where an unfinished record begins, or, inside
+    ///   an array read an element at a time, up to the end of the last element handed on.
+    ///   The next call must be given the rest again, followed by more of the input (when
+    ///   nothing was consumed, the next block must be larger).
     public mutating func split(
         _ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool,
         _ record: (Record) throws -> Void
     ) rethrows -> Int {
         let count = bytes.count
-        guard let base = bytes.baseAddress, count > 0 else { return 0 }
         var start = 0
-        if atStart {
+        if atStart && count > 0 {
             let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
             if count >= 3, bytes[0] == mark[0], bytes[1] == mark[1], bytes[2] == mark[2] {
                 start = 3
@@ -97,9 +105,21 @@ public struct JSONRecordSplitter {
                 return 0
             }
         }
-        while start < count {
+        // An open array at the end of the input still ends, with its error.
+        while start < count || openArray != nil && isFinal {
+            if openArray != nil {
+                var locator = Locator(bytes: bytes, offset: start, line: nextLine, column: nextColumn)
+                let resume = try items(
+                    bytes, from: start, lineStart: start, floor: start, locator: &locator, isFinal: isFinal, record)
+                (start, nextLine, nextColumn, atStart) = (resume.offset, resume.line, resume.column, false)
+                if resume.needsMore { break }
+                continue
+            }
+            guard let base = bytes.baseAddress else { break }
             let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start)
-            guard found != nil || isFinal else { break }
+            // A line is read once it has ended, except the start of an array read an element
+            // at a time: an array on one line can be as long as the input.
+            guard found != nil || isFinal || startsArray(bytes, from: start) else { break }
             let newline = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
             var end = newline ?? count
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
@@ -127,90 +147,204 @@ public struct JSONRecordSplitter {
                 continue
             }
             guard let resume = try spanning(bytes, lineStart: start, valueStart: first, isFinal: isFinal, record) else { break }
-            (start, nextLine, atStart) = (resume.offset, resume.line, false)
+            (start, nextLine, nextColumn, atStart) = (resume.offset, resume.line, resume.column, false)
+            if resume.needsMore { break }
         }
         return start
     }
 
-    /// Where reading goes on after a value that may span lines.
+    /// Where reading goes on: at a line start, or inside an open array (where `needsMore`
+    /// says the block ended before the array did).
     private struct Resume {
         var offset: Int
         var line: Int
+        var column = 1
+        var needsMore = false
     }
 
-    /// Reads the value starting at `valueStart`, which may span lines, and hands it on (or
-    /// its elements, or its failure).
-    /// - Returns: Where the next line starts; nil when the block ends before the record does
-    ///   and more input follows (nothing was handed on).
+    /// A top-level array read an element at a time (with `expandsArrays`), so that an array
+    /// of any length is held a block at a time: what comes next in it, and the elements
+    /// handed on so far.
+    private struct OpenArray {
+        enum Expecting { case firstElement, separator }
+        var expecting: Expecting
+        var items: Int
+    }
+
+    /// What comes next in an open array.
+    private enum ArrayStep {
+        /// An element, from `start` to `end`.
+        case element(JSONValue, start: Int, end: Int)
+        /// The closing bracket, just before `end`.
+        case closed(end: Int)
+        /// The block ends before what comes next can be told.
+        case needsMore
+    }
+
+    /// Reads the value starting at `valueStart`, which may span lines, and hands it on (an
+    /// array, with `expandsArrays`, an element at a time), or its failure.
+    /// - Returns: Where reading goes on; nil when the block ends before the record does
+    ///   and more input follows (nothing was handed on or consumed).
     private mutating func spanning(
         _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, valueStart: Int, isFinal: Bool,
         _ record: (Record) throws -> Void
     ) rethrows -> Resume? {
         var locator = Locator(bytes: bytes, offset: lineStart, line: nextLine)
-        var values: [(JSONValue, Int)] = []
-        var valueEnd = 0
-        var failure: JSONParser.Failure?
+        if expandsArrays && bytes[valueStart] == UInt8(ascii: "[") {
+            openArray = OpenArray(expecting: .firstElement, items: 0)
+            return try items(
+                bytes, from: valueStart + 1, lineStart: lineStart, floor: valueStart, locator: &locator,
+                isFinal: isFinal, record)
+        }
+        let value: JSONValue
+        let valueEnd: Int
         do {
-            if expandsArrays && bytes[valueStart] == UInt8(ascii: "[") {
-                valueEnd = try elements(bytes, from: valueStart, into: &values)
-            } else {
-                let (value, end) = try JSONParser.parseValue(bytes, at: valueStart, selecting: selection)
-                values = [(value, valueStart)]
-                valueEnd = end
-            }
+            (value, valueEnd) = try JSONParser.parseValue(bytes, at: valueStart, selecting: selection)
         } catch {
-            failure = error
+            return try failed(
+                error, bytes, lineStart: lineStart, floor: valueStart, locator: &locator, isFinal: isFinal, record)
         }
-        if let failure {
-            let offset = failure.column - 1
-            // Ran out of text, or no line break after the error yet: wait for more.
-            if !isFinal && (offset >= bytes.count || Self.newline(in: bytes, from: offset) == nil) { return nil }
-            skipping = true
-            if startsValueOnItsLine(offset, in: bytes, after: lineStart) {
-                // A record that was never closed, and the next begins: the error is where the
-                // unfinished record's text ends, and reading resumes with the next record.
-                var end = offset - 1
-                while Self.isSpace(bytes[end]) { end -= 1 }
-                try record(
-                    .failure(
-                        message: failure.message + ", found the end of the line",
-                        position: locator.position(of: end + 1)))
-                return Resume(offset: offset, line: locator.position(of: offset).line)
-            }
-            // At the end of the input, the error is where the text ends, not past the blank
-            // lines after it.
-            var at = offset
-            if offset >= bytes.count {
-                at = bytes.count
-                while at > valueStart && Self.isSpace(bytes[at - 1]) { at -= 1 }
-            }
-            let position = locator.position(of: at)
-            try record(.failure(message: failure.message, position: position))
-            return Self.lineAfter(at, at: position, in: bytes)
-        }
-        // The rest of the value's last line must be blank.
-        let newline = Self.newline(in: bytes, from: valueEnd)
+        let position = locator.position(of: valueStart)
+        guard let end = try lineEnd(after: valueEnd, bytes, locator: &locator, isFinal: isFinal, record) else { return nil }
+        if end.blank { try record(.value(value, position: position, item: nil)) }
+        return end.resume
+    }
+
+    /// Finishes the last line of a value that ends at `end`, which must be blank after it.
+    /// - Returns: Where the next line starts, and whether the rest of the line was blank
+    ///   (if not, its failure was handed on); nil when the line goes on past the block.
+    private mutating func lineEnd(
+        after end: Int, _ bytes: UnsafeBufferPointer<UInt8>, locator: inout Locator, isFinal: Bool,
+        _ record: (Record) throws -> Void
+    ) rethrows -> (resume: Resume, blank: Bool)? {
+        let newline = Self.newline(in: bytes, from: end)
         if !isFinal && newline == nil { return nil }
         let lineEnd = newline ?? bytes.count
-        let stray = (valueEnd..<lineEnd).first { !Self.isSpace(bytes[$0]) }
-        if let stray, !(expandsArrays && bytes[valueStart] == UInt8(ascii: "[")) {
+        if let stray = (end..<lineEnd).first(where: { !Self.isSpace(bytes[$0]) }) {
             // The value itself is fine, but the record is not what was meant.
             let position = locator.position(of: stray)
             try record(.failure(message: JSONParser.textAfterValue, position: position))
             skipping = true
-            return Self.lineAfter(stray, at: position, in: bytes)
+            return (Self.lineAfter(stray, at: position, in: bytes), false)
         }
-        let isArray = expandsArrays && bytes[valueStart] == UInt8(ascii: "[")
-        for (k, (value, offset)) in values.enumerated() {
-            try record(.value(value, position: locator.position(of: offset), item: isArray ? k + 1 : nil))
+        let last = locator.position(of: lineEnd)
+        return (Resume(offset: newline.map { $0 + 1 } ?? bytes.count, line: last.line + 1), true)
+    }
+
+    /// Hands on the elements of the open array from `start`, each as soon as what follows it
+    /// is in the block, until the array ends or the block does.
+    /// - Parameters:
+    ///   - lineStart: Where the line of `start` starts, or the block's start when it starts
+    ///     inside a line.
+    ///   - floor: The first offset of the array in this block (its `[`, or the block's start,
+    ///     which follows the `[`, a `,` or an element).
+    /// - Returns: Where reading goes on: after the array or its failure, or (with `needsMore`)
+    ///   just after the last element handed on, or `start` when none was.
+    private mutating func items(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineStart: Int, floor: Int, locator: inout Locator,
+        isFinal: Bool, _ record: (Record) throws -> Void
+    ) rethrows -> Resume {
+        var consumed = start
+        reading: while let array = openArray {
+            let step: ArrayStep
+            do {
+                step = try nextStep(bytes, from: consumed, expecting: array.expecting, isFinal: isFinal)
+            } catch {
+                let resume = try failed(
+                    error, bytes, lineStart: lineStart, floor: floor, locator: &locator, isFinal: isFinal, record)
+                guard let resume else { break reading }
+                return resume
+            }
+            switch step {
+            case .element(let value, let elementStart, let end):
+                openArray = OpenArray(expecting: .separator, items: array.items + 1)
+                try record(.value(value, position: locator.position(of: elementStart), item: array.items + 1))
+                consumed = end
+            case .closed(let end):
+                guard let after = try lineEnd(after: end, bytes, locator: &locator, isFinal: isFinal, record) else {
+                    break reading
+                }
+                openArray = nil
+                return after.resume
+            case .needsMore:
+                break reading
+            }
         }
-        if let stray {
-            let position = locator.position(of: stray)
-            try record(.failure(message: JSONParser.textAfterValue, position: position))
-            skipping = true
+        let position = locator.position(of: consumed)
+        return Resume(offset: consumed, line: position.line, column: position.column, needsMore: true)
+    }
+
+    /// Reads what comes next in the open array, from `start`.
+    private func nextStep(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, expecting: OpenArray.Expecting, isFinal: Bool
+    ) throws(JSONParser.Failure) -> ArrayStep {
+        var index = skipSpace(bytes, from: start)
+        switch expecting {
+        case .separator:
+            guard index < bytes.count else {
+                throw JSONParser.Failure(
+                    message: "expected ',' or ']' in the array, found the end of the input", column: index + 1)
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "]"): return .closed(end: index + 1)
+            case UInt8(ascii: ","): index = skipSpace(bytes, from: index + 1)
+            default: throw JSONParser.Failure(message: "expected ',' or ']' in the array", column: index + 1)
+            }
+        case .firstElement:
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return .closed(end: index + 1) }
         }
-        let end = locator.position(of: lineEnd)
-        return Resume(offset: newline.map { $0 + 1 } ?? bytes.count, line: end.line + 1)
+        let (value, end) = try JSONParser.parseValue(bytes, at: index, selecting: selection)
+        // A number at the end of the block may go on in the next: an element is complete
+        // once something follows it.
+        if !isFinal && skipSpace(bytes, from: end) >= bytes.count { return .needsMore }
+        return .element(value, start: index, end: end)
+    }
+
+    /// Hands on the failure of a record, or waits for more input.
+    /// - Parameters:
+    ///   - lineStart: Where the record's first line starts in the block (or the block's start).
+    ///   - floor: The first offset of the record in this block.
+    /// - Returns: Where the next line starts; nil when more input may move the error or is
+    ///   needed to find the line after it (nothing was handed on).
+    private mutating func failed(
+        _ failure: JSONParser.Failure, _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, floor: Int,
+        locator: inout Locator, isFinal: Bool, _ record: (Record) throws -> Void
+    ) rethrows -> Resume? {
+        let offset = failure.column - 1
+        // Ran out of text, or no line break after the error yet: wait for more.
+        if !isFinal && (offset >= bytes.count || Self.newline(in: bytes, from: offset) == nil) { return nil }
+        skipping = true
+        openArray = nil
+        if startsValueOnItsLine(offset, in: bytes, after: lineStart) {
+            // A record that was never closed, and the next begins: the error is where the
+            // unfinished record's text ends, and reading resumes with the next record.
+            var end = offset - 1
+            while end >= floor && Self.isSpace(bytes[end]) { end -= 1 }
+            try record(
+                .failure(
+                    message: failure.message + ", found the end of the line",
+                    position: locator.position(of: end + 1)))
+            return Resume(offset: offset, line: locator.position(of: offset).line)
+        }
+        // At the end of the input, the error is where the text ends, not past the blank
+        // lines after it.
+        var at = offset
+        if offset >= bytes.count {
+            at = bytes.count
+            while at > floor && Self.isSpace(bytes[at - 1]) { at -= 1 }
+        }
+        let position = locator.position(of: at)
+        try record(.failure(message: failure.message, position: position))
+        return Self.lineAfter(at, at: position, in: bytes)
+    }
+
+    /// Whether the line from `start` (not ended in the block) starts an array that is read
+    /// an element at a time, where reading may begin.
+    private func startsArray(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard expandsArrays, let first = (start..<bytes.count).first(where: { !Self.isSpace(bytes[$0]) }) else {
+            return false
+        }
+        return bytes[first] == UInt8(ascii: "[") && (!skipping || first == start)
     }
 
     /// Whether `offset`, after the line starting at `lineStart`, is the first column of a line
@@ -223,29 +357,6 @@ public struct JSONRecordSplitter {
     /// The start of the line after the one holding `offset` (at `position`).
     private static func lineAfter(_ offset: Int, at position: Position, in bytes: UnsafeBufferPointer<UInt8>) -> Resume {
         Resume(offset: newline(in: bytes, from: offset).map { $0 + 1 } ?? bytes.count, line: position.line + 1)
-    }
-
-    /// Reads the elements of the array starting at `start`.
-    /// - Returns: The offset just after the array.
-    private func elements(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-        into values: inout [(JSONValue, Int)]
-    ) throws(JSONParser.Failure) -> Int {
-        var index = skipSpace(bytes, from: start + 1)
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return index + 1 }
-        while true {
-            let (value, end) = try JSONParser.parseValue(bytes, at: index, selecting: selection)
-            values.append((value, index))
-            index = skipSpace(bytes, from: end)
-            guard index < bytes.count else {
-                throw JSONParser.Failure(message: "expected ',' or ']' in the array, found the end of the input", column: index + 1)
-            }
-            switch bytes[index] {
-            case UInt8(ascii: "]"): return index + 1
-            case UInt8(ascii: ","): index = skipSpace(bytes, from: index + 1)
-            default: throw JSONParser.Failure(message: "expected ',' or ']' in the array", column: index + 1)
-            }
-        }
     }
 
     private func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
@@ -268,19 +379,32 @@ public struct JSONRecordSplitter {
     }
 
     /// Turns offsets into lines and columns, counting line breaks forwards only: the offsets
-    /// asked for never go back, so a long value is counted once.
+    /// asked for never go back, so a long value is counted once, and each line's end is
+    /// looked for once (an array on one line has many elements).
     private struct Locator {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// A line start, and its number.
-        var offset: Int
+        /// Where the current line starts (before the block when the block starts inside it).
+        var lineStart: Int
         var line: Int
+        /// The current line's break, or the block's end.
+        var lineEnd: Int
+
+        /// - Parameters:
+        ///   - offset: An offset of the block, at `line` and `column`.
+        init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, line: Int, column: Int = 1) {
+            self.bytes = bytes
+            lineStart = offset - (column - 1)
+            self.line = line
+            lineEnd = JSONRecordSplitter.newline(in: bytes, from: offset) ?? bytes.count
+        }
 
         mutating func position(of target: Int) -> Position {
-            while let newline = JSONRecordSplitter.newline(in: bytes, from: offset), newline < target {
-                offset = newline + 1
+            while lineEnd < target {
+                lineStart = lineEnd + 1
                 line += 1
+                lineEnd = JSONRecordSplitter.newline(in: bytes, from: lineStart) ?? bytes.count
             }
-            return Position(line: line, column: target - offset + 1)
+            return Position(line: line, column: target - lineStart + 1)
         }
     }
 }

@@ -1,8 +1,9 @@
 import InteractionLogging
 
 /// Reads an events source for `switchboard route` and `replay`: a file, or standard input for
-/// `-`, a block (8 MiB) of whole records at a time, so that a file of a million events (about
-/// 800 MB) never has to be in memory at once.
+/// `-`, a block (8 MiB) of whole records at a time, and a JSON array an element at a time, so
+/// that a million events (about 800 MB, as JSON Lines or as one array) never have to be in
+/// memory at once.
 enum EventsReader {
     static let blockSize = 8 << 20
 

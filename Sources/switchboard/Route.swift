@@ -12,8 +12,8 @@ extension Switchboard {
             discussion: """
                 EVENTS are files holding webhook bodies, read as evaluate reads facts (JSON \
                 Lines, bodies that span lines, blank lines skipped), where an array holds one \
-                event per item; '-' reads standard input. Every event gives exactly one JSON \
-                line: its status \
+                event per item and is read an item at a time; '-' reads standard input. Every \
+                event gives exactly one JSON line: its status \
                 (logged, unassigned, not_logged, ignored, duplicate or error), contact, \
                 projects, team member, the actions a person must take, the button, the reason \
                 and the rule that decided in each table.

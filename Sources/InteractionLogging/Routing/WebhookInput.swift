@@ -2,8 +2,9 @@ import JSONLines
 import DecisionTable
 
 /// Webhook bodies read from one input (see `JSONRecordSplitter`): JSON Lines (one event per
-/// line), events that span lines, or arrays of events. Every body keeps its place (line and
-/// column, and item for an element of an array) so that every input gives exactly one route.
+/// line), events that span lines, or arrays of events, read a block at a time (an array's
+/// elements as they arrive). Every body keeps its place (line and column, and item for an
+/// element of an array) so that every input gives exactly one route.
 public struct WebhookInput: Sendable {
     /// One body, not parsed yet when it is a line (lines are parsed in parallel).
     enum Body: Sendable {
