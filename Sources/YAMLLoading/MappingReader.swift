@@ -12,7 +12,10 @@ package struct MappingReader {
     /// What the mapping is, for messages ("a team member").
     package let what: String
     package let sink: DiagnosticSink
-    private let pairs: [String: YAMLPair]
+    /// The allowed keys, and the pair of each one present (the last, for a repeated key), in
+    /// the same order: a linear search of a few keys costs less than hashing them.
+    private let allowed: [String]
+    private let pairs: [YAMLPair?]
     /// Allowed keys that an unknown key looks like a misspelling of (`thne` for `then`): its
     /// "did you mean" is the root cause, so the key's absence is not reported again.
     private let misspelt: Set<String>
@@ -34,11 +37,13 @@ package struct MappingReader {
         self.node = node
         self.what = what
         self.sink = sink
-        var byKey: [String: YAMLPair] = [:]
+        self.allowed = allowed
+        var byKey = [YAMLPair?](repeating: nil, count: allowed.count)
         var misspelt: Set<String> = []
+        var lookup = KeyLookup(allowed)
         for pair in pairs {
-            if allowed.contains(pair.key) {
-                byKey[pair.key] = pair
+            if let index = lookup.index(of: pair.key) {
+                byKey[index] = pair
             } else {
                 if let meant = Suggestion.nearest(to: pair.key, in: allowed) { misspelt.insert(meant) }
                 sink.error(
@@ -49,20 +54,25 @@ package struct MappingReader {
             }
         }
         self.pairs = byKey
-        self.misspelt = misspelt.subtracting(byKey.keys)
+        self.misspelt =
+            misspelt.isEmpty ? [] : misspelt.filter { key in allowed.firstIndex(of: key).map { byKey[$0] == nil } ?? true }
     }
 
     /// Whether `key` is absent because an unknown key misspells it (already reported with a
     /// "did you mean"): what its absence causes need not be reported too.
-    public func isMisspelt(_ key: String) -> Bool { misspelt.contains(key) }
+    public func isMisspelt(_ key: String) -> Bool { !misspelt.isEmpty && misspelt.contains(key) }
 
     /// The value of `key`, or nil.
-    package subscript(_ key: String) -> YAMLNode? { pairs[key]?.value }
+    package subscript(_ key: String) -> YAMLNode? { pair(key)?.value }
+
+    private func pair(_ key: String) -> YAMLPair? {
+        allowed.firstIndex(of: key).flatMap { pairs[$0] }
+    }
 
     /// The value of a key that must be present; reports its absence at the mapping.
     package func required(_ key: String) -> YAMLNode? {
-        if let value = pairs[key]?.value { return value }
-        if misspelt.contains(key) { return nil }
+        if let value = pair(key)?.value { return value }
+        if isMisspelt(key) { return nil }
         sink.error(.missingKey, "\(what) needs a '\(key)' key", at: node.location)
         return nil
     }
@@ -157,11 +167,39 @@ package enum Literals {
     }
 
     /// `-?[0-9]+` that fits in `Int`.
+    package static func integer(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { integer(utf8: $0) }
+    }
+
+    /// `-?[0-9]+` that fits in `Int`.
     @inlinable
     package static func integer(_ text: some StringProtocol) -> Int? {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        return Int(text)
+        if let value = text.utf8.withContiguousStorageIfAvailable({ integer(utf8: $0) }) { return value }
+        return Array(text.utf8).withUnsafeBufferPointer { integer(utf8: $0) }
+    }
+
+    /// `-?[0-9]+` that fits in `Int`, read from its UTF-8 bytes without making a string: cells
+    /// of integer columns are read through here, several per rule. Not generic, so that other
+    /// modules call it rather than an unspecialised copy.
+    package static func integer(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { i = 1 }
+        guard i < bytes.count else { return nil }
+        // Accumulated below zero, where Int.min fits.
+        var value = 0
+        while i < bytes.count {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, borrow) = shifted.subtractingReportingOverflow(Int(digit))
+            guard !overflow, !borrow else { return nil }
+            value = next
+            i += 1
+        }
+        if negative { return value }
+        return value == .min ? nil : -value
     }
 
     /// A plain `true` or `false`.

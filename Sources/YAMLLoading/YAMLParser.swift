@@ -34,7 +34,7 @@ package enum YAMLParser {
         func fail(_ diagnostics: [Diagnostic]) -> DiagnosticsError {
             DiagnosticsError(diagnostics, sources: [file: String(decoding: body, as: UTF8.self)])
         }
-        if let bad = UTF8Check.firstInvalidByte(in: body) {
+        if let bad = body.withUnsafeBufferPointer({ UTF8Check.firstInvalidByte(in: $0) }) {
             throw fail([
                 Diagnostic(
                     .error, code: .invalidUtf8,
@@ -56,19 +56,44 @@ package enum YAMLParser {
     }
 }
 
-/// One open collection while events stream in.
+/// One open collection while events stream in. Its children wait at the end of the builder's
+/// shared stacks (``TreeBuilder/openItems``, ``TreeBuilder/openPairs``) from `start` on, and
+/// become one array of the right size when it closes, rather than arrays that grow one child
+/// at a time.
 private struct Frame {
-    package enum Kind { case sequence, mapping }
-    package var kind: Kind
-    package var location: SourceLocation
-    package var items: [YAMLNode] = []
-    package var pairs: [YAMLPair] = []
+    enum Kind { case sequence, mapping }
+    var kind: Kind
+    var location: SourceLocation
+    /// Where the collection's children start in the shared stack of its kind.
+    var start: Int
     /// A mapping's key waiting for its value.
-    package var pendingKey: (text: String, location: SourceLocation)?
-    /// Where each key of a mapping was first seen, for duplicate-key notes.
-    package var seenKeys: [String: SourceLocation] = [:]
+    var pendingKey: (text: String, location: SourceLocation)?
+    /// Where each key of a large mapping was first seen, for duplicate-key notes; built when
+    /// the mapping outgrows a linear search of its pairs (most mappings have a few keys).
+    var seenKeys: [String: SourceLocation]?
     /// Set when a key was not a scalar: its value is read and dropped.
-    package var skipNextValue = false
+    var skipNextValue = false
+
+    /// The mappings with more pairs than this index their keys in ``seenKeys``.
+    static let linearKeySearch = 16
+
+    /// Where `key` was first seen in this mapping, recording it when it is new. Every key
+    /// before the one being read already has its pair (a value always follows a key).
+    mutating func firstSight(
+        of key: String, at location: SourceLocation, pairs: ArraySlice<YAMLPair>
+    ) -> SourceLocation? {
+        if seenKeys == nil, pairs.count < Self.linearKeySearch {
+            return pairs.first { $0.key == key }?.keyLocation
+        }
+        if seenKeys == nil {
+            var index: [String: SourceLocation] = [:]
+            for pair in pairs where index[pair.key] == nil { index[pair.key] = pair.keyLocation }
+            seenKeys = index
+        }
+        if let first = seenKeys?[key] { return first }
+        seenKeys?[key] = location
+        return nil
+    }
 }
 
 private struct TreeBuilder {
@@ -77,6 +102,9 @@ private struct TreeBuilder {
     package var diagnostics: [Diagnostic] = []
     package var root: YAMLNode?
     package var stack: [Frame] = []
+    /// The items of every open sequence and the pairs of every open mapping, innermost last.
+    package var openItems: [YAMLNode] = []
+    package var openPairs: [YAMLPair] = []
     package var documents = 0
 
     /// The most errors kept. Every alias, anchor, tag and repeated key is an error of its own,
@@ -170,12 +198,21 @@ private struct TreeBuilder {
                         "nesting is deeper than \(limits.maximumDepth) levels", at: here))
                 return false
             }
-            stack.append(Frame(kind: isMapping ? .mapping : .sequence, location: here))
+            stack.append(
+                Frame(
+                    kind: isMapping ? .mapping : .sequence, location: here,
+                    start: isMapping ? openPairs.count : openItems.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             switch frame.kind {
-            case .sequence: attach(YAMLNode(.sequence(frame.items), at: frame.location))
-            case .mapping: attach(YAMLNode(.mapping(frame.pairs), at: frame.location))
+            case .sequence:
+                let items = Array(openItems[frame.start...])
+                openItems.removeSubrange(frame.start...)
+                attach(YAMLNode(.sequence(items), at: frame.location))
+            case .mapping:
+                let pairs = Array(openPairs[frame.start...])
+                openPairs.removeSubrange(frame.start...)
+                attach(YAMLNode(.mapping(pairs), at: frame.location))
             }
         default:
             break
@@ -183,39 +220,43 @@ private struct TreeBuilder {
         return true
     }
 
+    /// Adds a finished node to the open collection, in place (the frame is not copied out and
+    /// back), or makes it the root.
     private mutating func attach(_ node: YAMLNode) {
-        guard var frame = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        switch frame.kind {
+        switch stack[top].kind {
         case .sequence:
-            frame.items.append(node)
+            openItems.append(node)
         case .mapping:
-            if frame.skipNextValue {
-                frame.skipNextValue = false
-            } else if let key = frame.pendingKey {
-                frame.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
-                frame.pendingKey = nil
-            } else if case .scalar(let text, _) = node.content {
-                if let first = frame.seenKeys[text] {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
-                            notes: [Note("'\(text)' is first defined here", at: first)]))
-                } else {
-                    frame.seenKeys[text] = node.location
-                }
-                frame.pendingKey = (text, node.location)
-            } else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, code: .complexKey,
-                        "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location))
-                frame.skipNextValue = true
-            }
+            if let problem = Self.add(node, to: &stack[top], pairs: &openPairs) { diagnostics.append(problem) }
         }
-        stack.append(frame)
+    }
+
+    /// Adds a key or a value to a mapping; returns the problem with a key.
+    private static func add(_ node: YAMLNode, to frame: inout Frame, pairs: inout [YAMLPair]) -> Diagnostic? {
+        if frame.skipNextValue {
+            frame.skipNextValue = false
+        } else if let key = frame.pendingKey {
+            pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
+            frame.pendingKey = nil
+        } else if case .scalar(let text, _) = node.content {
+            frame.pendingKey = (text, node.location)
+            if let first = frame.firstSight(of: text, at: node.location, pairs: pairs[frame.start...]) {
+                return Diagnostic(
+                    .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
+                    notes: [Note("'\(text)' is first defined here", at: first)])
+            }
+        } else {
+            frame.skipNextValue = true
+            return Diagnostic(
+                .error, code: .complexKey,
+                "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location)
+        }
+        return nil
     }
 
     private mutating func checkAnchorAndTag(

@@ -7,9 +7,41 @@ import YAMLLoading
 /// a list matches any of its items; `{not: X}` matches anything but X. Integer columns also
 /// take `">= 2"`, `"> 1"`, `"<= 3"`, `"< 3"`, `"== 2"`, `"!= 2"` and ranges `"1..5"`.
 /// Every literal is checked against the domain, with a "did you mean" for near misses.
-struct ConditionParser {
+///
+/// One parser reads every cell of a column: a class, so that the rule decoder's per-column
+/// parsers are shared rather than copied for each cell.
+final class ConditionParser {
     let input: InputDefinition
     let sink: DiagnosticSink
+    /// What every cell of the column shares, made once per column rather than once per cell.
+    private let finiteAll: [Int]?
+    private let integerAll: IntervalSet?
+    private let bounds: IntervalSet
+    /// An enumeration's values by name, for columns too long to search linearly.
+    private let valueIndex: [String: Int]?
+    /// `[i]` for each value of a finite domain: what a one-value cell matches and mentions.
+    private let singletons: [[Int]]
+
+    /// A parser for the cells of one input column.
+    init(input: InputDefinition, sink: DiagnosticSink) {
+        self.input = input
+        self.sink = sink
+        finiteAll = input.domain.finiteCount.map { Array(0..<$0) }
+        singletons = (0..<min(input.domain.finiteCount ?? 0, 256)).map { [$0] }
+        // Bounds above one another are reported with the column; its cells then match nothing.
+        if case .integer(let low, let high) = input.domain {
+            bounds = (low ?? .min) <= (high ?? .max) ? IntervalSet([input.domain.integerBounds]) : .empty
+            integerAll = bounds
+        } else {
+            bounds = .empty
+            integerAll = nil
+        }
+        if case .enumeration(let values) = input.domain, values.count > 16 {
+            valueIndex = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            valueIndex = nil
+        }
+    }
 
     /// The condition of an omitted cell: the whole domain.
     func wildcard(at location: SourceLocation) -> Condition {
@@ -56,13 +88,12 @@ struct ConditionParser {
         if let coding = input.coding { return codedCondition(items, negated: negated, coding: coding, text: text, node: node) }
         switch input.domain {
         case .integer:
-            var union = IntervalSet.empty
+            var union: IntervalSet?
             var valid = true
             for item in items {
-                if let set = integerItem(item) { union = union.union(set) } else { valid = false }
+                if let set = integerItem(item) { union = union?.union(set) ?? set } else { valid = false }
             }
-            guard valid else { return nil }
-            let bounds = IntervalSet([input.domain.integerBounds])
+            guard valid, let union else { return nil }
             let matched = (negated ? union.complement : union).intersection(bounds)
             guard !matched.isEmpty else {
                 sink.error(
@@ -73,14 +104,8 @@ struct ConditionParser {
             }
             return Condition(values: nil, intervals: matched, isWildcard: false, text: text, location: node.location)
         case .boolean, .enumeration:
-            var chosen = Set<Int>()
-            var valid = true
-            for item in items {
-                if let index = finiteItem(item) { chosen.insert(index) } else { valid = false }
-            }
-            guard valid else { return nil }
-            let all = Set(0..<(input.domain.finiteCount ?? 0))
-            let matched = negated ? all.subtracting(chosen) : chosen
+            guard let mentioned = mentionedValues(items) else { return nil }
+            let matched = negated ? Self.complement(of: mentioned, count: input.domain.finiteCount ?? 0) : mentioned
             guard !matched.isEmpty else {
                 sink.error(
                     .emptyCondition,
@@ -89,9 +114,50 @@ struct ConditionParser {
                 return nil
             }
             return Condition(
-                values: matched.sorted(), intervals: nil, isWildcard: false,
-                mentioned: chosen.sorted(), text: text, location: node.location)
+                values: matched, intervals: nil, isWildcard: false,
+                mentioned: mentioned, text: text, location: node.location)
         }
+    }
+
+    /// The values a cell of a finite column names, sorted, each once; nil after reporting
+    /// any that is not a value of the column.
+    private func mentionedValues(_ items: [YAMLNode]) -> [Int]? {
+        if items.count == 1 {
+            guard let index = finiteItem(items[0]) else { return nil }
+            return index < singletons.count ? singletons[index] : [index]
+        }
+        var chosen: [Int] = []
+        chosen.reserveCapacity(items.count)
+        var valid = true
+        for item in items {
+            if let index = finiteItem(item) { chosen.append(index) } else { valid = false }
+        }
+        return valid ? Self.sortedUnique(chosen) : nil
+    }
+
+    /// The indices sorted, each once (a cell names one to a few values).
+    private static func sortedUnique(_ indices: [Int]) -> [Int] {
+        guard indices.count > 1 else { return indices }
+        var sorted = indices.sorted()
+        var kept = 1
+        for i in 1..<sorted.count where sorted[i] != sorted[kept - 1] {
+            sorted[kept] = sorted[i]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    /// The indices below `count` that are not in `sorted`.
+    private static func complement(of sorted: [Int], count: Int) -> [Int] {
+        var result: [Int] = []
+        var next = 0
+        for index in 0..<count {
+            while next < sorted.count, sorted[next] < index { next += 1 }
+            if next < sorted.count, sorted[next] == index { continue }
+            result.append(index)
+        }
+        return result
     }
 
     /// A cell of a number or free string column, over the column's codes.
@@ -127,7 +193,6 @@ struct ConditionParser {
                 }
                 union = union.union(line.codes(of: intervals))
             }
-            let bounds = IntervalSet([input.domain.integerBounds])
             let matched = (negated ? union.complement : union).intersection(bounds)
             guard !matched.isEmpty else {
                 sink.error(
@@ -146,15 +211,18 @@ struct ConditionParser {
         }
     }
 
-    private var finiteAll: [Int]? { input.domain.finiteCount.map { Array(0..<$0) } }
-    private var integerAll: IntervalSet? {
-        if case .integer = input.domain { return IntervalSet([input.domain.integerBounds]) }
-        return nil
-    }
-
+    /// Whether a cell is `-`, spaces around it or not.
     private func isDash(_ node: YAMLNode) -> Bool {
-        if case .scalar(let text, _) = node.content { return text.trimmingSpaces == "-" }
-        return false
+        guard case .scalar(let text, _) = node.content else { return false }
+        var dashes = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                dashes += 1
+            } else if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t") {
+                return false
+            }
+        }
+        return dashes == 1
     }
 
     /// One value of an enumeration or boolean column, as its interned index.
@@ -177,7 +245,7 @@ struct ConditionParser {
                 at: node.location)
             return nil
         case .enumeration(let values):
-            if let index = values.firstIndex(of: text) { return index }
+            if let index = valueIndex?[text] ?? values.firstIndex(of: text) { return index }
             sink.error(
                 .unknownValue,
                 "'\(text)' is not a value of '\(input.name)' (\(input.domain.summary))"
@@ -198,7 +266,6 @@ struct ConditionParser {
                 at: node.location)
             return nil
         }
-        let bounds = input.domain.integerBounds
         let text = raw.trimmingSpaces
         func outside(_ what: String) -> IntervalSet? {
             sink.error(
@@ -237,38 +304,62 @@ struct ConditionParser {
     }
 }
 
-/// The textual forms of integer cells.
+/// The textual forms of integer cells, read from their UTF-8 bytes: a cell that is not
+/// ASCII is never one of them (its digits and operators are ASCII).
 enum IntegerCellSyntax {
     /// `a..b` with optional spaces.
     static func range(_ text: String) -> (low: Int, high: Int)? {
-        let bytes = text.utf8
-        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")),
-            bytes.index(after: dot) < bytes.endIndex, bytes[bytes.index(after: dot)] == UInt8(ascii: ".")
-        else {
-            return nil
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot + 1 < bytes.count,
+                bytes[dot + 1] == UInt8(ascii: "."),
+                let low = Literals.integer(utf8: trimmingSpaces(bytes[..<dot])),
+                let high = Literals.integer(utf8: trimmingSpaces(bytes[(dot + 2)...]))
+            else { return nil }
+            return (low, high)
         }
-        let low = text[..<dot].trimmingSpaces
-        let high = text[bytes.index(dot, offsetBy: 2)...].trimmingSpaces
-        guard let a = Literals.integer(low), let b = Literals.integer(high) else { return nil }
-        return (a, b)
     }
+
+    /// The comparison operators, two-character ones first.
+    private static let operators: [(text: String, first: UInt8, second: UInt8?)] = [
+        (">=", UInt8(ascii: ">"), UInt8(ascii: "=")), ("<=", UInt8(ascii: "<"), UInt8(ascii: "=")),
+        ("==", UInt8(ascii: "="), UInt8(ascii: "=")), ("!=", UInt8(ascii: "!"), UInt8(ascii: "=")),
+        (">", UInt8(ascii: ">"), nil), ("<", UInt8(ascii: "<"), nil),
+    ]
 
     /// `>= n`, `> n`, `<= n`, `< n`, `== n`, `!= n`, as a set of integers.
     static func comparison(_ text: String) -> (op: String, value: Int, set: IntervalSet)? {
-        for op in [">=", "<=", "==", "!=", ">", "<"] where text.hasPrefix(op) {
-            guard let value = Literals.integer(text.dropFirst(op.count).trimmingSpaces) else { return nil }
-            let set: IntervalSet
-            switch op {
-            case ">=": set = IntervalSet([value...Int.max])
-            case "<=": set = IntervalSet([Int.min...value])
-            case "==": set = IntervalSet([value...value])
-            case "!=": set = IntervalSet([value...value]).complement
-            case ">": set = value == .max ? .empty : IntervalSet([(value + 1)...Int.max])
-            default: set = value == .min ? .empty : IntervalSet([Int.min...(value - 1)])
+        var text = text
+        let parsed: (op: String, value: Int)? = text.withUTF8 { bytes in
+            for op in operators {
+                let length = op.second == nil ? 1 : 2
+                guard bytes.count >= length, bytes[0] == op.first, op.second.map({ bytes[1] == $0 }) ?? true else {
+                    continue
+                }
+                // The first operator the text starts with decides, as `>=` before `>`.
+                return Literals.integer(utf8: trimmingSpaces(bytes[length...])).map { (op.text, $0) }
             }
-            return (op, value, set)
+            return nil
         }
-        return nil
+        guard let (op, value) = parsed else { return nil }
+        let set: IntervalSet
+        switch op {
+        case ">=": set = IntervalSet([value...Int.max])
+        case "<=": set = IntervalSet([Int.min...value])
+        case "==": set = IntervalSet([value...value])
+        case "!=": set = IntervalSet([value...value]).complement
+        case ">": set = value == .max ? .empty : IntervalSet([(value + 1)...Int.max])
+        default: set = value == .min ? .empty : IntervalSet([Int.min...(value - 1)])
+        }
+        return (op, value, set)
+    }
+
+    /// The bytes without leading and trailing spaces and tabs.
+    private static func trimmingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UnsafeBufferPointer<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return UnsafeBufferPointer(rebasing: bytes[bytes.startIndex..<bytes.startIndex]) }
+        return UnsafeBufferPointer(rebasing: bytes[first...last])
     }
 }
 
@@ -276,9 +367,52 @@ enum IntegerCellSyntax {
 enum CellText {
     static func render(_ node: YAMLNode) -> String {
         switch node.content {
-        case .scalar(let text, _): text
-        case .sequence(let items): "[" + items.map(render).joined(separator: ", ") + "]"
-        case .mapping(let pairs): "{" + pairs.map { "\($0.key): \(render($0.value))" }.joined(separator: ", ") + "}"
+        case .scalar(let text, _):
+            return text
+        case .sequence(let items):
+            if let scalars = scalarList(items) { return scalars }
+            var text = "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { text += ", " }
+                text += render(item)
+            }
+            return text + "]"
+        case .mapping(let pairs):
+            var text = "{"
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { text += ", " }
+                text += pair.key + ": " + render(pair.value)
+            }
+            return text + "}"
+        }
+    }
+
+    /// `[a, b, c]` for a list of scalars (the usual list cell), written in one pass into a
+    /// string of the right size; nil when an item is a collection.
+    private static func scalarList(_ items: [YAMLNode]) -> String? {
+        var length = 2 + 2 * max(items.count - 1, 0)
+        for item in items {
+            guard case .scalar(let text, _) = item.content else { return nil }
+            length += text.utf8.count
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var end = 0
+            func put(_ byte: UInt8) {
+                buffer[end] = byte
+                end += 1
+            }
+            put(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 {
+                    put(UInt8(ascii: ","))
+                    put(UInt8(ascii: " "))
+                }
+                if case .scalar(let text, _) = item.content {
+                    for byte in text.utf8 { put(byte) }
+                }
+            }
+            put(UInt8(ascii: "]"))
+            return end
         }
     }
 }
@@ -288,6 +422,8 @@ extension StringProtocol {
     var trimmingSpaces: String {
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let text = String(self)
+        // Most cells have no spaces around them: the text as it is, without searching twice.
+        if let first = text.utf8.first, let last = text.utf8.last, !isSpace(first), !isSpace(last) { return text }
         guard let first = text.utf8.firstIndex(where: { !isSpace($0) }),
             let last = text.utf8.lastIndex(where: { !isSpace($0) })
         else { return "" }

@@ -7,9 +7,24 @@ struct RuleDecoder {
     let table: TableDefinition
     let sink: DiagnosticSink
     /// Columns whose definition had an error already reported: their cells are skipped.
-    var unchecked: Set<String> = []
+    let unchecked: Set<String>
+    /// What every rule is read against, made once per table rather than once per rule.
+    private let inputNames: [String]
+    private let outputNames: [String]
+    private let conditionParsers: [ConditionParser]
+    private let outputParsers: [OutputValueParser]
 
     static let ruleKeys = ["id", "description", "when", "then"]
+
+    init(table: TableDefinition, sink: DiagnosticSink, unchecked: Set<String> = []) {
+        self.table = table
+        self.sink = sink
+        self.unchecked = unchecked
+        inputNames = table.inputs.map(\.name)
+        outputNames = table.outputs.map(\.name)
+        conditionParsers = table.inputs.map { ConditionParser(input: $0, sink: sink) }
+        outputParsers = table.outputs.map { OutputValueParser(output: $0, sink: sink) }
+    }
 
     func decode(_ nodes: [YAMLNode]) -> [RuleDefinition] {
         var rules: [RuleDefinition] = []
@@ -46,19 +61,22 @@ struct RuleDecoder {
             outputLocations: outputs.locations)
     }
 
-    private func cells(_ node: YAMLNode?, section: String, columns: [String], other: [String]) -> [String: YAMLPair]? {
-        guard let node, !node.isNull else { return [:] }
+    /// The cells of a `when` or `then` mapping by column position (the last, for a column
+    /// written twice); nil after reporting cells of no column.
+    private func cells(_ node: YAMLNode?, section: String, columns: [String], other: [String]) -> [YAMLPair?]? {
+        var byColumn = [YAMLPair?](repeating: nil, count: columns.count)
+        guard let node, !node.isNull else { return byColumn }
         guard case .mapping(let pairs) = node.content else {
             sink.error(
                 .expectedMapping, "'\(section)' must map column names to cells, found \(node.kindDescription)",
                 at: node.location)
             return nil
         }
-        var byName: [String: YAMLPair] = [:]
         var valid = true
+        var lookup = KeyLookup(columns)
         for pair in pairs {
-            if columns.contains(pair.key) {
-                byName[pair.key] = pair
+            if let column = lookup.index(of: pair.key) {
+                byColumn[column] = pair
                 continue
             }
             if unchecked.contains(pair.key) { continue }
@@ -74,22 +92,21 @@ struct RuleDecoder {
                     at: pair.keyLocation)
             }
         }
-        return valid ? byName : nil
+        return valid ? byColumn : nil
     }
 
     private func conditions(_ node: YAMLNode?, ruleLocation: SourceLocation) -> [Condition]? {
-        let inputNames = table.inputs.map(\.name)
-        guard let cells = cells(node, section: "when", columns: inputNames, other: table.outputs.map(\.name)) else {
+        guard let cells = cells(node, section: "when", columns: inputNames, other: outputNames) else {
             return nil
         }
         var conditions: [Condition] = []
+        conditions.reserveCapacity(cells.count)
         var valid = true
-        for input in table.inputs {
-            let parser = ConditionParser(input: input, sink: sink)
-            if unchecked.contains(input.name) {
+        for (column, parser) in conditionParsers.enumerated() {
+            if !unchecked.isEmpty, unchecked.contains(inputNames[column]) {
                 // Its domain is unknown: checking the cell would only invent a second error.
                 conditions.append(parser.wildcard(at: ruleLocation))
-            } else if let cell = cells[input.name] {
+            } else if let cell = cells[column] {
                 if let condition = parser.parse(cell.value) { conditions.append(condition) } else { valid = false }
             } else {
                 conditions.append(parser.wildcard(at: ruleLocation))
@@ -101,17 +118,19 @@ struct RuleDecoder {
     private func outputs(
         _ node: YAMLNode?, ruleLocation: SourceLocation, ruleID: String?
     ) -> (written: [Value?], values: [Value], locations: [SourceLocation])? {
-        let outputNames = table.outputs.map(\.name)
-        guard let cells = cells(node, section: "then", columns: outputNames, other: table.inputs.map(\.name)) else {
+        guard let cells = cells(node, section: "then", columns: outputNames, other: inputNames) else {
             return nil
         }
         var written: [Value?] = []
         var values: [Value] = []
         var locations: [SourceLocation] = []
+        written.reserveCapacity(cells.count)
+        values.reserveCapacity(cells.count)
+        locations.reserveCapacity(cells.count)
         var valid = true
-        for output in table.outputs {
-            if let cell = cells[output.name] {
-                if let value = OutputValueParser(output: output, sink: sink).parse(cell.value) {
+        for (column, output) in table.outputs.enumerated() {
+            if let cell = cells[column] {
+                if let value = outputParsers[column].parse(cell.value) {
                     written.append(value)
                     values.append(value)
                 } else {

@@ -13,6 +13,11 @@ public struct IntervalSet: Hashable, Sendable {
 
     /// Creates a set from any intervals, merging overlapping and adjacent ones.
     public init(_ ranges: [ClosedRange<Int>]) {
+        // One interval is already normalised (the common case: a cell's range or comparison).
+        if ranges.count <= 1 {
+            self.ranges = ranges
+            return
+        }
         let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
         var merged: [ClosedRange<Int>] = []
         for range in sorted {
@@ -45,6 +50,12 @@ public struct IntervalSet: Hashable, Sendable {
 
     /// The integers in both sets.
     public func intersection(_ other: IntervalSet) -> IntervalSet {
+        // Within one interval of the other (a cell inside its column's bounds): itself.
+        if other.ranges.count == 1, let first = ranges.first, let last = ranges.last,
+            other.ranges[0].lowerBound <= first.lowerBound, last.upperBound <= other.ranges[0].upperBound
+        {
+            return self
+        }
         var result: [ClosedRange<Int>] = []
         var i = 0
         var j = 0
