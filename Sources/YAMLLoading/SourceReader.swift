@@ -33,9 +33,13 @@ package enum SourceReader {
         // Read up to one byte past the cap, so that a file that grew, or a pipe, is still caught.
         let capacity = limits.maximumBytes + 1
         var bytes: [UInt8] = []
+        // A file's size is known: one buffer of that size (and a byte to see the end), rather
+        // than a buffer that doubles as it fills and briefly holds the file two or three times.
+        let size = status.st_mode & S_IFMT == S_IFREG ? min(Int(status.st_size) + 1, capacity) : 0
+        bytes.reserveCapacity(size)
         var failure: Int32 = 0
         while bytes.count < capacity, failure == 0 {
-            let wanted = min(capacity - bytes.count, 1 << 20)
+            let wanted = min(capacity - bytes.count, bytes.count < size ? size - bytes.count : 1 << 20)
             let before = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: wanted))
             let read = bytes.withUnsafeMutableBytes { buffer -> Int in

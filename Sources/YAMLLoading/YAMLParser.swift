@@ -13,10 +13,12 @@ package enum YAMLParser {
     ///   - bytes: The file's contents.
     ///   - file: The path to name in diagnostics.
     ///   - limits: The size and depth caps.
+    ///   - stream: A top-level list whose items are handed on as they are read (see
+    ///     ``YAMLItemStream``).
     /// - Returns: The document's root node.
     /// - Throws: ``DiagnosticsError`` with every problem found.
     package static func parse(
-        _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile, stream: YAMLItemStream? = nil
     ) throws(DiagnosticsError) -> YAMLNode {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maximumBytes {
@@ -42,7 +44,7 @@ package enum YAMLParser {
                     at: UTF8Check.location(ofByte: bad, in: body, file: file))
             ])
         }
-        var builder = TreeBuilder(file: file, limits: limits)
+        var builder = TreeBuilder(file: file, limits: limits, stream: stream)
         body.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
         }
@@ -106,14 +108,16 @@ private struct TreeBuilder {
     package var openItems: [YAMLNode] = []
     package var openPairs: [YAMLPair] = []
     package var documents = 0
+    package let stream: YAMLItemStream?
 
     /// The most errors kept. Every alias, anchor, tag and repeated key is an error of its own,
     /// so 16 MiB of `*a, ` would otherwise make four million of them (1.4 GB, seconds).
     package static let maximumErrors = 100
 
-    package init(file: String, limits: YAMLLimits) {
+    package init(file: String, limits: YAMLLimits, stream: YAMLItemStream?) {
         self.file = file
         self.limits = limits
+        self.stream = stream
     }
 
     package mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -230,6 +234,13 @@ private struct TreeBuilder {
         }
         switch stack[top].kind {
         case .sequence:
+            // An item of the streamed list, under its key in the top-level mapping, is not kept
+            // when the stream takes it.
+            if let stream, top == 1, stack[0].kind == .mapping, stack[0].pendingKey?.text == stream.key,
+                stream.take(node, openPairs[stack[0].start...])
+            {
+                break
+            }
             openItems.append(node)
         case .mapping:
             if let problem = Self.add(node, to: &stack[top], pairs: &openPairs) { diagnostics.append(problem) }

@@ -9,7 +9,11 @@ import YAMLLoading
 /// their order in the file, so that references are checked against complete id lists. An
 /// item with an error still registers its id, so that one mistake is reported once and not
 /// again at every reference to it.
-struct DirectoryDecoder {
+///
+/// Contacts, the bulk of a directory, can be decoded as the parser reads them
+/// (``contactStream``): when the company and the projects come before them, as the examples
+/// write them, the tree never holds the contacts.
+final class DirectoryDecoder {
     let sink = DiagnosticSink()
     /// Whether what is otherwise a warning (an unreadable phone field of a contact, left out)
     /// is an error.
@@ -23,13 +27,48 @@ struct DirectoryDecoder {
     static let contactKeys = ["id", "name", "phone", "mobile_phone", "work_phone", "country", "projects"]
     static let phoneKeys = ["phone", "mobile_phone", "work_phone"]
 
+    /// The sections contacts depend on, once decoded: when the first contact streams in, or
+    /// at the end.
+    private var sections: (company: CompanyResult, projects: [SparkDirectory.Project])?
+    private var projectIDs = IDRegistry(kind: "project")
+    private var contactIDs = IDRegistry(kind: "contact")
+    private var contacts = SparkDirectory.Contacts()
+    /// Set when contacts come before the sections they depend on: they are kept in the tree
+    /// and decoded at the end.
+    private var streamRefused = false
+
     /// A checked directory, not yet indexed.
     struct Parts {
         var company: SparkDirectory.Company
         var projects: [SparkDirectory.Project]
         var teamMembers: [SparkDirectory.TeamMember]
         var lines: [SparkDirectory.AircallLine]
-        var contacts: [SparkDirectory.Contact]
+        var contacts: SparkDirectory.Contacts
+    }
+
+    /// The file's contacts, for the parser to hand over as it reads them (see
+    /// `YAMLItemStream`): each is decoded at once when the company and the projects came
+    /// before the contacts; otherwise they stay in the tree for ``decode(_:)``.
+    var contactStream: YAMLItemStream {
+        YAMLItemStream(key: "contacts") { [self] item, before in
+            if sections == nil {
+                if streamRefused { return false }
+                let keys = before.map(\.key)
+                guard keys.contains("company"), keys.contains("projects") else {
+                    streamRefused = true
+                    return false
+                }
+                // The file's mapping as far as it was read. Its keys are checked once, at the
+                // end, by the reader of the whole file: here every key read is allowed.
+                let early = MappingReader(
+                    YAMLNode(.mapping(Array(before)), at: before[before.startIndex].keyLocation),
+                    what: "the Spark directory", allowed: keys,
+                    sink: sink)
+                if let early { decodeSections(early) }
+            }
+            decodeContact(item)
+            return true
+        }
     }
 
     /// The directory's parts, or nil when ``sink`` holds errors.
@@ -37,9 +76,8 @@ struct DirectoryDecoder {
         guard let file = MappingReader(root, what: "the Spark directory", allowed: Self.fileKeys, sink: sink) else {
             return nil
         }
-        let company = decodeCompany(file["company"])
-        var projectIDs = IDRegistry(kind: "project")
-        let projects = list(file, "projects").compactMap { decodeProject($0, &projectIDs) }
+        if sections == nil { decodeSections(file) }
+        guard let (company, projects) = sections else { return nil }
         var memberIDs = IDRegistry(kind: "team member")
         var emails: [String: SourceLocation] = [:]
         let members = list(file, "team_members").compactMap {
@@ -49,15 +87,21 @@ struct DirectoryDecoder {
         let lines = list(file, "aircall_lines").compactMap {
             decodeLine($0, company: company, members: memberIDs, numbers: &lineNumbers)
         }
-        var contactIDs = IDRegistry(kind: "contact")
         let contactNodes = list(file, "contacts")
         // Sized once: a directory can hold a hundred thousand contacts.
         contactIDs.locations.reserveCapacity(contactNodes.count)
-        let contacts = contactNodes.compactMap {
-            decodeContact($0, &contactIDs, company: company, projects: projectIDs)
-        }
+        for node in contactNodes { decodeContact(node) }
+        // Only duplicates need the contacts' ids and places, and they are all found now.
+        contactIDs = IDRegistry(kind: "contact")
         guard !sink.hasErrors, let company = company.value else { return nil }
         return Parts(company: company, projects: projects, teamMembers: members, lines: lines, contacts: contacts)
+    }
+
+    /// Decodes the company and the projects, which contacts depend on.
+    private func decodeSections(_ file: MappingReader) {
+        let company = decodeCompany(file["company"])
+        let projects = list(file, "projects").compactMap { decodeProject($0, &projectIDs) }
+        sections = (company, projects)
     }
 
     /// The company settings, and whether its default country can read national numbers.
@@ -152,13 +196,12 @@ struct DirectoryDecoder {
         return SparkDirectory.AircallLine(number: number, teamMembers: lineMembers)
     }
 
-    private func decodeContact(
-        _ node: YAMLNode, _ ids: inout IDRegistry, company: CompanyResult, projects: IDRegistry
-    ) -> SparkDirectory.Contact? {
-        guard let reader = MappingReader(node, what: "a contact", allowed: Self.contactKeys, sink: sink) else {
-            return nil
-        }
-        let id = identifier(reader, &ids)
+    /// Decodes a contact and adds it to ``contacts``; the company and the projects are decoded.
+    private func decodeContact(_ node: YAMLNode) {
+        guard let (company, _) = sections,
+            let reader = MappingReader(node, what: "a contact", allowed: Self.contactKeys, sink: sink)
+        else { return }
+        let id = identifier(reader, &contactIDs)
         let name = reader.text("name", required: true)
         let country = self.country(reader, "country")
         var phones: [E164] = []
@@ -186,11 +229,11 @@ struct DirectoryDecoder {
                     field: (contact, key))
             }
         }
-        let contactProjects = references(reader, "projects", to: projects)
-        guard let id, let name else { return nil }
-        return SparkDirectory.Contact(
-            id: id, name: name, phones: phones, phoneFields: phoneFields,
-            country: country.region, projects: contactProjects)
+        let contactProjects = references(reader, "projects", to: projectIDs)
+        guard let id, let name else { return }
+        contacts.append(
+            id: id, name: name, phones: phones, phoneFields: phoneFields, country: country.region,
+            projects: contactProjects)
     }
 
     // MARK: - Values

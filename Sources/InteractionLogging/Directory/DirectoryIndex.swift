@@ -18,7 +18,7 @@ struct DirectoryIndex: Sendable {
 
     init(
         projects: [SparkDirectory.Project], teamMembers: [SparkDirectory.TeamMember],
-        lines: [SparkDirectory.AircallLine], contacts: [SparkDirectory.Contact]
+        lines: [SparkDirectory.AircallLine], contacts: SparkDirectory.Contacts
     ) {
         projectByID.reserveCapacity(projects.count)
         for (index, project) in projects.enumerated() { projectByID[project.id] = index }
@@ -40,10 +40,11 @@ struct DirectoryIndex: Sendable {
         for (index, line) in lines.enumerated() { lineByNumber[line.number] = index }
         contactByID.reserveCapacity(contacts.count)
         contactsByNumber.reserveCapacity(contacts.count)
-        for (index, contact) in contacts.enumerated() {
-            contactByID[contact.id] = index
-            for number in contact.phones { contactsByNumber.insert(number, contact: index) }
-            contactProjects.append(ranks(contact.projects))
+        // Read field by field: building each contact would allocate its arrays.
+        for index in contacts.indices {
+            contactByID[contacts.id(at: index)] = index
+            for number in contacts.phones(at: index) { contactsByNumber.insert(number, contact: index) }
+            contactProjects.append(ranks(contacts.projects(at: index)))
         }
     }
 }

@@ -46,11 +46,12 @@ extension SparkDirectory {
     }
 
     private init(source: YAMLSource, strict: Bool) throws(DiagnosticsError) {
-        var decoder = DirectoryDecoder()
+        let decoder = DirectoryDecoder()
         decoder.strict = strict
-        // The tree lives only for this expression: it is the largest thing a load holds, and
-        // the index is built after it is freed.
-        let decoded = decoder.decode(try source.parse())
+        // Contacts are decoded as the parser reads them, so the tree holds the rest of the
+        // file only; it lives only for this expression, and the index is built after it is
+        // freed. After a syntax error only the parser's diagnostics are thrown.
+        let decoded = decoder.decode(try source.parse(streaming: decoder.contactStream))
         guard let decoded else { throw source.error(decoder.sink.diagnostics) }
         let warnings = decoder.sink.diagnostics
         self.init(

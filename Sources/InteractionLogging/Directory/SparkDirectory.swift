@@ -28,7 +28,7 @@ public struct SparkDirectory: Sendable {
     /// Every Aircall line Spark knows, in file order.
     public let lines: [AircallLine]
     /// Every contact, in file order.
-    public let contacts: [Contact]
+    public let contacts: Contacts
     /// Built once from the arrays above.
     let index: DirectoryIndex
     /// What loading left out, each with its position: an unreadable phone field of a contact,
@@ -41,7 +41,7 @@ public struct SparkDirectory: Sendable {
     /// Indexes a directory whose ids are unique and whose references resolve (the decoder
     /// checks both before it gets here).
     init(
-        company: Company, projects: [Project], teamMembers: [TeamMember], lines: [AircallLine], contacts: [Contact],
+        company: Company, projects: [Project], teamMembers: [TeamMember], lines: [AircallLine], contacts: Contacts,
         warnings: [Diagnostic] = [], warningSources: [String: String] = [:]
     ) {
         self.warnings = warnings

@@ -37,8 +37,8 @@ extension Router {
         add(contract.direction, .string(event.direction.rawValue), "the \(event.kind.rawValue)'s direction")
         add(contract.contactMatches, .integer(reading.contactCount), contactSource(event, reading, chosen: chosen))
         add(
-            contract.contactProjects, .integer(contact.map { directory.contacts[$0].projects.count } ?? 0),
-            contact.map { "\(describeContact($0)) is in \(list(directory.contacts[$0].projects, none: "no project"))" }
+            contract.contactProjects, .integer(contact.map { directory.contacts.projectCount(at: $0) } ?? 0),
+            contact.map { "\(describeContact($0)) is in \(list(directory.contacts.projects(at: $0), none: "no project"))" }
                 ?? "no single contact holds the number")
         let company = directory.company
         add(

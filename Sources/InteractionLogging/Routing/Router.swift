@@ -227,7 +227,7 @@ public final class Router {
             set(contract.kind, encoded: event.kind == .call ? encodedKind.call : encodedKind.message)
             set(contract.direction, encoded: event.direction == .inbound ? encodedDirection.inbound : encodedDirection.outbound)
             try set(contract.contactMatches, count: reading.contactCount)
-            try set(contract.contactProjects, count: contact.map { directory.contacts[$0].projects.count } ?? 0)
+            try set(contract.contactProjects, count: contact.map { directory.contacts.projectCount(at: $0) } ?? 0)
             set(contract.logOnAllProjects, flag: directory.company.logOnAllProjects)
             try set(contract.lineTeamMembers, count: line.map { lineMemberCount[$0] } ?? 0)
             set(contract.userIsTeamMember, flag: user != nil)
@@ -279,10 +279,10 @@ public final class Router {
             switch ManualAssignments.Action(rawValue: action) {
             case .contact:
                 let matches = aircallContactMatches ?? number.map { directory.contacts(holding: $0) } ?? []
-                candidates.contact = matches.map { directory.contacts[$0].id }
+                candidates.contact = matches.map { directory.contacts.id(at: $0) }
             case .projects:
                 // A contact in no project can be logged to any: the choice is left to a person.
-                let projects = contact.map { Self.sorted(directory.contacts[$0].projects) } ?? []
+                let projects = contact.map { Self.sorted(directory.contacts.projects(at: $0)) } ?? []
                 candidates.projects = contact != nil && projects.isEmpty ? allProjects : projects
             case .teamMember:
                 let members = line.map { directory.lines[$0].teamMembers } ?? []
@@ -339,12 +339,12 @@ public final class Router {
 
     private func apply(to route: inout Route, contact: Int?, teamMember: Int?, chosen: Resolved) {
         route.status = statusByValue[encoded(contract.status)]
-        route.contact = contactMatchedByValue[encoded(contract.contact)] ? contact.map { directory.contacts[$0].id } : nil
+        route.contact = contactMatchedByValue[encoded(contract.contact)] ? contact.map { directory.contacts.id(at: $0) } : nil
         route.teamMember = teamMember.map { directory.teamMembers[$0].id }
         route.projects =
             switch projectsByValue[encoded(contract.projects)] {
             case .assigned: chosen.projects ?? []
-            case .contactProjects: contact.map { Self.sorted(directory.contacts[$0].projects) } ?? []
+            case .contactProjects: contact.map { Self.sorted(directory.contacts.projects(at: $0)) } ?? []
             case .teamProjects: contact.flatMap { c in teamMember.map { directory.sharedProjects(contact: c, teamMember: $0) } } ?? []
             case .empty: []
             }
