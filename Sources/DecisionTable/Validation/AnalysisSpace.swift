@@ -138,16 +138,6 @@ struct AnalysisSpace: Sendable {
         zip(rules[a], rules[b]).allSatisfy { $0.intersects($1) }
     }
 
-    /// Whether rule `r` matches `point` (one encoded value per input).
-    func matches(_ r: Int, _ point: [Int]) -> Bool {
-        zip(rules[r], point).allSatisfy { cell, value in
-            switch cell {
-            case .values(let bits): bits.contains(value)
-            case .integers(let set): set.contains(value)
-            }
-        }
-    }
-
     /// The smallest input both rules match; nil when they are disjoint.
     func witness(_ a: Int, _ b: Int) -> [Int]? {
         var point: [Int] = []

@@ -166,6 +166,47 @@ struct FlatCells: Sendable {
         return true
     }
 
+    /// Whether rule `r` matches `point` (one encoded value per input).
+    func matches(_ r: Int, _ point: [Int]) -> Bool {
+        for c in 0..<columnCount {
+            let value = point[c]
+            if isFinite[c] {
+                let w = value >> 6
+                guard value >= 0, w < wordCount[c], word(r, c, w) & (1 << UInt64(value & 63)) != 0 else { return false }
+                continue
+            }
+            let slot = r &* columnCount &+ c
+            var inside = false
+            for i in Int(intervalStart[slot])..<Int(intervalStart[slot &+ 1]) where lows[i] <= value && value <= highs[i] {
+                inside = true
+                break
+            }
+            if !inside { return false }
+        }
+        return true
+    }
+
+    /// The share of the region's values in input `c` that rule `r`'s cell holds.
+    func fraction(_ r: Int, _ c: Int, of region: Region) -> Double {
+        if isFinite[c] {
+            var held = 0
+            var all = 0
+            for w in 0..<wordCount[c] {
+                let bits = region.bits[wordOffset[c] &+ w]
+                all &+= bits.nonzeroBitCount
+                held &+= (bits & word(r, c, w)).nonzeroBitCount
+            }
+            return all == 0 ? 0 : Double(held) / Double(all)
+        }
+        let (low, high) = (region.low[c], region.high[c])
+        let slot = r &* columnCount &+ c
+        var held = 0.0
+        for i in Int(intervalStart[slot])..<Int(intervalStart[slot &+ 1]) where lows[i] <= high && highs[i] >= low {
+            held += Double(Swift.min(highs[i], high)) - Double(Swift.max(lows[i], low)) + 1
+        }
+        return held / (Double(high) - Double(low) + 1)
+    }
+
     /// The word `w` of rule `r`'s value bits in finite input `c`.
     @inline(__always)
     func word(_ r: Int, _ c: Int, _ w: Int) -> UInt64 { finite[r &* finiteStride &+ wordOffset[c] &+ w] }

@@ -139,35 +139,4 @@ struct IntersectionIndex {
         }
         return result
     }
-
-    /// The rules that match `point` (one encoded value per input), ascending.
-    func rulesMatching(_ point: [Int]) -> [Int] {
-        var ors: [Int] = []
-        var ands: [(Int, Int)] = []
-        var unindexed: [Int] = []
-        for (c, column) in columns.enumerated() {
-            switch column {
-            case .finite(let base): ors.append(base + point[c] * words)
-            case .integer(let starts, let before, let after):
-                let i = Self.interval(of: point[c], in: starts)
-                ands.append((before + i * words, after + i * words))
-            case .unindexed: unindexed.append(c)
-            }
-        }
-        var result: [Int] = []
-        rows.withUnsafeBufferPointer { rows in
-            for w in 0..<words {
-                var word: UInt64 = w == words - 1 && ruleCount & 63 != 0 ? (1 << UInt64(ruleCount & 63)) - 1 : ~0
-                for offset in ors where word != 0 { word &= rows[offset + w] }
-                for (before, after) in ands where word != 0 { word &= rows[before + w] & rows[after + w] }
-                while word != 0 {
-                    let r = w << 6 | word.trailingZeroBitCount
-                    word &= word - 1
-                    // Integer rows hold hulls: confirm every integer cell, and the unindexed ones.
-                    if space.matches(r, point) { result.append(r) }
-                }
-            }
-        }
-        return result
-    }
 }

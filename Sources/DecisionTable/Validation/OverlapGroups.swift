@@ -47,10 +47,15 @@ struct OverlapGroups {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
             let before = (pairs.count, grouped.count)
-            for a in index.rulesMeeting(r, below: r) where !space.unreachable.contains(a) {
+            // Every rule matching a point of r's box meets r: a group's members are found
+            // among r's neighbours, not by querying the whole index.
+            let neighbours = index.rulesMeeting(r)
+            for a in neighbours where a < r && !space.unreachable.contains(a) {
                 pairs.append(Pair(first: a, second: r))
                 guard !grouped.contains(key(a, r)), reportable(a, r), let witness = space.witness(a, r) else { continue }
-                let members = index.rulesMatching(witness).filter { !space.unreachable.contains($0) }
+                let members = (neighbours.filter { $0 < r } + [r] + neighbours.filter { $0 > r }).filter {
+                    !space.unreachable.contains($0) && cells.matches($0, witness)
+                }
                 var involved = Set<Int>()
                 for (i, x) in members.enumerated() {
                     // A point many rules match makes a large group: keep to the budget inside it.

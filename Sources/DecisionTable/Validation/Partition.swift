@@ -44,6 +44,13 @@ struct Partition {
     /// While checking whether a rule wins: whether an uncovered part turned up.
     private var escaped = false
     private var findingGaps = false
+    /// While the first stage of ``findGaps(index:)`` runs: the rules it left out, with which
+    /// each part it leaves uncovered is cut again.
+    private var residual: [Int]?
+    /// While ``listSome(of:_:uncovered:)`` lists boxes: how many more it may list.
+    private var sampling: Int?
+    /// Whether listing found more boxes than it may list.
+    private var sampledMore = false
 
     init(space: AnalysisSpace, cells: FlatCells, meter: BudgetMeter) {
         self.space = space
@@ -61,15 +68,51 @@ struct Partition {
     var live: [Int] { space.rules.indices.filter { !space.unreachable.contains($0) } }
 
     /// Cuts the whole analysis domain, collecting the gaps, until done or out of budget.
-    mutating func findGaps() {
+    ///
+    /// The cut runs in two stages when most rules meet no other: first with those rules only
+    /// (a set no two of which meet, see ``disjointRules(_:index:)``), whose boxes a cut
+    /// follows cleanly, then each part they leave uncovered with the other rules meeting it.
+    /// A decision tree with some rules widened into their neighbours is then cut as the tree
+    /// it is: cut with every rule at once, the widened rules' bounds slice the gaps of the
+    /// tree's narrowed rules into millions of boxes.
+    /// - Parameter index: The table's intersection index, to find which rules meet.
+    mutating func findGaps(index: IntersectionIndex) {
         findingGaps = true
         defer { findingGaps = false }
         let live = live
+        let (kept, rest) = disjointRules(live, index: index)
+        let first = kept.count >= live.count / 2 && !rest.isEmpty ? kept : live
+        residual = first.count < live.count ? rest : nil
+        defer { residual = nil }
         for root in Region.boxes(of: space.domain, cells) {
-            cut(root, live.filter { cells.meets($0, root) })
+            cut(root, first.filter { cells.meets($0, root) })
             if meter.stopped != nil { return }
         }
         gapsComplete = true
+    }
+
+    /// Rules of `live` no two of which meet, and the others: taken greedily, the rules meeting
+    /// the fewest others first, so that a rule widened over its neighbours is left out rather
+    /// than its neighbours.
+    private func disjointRules(_ live: [Int], index: IntersectionIndex) -> (kept: [Int], rest: [Int]) {
+        var neighbours = [Int](repeating: 0, count: space.rules.count)
+        for r in live {
+            if meter.tick() { return (live, []) }
+            neighbours[r] = index.rulesMeeting(r).count
+        }
+        var taken = [Bool](repeating: false, count: space.rules.count)
+        var kept: [Int] = []
+        var rest: [Int] = []
+        for r in live.sorted(by: { neighbours[$0] != neighbours[$1] ? neighbours[$0] < neighbours[$1] : $0 < $1 }) {
+            if meter.tick() { return (live, []) }
+            if neighbours[r] == 0 || !index.rulesMeeting(r).contains(where: { taken[$0] }) {
+                taken[r] = true
+                kept.append(r)
+            } else {
+                rest.append(r)
+            }
+        }
+        return (kept.sorted(), rest.sorted())
     }
 
     /// The share of the input space a box covers.
@@ -134,6 +177,30 @@ struct Partition {
 
     /// A part of the space no rule of the current question matches.
     private mutating func uncover(_ region: Region) {
+        if let rest = residual {
+            residual = nil
+            defer { residual = rest }
+            let reaching = rest.filter { cells.meets($0, region) }
+            if !reaching.isEmpty, let uncovered = uncoveredShare(region, reaching) {
+                listSome(of: region, reaching, uncovered: uncovered)
+            } else {
+                cut(region, reaching)
+            }
+            return
+        }
+        if let left = sampling {
+            // Listing a few boxes of a part whose share is already counted; one box past
+            // what may be listed says there are more, and ends the cut.
+            if left > 0, gaps.count < Self.listedGaps, meter.memory + 8 * boxBytes(region) <= meter.budget.maximumMemory / 4 {
+                meter.charge(boxBytes(region))
+                gaps.append(region)
+                sampling = left - 1
+            } else {
+                sampledMore = true
+                escaped = true
+            }
+            return
+        }
         guard findingGaps else {
             escaped = true
             return
@@ -144,7 +211,7 @@ struct Partition {
         meter.done = settledShare
         // A listed box costs about eight times its own size by the time it is a row of a
         // report; past the cap, boxes are counted and their share added, not kept.
-        let bytes = (region.bits.count + 2 * region.low.count) * 8 + 96
+        let bytes = boxBytes(region)
         if gaps.count < Self.listedGaps, meter.memory + 8 * bytes <= meter.budget.maximumMemory / 4 {
             meter.charge(bytes)
             gaps.append(region)
@@ -165,7 +232,7 @@ struct Partition {
             uncover(region)
             return
         }
-        if rules.count == 1, subtract(rules[0], from: region) { return }
+        if rules.count == 1, subtract(rules[0], from: region, others: []) { return }
         // For each rule, the inputs where it does not hold the whole region (a bit each; the
         // validator analyses tables of at most 64 inputs); none means the rule covers it.
         let bytes = 40 * rules.count + 8 * cells.columnCount + 64
@@ -195,6 +262,15 @@ struct Partition {
                 bits &= bits &- 1
             }
             masks[k] = mask
+        }
+        // A rule that holds most of the region is taken out of it directly, and only what is
+        // left is cut with the other rules: a rule narrowed inside a tree's leaf, or the leaf
+        // a widened neighbour reaches into, leaves a few slabs, where cutting along the other
+        // rules' bounds would cut the slabs into thousands of pieces.
+        if let k = dominant(rules, masks, in: region) {
+            var others = rules
+            others.remove(at: k)
+            if subtract(rules[k], from: region, others: others) { return }
         }
         // Cut the input most rules constrain (on ties a finite one) into classes, or in two
         // at the median boundary, unless that splits a rule in two; then, where it can be done,
@@ -237,9 +313,85 @@ struct Partition {
         }
     }
 
+    /// The bytes a listed box takes.
+    private func boxBytes(_ region: Region) -> Int { (region.bits.count + 2 * region.low.count) * 8 + 96 }
+
+    /// A part the first stage of ``findGaps(index:)`` left uncovered, whose uncovered share
+    /// (`uncovered`) the rules reaching into it leave is known: the share is counted, and
+    /// the part is cut only to list its first ``sampledBoxes`` boxes while the report has
+    /// room, rather than into every box, which rules crossing it in several inputs make
+    /// thousands.
+    private mutating func listSome(of region: Region, _ reaching: [Int], uncovered: Double) {
+        gapShare += uncovered
+        settledShare += share(region)
+        meter.done = settledShare
+        // Whether the part holds an uncovered input at all is decided by cutting, not by the
+        // share: a few inputs of a 64-bit integer input are no share a double can hold.
+        sampling = gaps.count < Self.listedGaps ? Swift.max(Self.sampledBoxes, Self.fullyListed - gaps.count) : 0
+        sampledMore = false
+        cut(region, reaching)
+        if sampledMore { unlistedGaps += 1 }
+        escaped = false
+        sampling = nil
+    }
+
+    /// The most boxes listed of one part the first stage left uncovered once the report
+    /// holds ``fullyListed`` boxes, so that it shows many gaps rather than one gap in pieces.
+    static let sampledBoxes = 16
+    /// Up to this many boxes, every part is listed whole.
+    static let fullyListed = 1_000
+
+    /// The share of the input space inside `region` that none of `rules` (each meeting it)
+    /// matches, by inclusion and exclusion over their intersections; nil when that would
+    /// take too long (many rules, or a cell of several intervals inside the region).
+    private func uncoveredShare(_ region: Region, _ rules: [Int]) -> Double? {
+        guard rules.count <= 12 else { return nil }
+        for r in rules {
+            for c in 0..<cells.columnCount where !cells.isFinite[c] {
+                if cells.pieces(r, c, within: region.low[c], region.high[c]) > 1 { return nil }
+            }
+        }
+        var steps = 0
+        guard let covered = unionShare(region, rules, from: 0, steps: &steps) else { return nil }
+        return Swift.max(0, share(region) - covered)
+    }
+
+    /// The share of the input space in `box` that one of `rules[start...]` matches:
+    /// |B ∩ (Rₛ ∪ U)| = |B ∩ Rₛ| + |B ∩ U| − |B ∩ Rₛ ∩ U|. Nil past 50,000 steps.
+    private func unionShare(_ box: Region, _ rules: [Int], from start: Int, steps: inout Int) -> Double? {
+        guard start < rules.count else { return 0 }
+        steps += 1
+        if steps > 50_000 { return nil }
+        guard let rest = unionShare(box, rules, from: start + 1, steps: &steps) else { return nil }
+        guard let inner = intersection(box, rules[start]) else { return rest }
+        guard let both = unionShare(inner, rules, from: start + 1, steps: &steps) else { return nil }
+        return share(inner) + rest - both
+    }
+
+    /// The part of `box` rule `r` matches, nil when none; each integer cell of `r` holds one
+    /// interval inside the box.
+    private func intersection(_ box: Region, _ r: Int) -> Region? {
+        var inner = box
+        for c in 0..<cells.columnCount {
+            if cells.isFinite[c] {
+                var any = false
+                for w in 0..<cells.wordCount[c] {
+                    let index = cells.wordOffset[c] + w
+                    inner.bits[index] &= cells.word(r, c, w)
+                    if inner.bits[index] != 0 { any = true }
+                }
+                if !any { return nil }
+            } else {
+                guard cells.meets(r, c, inner) else { return nil }
+                (inner.low[c], inner.high[c]) = cells.clamp(r, c, to: inner.low[c], inner.high[c])
+            }
+        }
+        return inner
+    }
+
     /// A part of the space found covered.
     private mutating func settle(_ region: Region) {
-        guard findingGaps else { return }
+        guard findingGaps, sampling == nil else { return }
         settledShare += share(region)
         meter.done = settledShare
     }
@@ -262,11 +414,33 @@ struct Partition {
         return rules.indices.filter { masks[$0] & bit != 0 }.map { rules[$0] }
     }
 
-    /// The region minus one rule, directly: column by column, the part outside the rule's
-    /// cell, then on with the part inside it. Most boxes end with one rule left, and this
-    /// takes one step where cutting would take one per input. Returns false, having done
-    /// nothing, when the rule's cell would leave an integer column in several pieces.
-    private mutating func subtract(_ r: Int, from region: Region) -> Bool {
+    /// The index in `rules` of a rule holding at least half of the region, the largest share
+    /// first, if one does.
+    private func dominant(_ rules: [Int], _ masks: [UInt64], in region: Region) -> Int? {
+        var best: Int?
+        var bestShare = 0.5
+        for (k, r) in rules.enumerated() {
+            var share = 1.0
+            var bits = masks[k]
+            while bits != 0, share >= bestShare {
+                share *= cells.fraction(r, bits.trailingZeroBitCount, of: region)
+                bits &= bits &- 1
+            }
+            if share >= bestShare {
+                best = k
+                bestShare = share
+            }
+        }
+        return best
+    }
+
+    /// The region minus rule `r`, directly: column by column, the part outside the rule's
+    /// cell, then on with the part inside it, which the rule covers. The parts outside are
+    /// cut with `others` (those of them meeting each part); with none, they are gaps. Most
+    /// boxes end with one rule left, and this takes one step where cutting would take one per
+    /// input. Returns false, having done nothing, when the rule's cell would leave an integer
+    /// column in several pieces.
+    private mutating func subtract(_ r: Int, from region: Region, others: [Int]) -> Bool {
         for c in 0..<cells.columnCount where !cells.isFinite[c] && !cells.covers(r, c, region) {
             if cells.pieces(r, c, within: region.low[c], region.high[c]) > 1 { return false }
         }
@@ -279,25 +453,35 @@ struct Partition {
                     outside.bits[index] = inside.bits[index] & ~cells.word(r, c, w)
                     inside.bits[index] &= cells.word(r, c, w)
                 }
-                uncover(outside)
+                cutOutside(outside, others)
             } else {
                 let (low, high) = cells.clamp(r, c, to: inside.low[c], inside.high[c])
                 if low > inside.low[c] {
                     var below = inside
                     below.high[c] = low - 1
-                    uncover(below)
+                    cutOutside(below, others)
                 }
-                if high < inside.high[c] {
+                if high < inside.high[c], !escaped, meter.stopped == nil {
                     var above = inside
                     above.low[c] = high + 1
-                    uncover(above)
+                    cutOutside(above, others)
                 }
                 inside.low[c] = low
                 inside.high[c] = high
             }
-            if escaped { return true }
+            if escaped || meter.stopped != nil { return true }
         }
         settle(inside)
         return true
+    }
+
+    /// A part of a region left outside a rule taken out of it: a gap when no other rule
+    /// meets it, else cut with those that do.
+    private mutating func cutOutside(_ part: Region, _ others: [Int]) {
+        if others.isEmpty {
+            uncover(part)
+            return
+        }
+        cut(part, others.filter { cells.meets($0, part) })
     }
 }

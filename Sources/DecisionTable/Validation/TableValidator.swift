@@ -31,15 +31,15 @@ struct TableValidator {
         let duplicated = Set(duplicates.map(\.later))
         var partition = Partition(space: space, cells: cells, meter: meter)
         var unfinished: [String] = []
+        let index = IntersectionIndex(space, cells)
+        meter.charge(index.bytes)
+        defer { meter.release(index.bytes) }
         // The questions answered rule by rule come first or get a share of the time: a cut
         // of the gaps that cannot finish must not leave them unanswered.
         switch table.hitPolicy {
         case .unique, .any:
             meter.begin("overlaps", share: 0.5)
             var conflicts = Conflicts(table: table)
-            let index = IntersectionIndex(space, cells)
-            meter.charge(index.bytes)
-            defer { meter.release(index.bytes) }
             let overlaps = OverlapGroups(
                 space: space, cells: cells, index: index, meter: meter,
                 reportable: { a, b in
@@ -57,14 +57,11 @@ struct TableValidator {
                     "overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
                         + "reported above; pairs of later rules are not checked")
             }
-            findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
+            findings += gaps(&partition, cells, index, meter, share: 0.8, unfinished: &unfinished)
         case .first, .priority:
-            findings += gaps(&partition, cells, meter, share: 0.4, unfinished: &unfinished)
+            findings += gaps(&partition, cells, index, meter, share: 0.4, unfinished: &unfinished)
             meter.begin("shadowed rules")
             let keys = table.hitPolicy == .first ? Array(table.rules.indices) : table.priorityRanks()
-            let index = IntersectionIndex(space, cells)
-            meter.charge(index.bytes)
-            defer { meter.release(index.bytes) }
             let wins = partition.winners(keys: keys, index: index)
             let losers = wins.indices.filter { wins[$0] == false && !duplicated.contains($0) && !space.unreachable.contains($0) }
             findings += shadowedFindings(losers, keys: keys, space: space, index: index)
@@ -75,7 +72,7 @@ struct TableValidator {
                         + "not known to win somewhere")
             }
         case .collect, .ruleOrder, .outputOrder:
-            findings += gaps(&partition, cells, meter, share: 0.8, unfinished: &unfinished)
+            findings += gaps(&partition, cells, index, meter, share: 0.8, unfinished: &unfinished)
         }
         findings += unusedFindings(producible: producible, space: space, cells: cells)
         findings += chainFindings(space)
@@ -94,11 +91,11 @@ struct TableValidator {
     /// Cuts the space for gaps in `share` of the table's time left, then merges them into rows
     /// in a share of the rest.
     private func gaps(
-        _ partition: inout Partition, _ cells: FlatCells, _ meter: BudgetMeter, share: Double,
+        _ partition: inout Partition, _ cells: FlatCells, _ index: IntersectionIndex, _ meter: BudgetMeter, share: Double,
         unfinished: inout [String]
     ) -> [Finding] {
         meter.begin("gaps", share: share)
-        partition.findGaps()
+        partition.findGaps(index: index)
         if let limit = meter.stopped, !partition.gapsComplete { unfinished.append(gapsUnfinished(partition, limit, meter)) }
         meter.begin("gap rows", share: 0.5)
         return gapFindings(partition, cells, meter)
@@ -221,13 +218,15 @@ struct TableValidator {
                 table: table.name, cells: cells, share: share)
         }
         if partition.unlistedGaps > 0 {
-            let listed = partition.gaps.reduce(0.0) { $0 + partition.share($1) }
+            // Shares are doubles: a difference of nearly equal ones can come out below zero.
+            let listed = min(partition.gapShare, partition.gaps.reduce(0.0) { $0 + partition.share($1) })
             findings.append(
                 Finding(
                     Diagnostic(
                         severity, code: .gap,
-                        "table '\(table.name)' decides nothing in \(partition.unlistedGaps) more boxes of the input space, "
-                            + "not listed (a report keeps the first \(Partition.listedGaps) boxes, within a quarter of the memory budget), covering "
+                        "table '\(table.name)' decides nothing in more of the input space than listed "
+                            + "(a report keeps the first \(Partition.listedGaps) boxes, within a quarter of the memory budget, "
+                            + "and past \(Partition.fullyListed) at most \(Partition.sampledBoxes) of a part that overlapping rules cut into more), covering "
                             + "\(Finding.percent(partition.gapShare - listed)) of it",
                         at: table.location),
                     table: table.name, share: partition.gapShare - listed))
