@@ -112,8 +112,10 @@ extension FlatCells {
             let count = wordCount[c]
             guard count == 1 else { return nil }
             let present = region.bits[offset]
-            // How many rules take both of two values (values up to 64).
-            var together = [Int](repeating: 0, count: 64 * 64)
+            // How many rules take both of two values, for the values up to the highest present
+            // (a square of that side, not of 64: this runs at every node of the cut).
+            let side = 64 - present.leadingZeroBitCount
+            var together = [Int](repeating: 0, count: side * side)
             for r in rules {
                 let cell = word(r, c, 0) & present
                 var a = cell
@@ -122,7 +124,7 @@ extension FlatCells {
                     a &= a &- 1
                     var b = a
                     while b != 0 {
-                        together[v &* 64 &+ b.trailingZeroBitCount] &+= 1
+                        together[v &* side &+ b.trailingZeroBitCount] &+= 1
                         b &= b &- 1
                     }
                 }
@@ -134,8 +136,8 @@ extension FlatCells {
                 while group[v] != v { v = group[v] }
                 return v
             }
-            for v in 0..<64 where present & (1 << UInt64(v)) != 0 {
-                for w in (v + 1)..<64 where present & (1 << UInt64(w)) != 0 && together[v * 64 + w] > allowed {
+            for v in 0..<side where present & (1 << UInt64(v)) != 0 {
+                for w in (v + 1)..<side where present & (1 << UInt64(w)) != 0 && together[v * side + w] > allowed {
                     group[root(w)] = root(v)
                 }
             }
