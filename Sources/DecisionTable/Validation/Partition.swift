@@ -96,9 +96,14 @@ struct Partition {
     /// than its neighbours.
     private func disjointRules(_ live: [Int], index: IntersectionIndex) -> (kept: [Int], rest: [Int]) {
         var neighbours = [Int](repeating: 0, count: space.rules.count)
+        // Past an average of 64 neighbours a rule, the table is no tree with a few defects,
+        // and the first stage would not pay for finding its rules.
+        var pairs = 0
         for r in live {
             if meter.tick() { return (live, []) }
             neighbours[r] = index.rulesMeeting(r).count
+            pairs += neighbours[r]
+            if pairs > 64 * live.count { return (live, []) }
         }
         var taken = [Bool](repeating: false, count: space.rules.count)
         var kept: [Int] = []
