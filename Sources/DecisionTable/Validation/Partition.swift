@@ -49,6 +49,9 @@ struct Partition {
     private var residual: [Int]?
     /// While ``listSome(of:_:uncovered:)`` lists boxes: how many more it may list.
     private var sampling: Int?
+    /// Every live rule's neighbours (the rules meeting it), when ``findGaps(index:)`` found
+    /// them all.
+    private var neighbourLists: [[Int]]?
     /// Whether listing found more boxes than it may list.
     private var sampledMore = false
 
@@ -94,23 +97,30 @@ struct Partition {
     /// Rules of `live` no two of which meet, and the others: taken greedily, the rules meeting
     /// the fewest others first, so that a rule widened over its neighbours is left out rather
     /// than its neighbours.
-    private func disjointRules(_ live: [Int], index: IntersectionIndex) -> (kept: [Int], rest: [Int]) {
-        var neighbours = [Int](repeating: 0, count: space.rules.count)
+    private mutating func disjointRules(_ live: [Int], index: IntersectionIndex) -> (kept: [Int], rest: [Int]) {
         // Past an average of 64 neighbours a rule, the table is no tree with a few defects,
-        // and the first stage would not pay for finding its rules.
+        // and the first stage would not pay for finding its rules; below, the lists are kept
+        // for the greedy pass rather than asked for again.
+        var neighbours = [[Int]](repeating: [], count: space.rules.count)
         var pairs = 0
+        defer { meter.release(8 * pairs) }
         for r in live {
             if meter.tick() { return (live, []) }
-            neighbours[r] = index.rulesMeeting(r).count
-            pairs += neighbours[r]
-            if pairs > 64 * live.count { return (live, []) }
+            neighbours[r] = index.rulesMeeting(r)
+            pairs += neighbours[r].count
+            let stopped = meter.charge(8 * neighbours[r].count)
+            if stopped || pairs > 64 * live.count { return (live, []) }
         }
+        // Kept for ``winners(keys:index:)``, which asks the same question of every rule: at
+        // most 64 neighbours a rule on average, so the lists stay small.
+        neighbourLists = neighbours
         var taken = [Bool](repeating: false, count: space.rules.count)
         var kept: [Int] = []
         var rest: [Int] = []
-        for r in live.sorted(by: { neighbours[$0] != neighbours[$1] ? neighbours[$0] < neighbours[$1] : $0 < $1 }) {
+        let order = live.sorted { neighbours[$0].count != neighbours[$1].count ? neighbours[$0].count < neighbours[$1].count : $0 < $1 }
+        for r in order {
             if meter.tick() { return (live, []) }
-            if neighbours[r] == 0 || !index.rulesMeeting(r).contains(where: { taken[$0] }) {
+            if !neighbours[r].contains(where: { taken[$0] }) {
                 taken[r] = true
                 kept.append(r)
             } else {
@@ -160,7 +170,7 @@ struct Partition {
                 wins[r] = nil
                 continue
             }
-            let better = index.rulesMeeting(r).filter { keys[$0] < keys[r] && !space.unreachable.contains($0) }
+            let better = (neighbourLists?[r] ?? index.rulesMeeting(r)).filter { keys[$0] < keys[r] && !space.unreachable.contains($0) }
             // A live rule no better rule meets wins all of its box.
             if better.isEmpty {
                 wins[r] = true
