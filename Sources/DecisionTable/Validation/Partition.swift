@@ -206,9 +206,7 @@ struct Partition {
         if let left = sampling {
             // Listing a few boxes of a part whose share is already counted; one box past
             // what may be listed says there are more, and ends the cut.
-            if left > 0, gaps.count < Self.listedGaps, meter.memory + 8 * boxBytes(region) <= meter.budget.maximumMemory / 4 {
-                meter.charge(boxBytes(region))
-                gaps.append(region)
+            if left > 0, list(region) {
                 sampling = left - 1
             } else {
                 sampledMore = true
@@ -224,15 +222,19 @@ struct Partition {
         gapShare += part
         settledShare += part
         meter.done = settledShare
-        // A listed box costs about eight times its own size by the time it is a row of a
-        // report; past the cap, boxes are counted and their share added, not kept.
-        let bytes = boxBytes(region)
-        if gaps.count < Self.listedGaps, meter.memory + 8 * bytes <= meter.budget.maximumMemory / 4 {
-            meter.charge(bytes)
-            gaps.append(region)
-        } else {
-            unlistedGaps += 1
-        }
+        // Past the cap, boxes are counted and their share added, not kept.
+        if !list(region) { unlistedGaps += 1 }
+    }
+
+    /// Keeps a gap box for the report while there is room: at most ``listedGaps``, and a
+    /// quarter of the memory budget, a listed box costing about eight times its own size by
+    /// the time it is a row of a report. Returns whether it was kept.
+    private mutating func list(_ region: Region) -> Bool {
+        let bytes = (region.bits.count + 2 * region.low.count) * 8 + 96
+        guard gaps.count < Self.listedGaps, meter.memory + 8 * bytes <= meter.budget.maximumMemory / 4 else { return false }
+        meter.charge(bytes)
+        gaps.append(region)
+        return true
     }
 
     /// Cuts `region` until each part is covered by one of `rules` (each meeting it) or by none,
@@ -327,9 +329,6 @@ struct Partition {
             if escaped || meter.stopped != nil { return }
         }
     }
-
-    /// The bytes a listed box takes.
-    private func boxBytes(_ region: Region) -> Int { (region.bits.count + 2 * region.low.count) * 8 + 96 }
 
     /// A part the first stage of ``findGaps(index:)`` left uncovered, whose uncovered share
     /// (`uncovered`) the rules reaching into it leave is known: the share is counted, and
