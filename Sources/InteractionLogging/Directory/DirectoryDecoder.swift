@@ -10,9 +10,11 @@ import YAMLLoading
 /// item with an error still registers its id, so that one mistake is reported once and not
 /// again at every reference to it.
 ///
-/// Contacts, the bulk of a directory, can be decoded as the parser reads them
-/// (``contactStream``): when the company and the projects come before them, as the examples
-/// write them, the tree never holds the contacts.
+/// Contacts, the bulk of a directory, are decoded as the parser reads them
+/// (``contactStream``), so the tree never holds them: at once when the company and the
+/// projects come before them, as the examples write them; otherwise in a second reading of
+/// the file, once the first has found the company and the projects
+/// (``needsSecondReading``).
 final class DirectoryDecoder {
     let sink = DiagnosticSink()
     /// Whether what is otherwise a warning (an unreadable phone field of a contact, left out)
@@ -33,9 +35,9 @@ final class DirectoryDecoder {
     private var projectIDs = IDRegistry(kind: "project")
     private var contactIDs = IDRegistry(kind: "contact")
     private var contacts = SparkDirectory.Contacts()
-    /// Set when contacts come before the sections they depend on: they are kept in the tree
-    /// and decoded at the end.
-    private var streamRefused = false
+    /// Set when contacts come before the sections they depend on: the first reading passes
+    /// over them, and a second decodes them (see ``decodeSections(from:)``).
+    private(set) var needsSecondReading = false
 
     /// A checked directory, not yet indexed.
     struct Parts {
@@ -47,16 +49,20 @@ final class DirectoryDecoder {
     }
 
     /// The file's contacts, for the parser to hand over as it reads them (see
-    /// `YAMLItemStream`): each is decoded at once when the company and the projects came
-    /// before the contacts; otherwise they stay in the tree for ``decode(_:)``.
+    /// `YAMLItemStream`): each is decoded at once when the company and the projects are
+    /// known (decoded from the pairs read before the contacts, or by a first reading);
+    /// otherwise it is passed over and ``needsSecondReading`` is set. Either way the tree
+    /// does not keep it.
     var contactStream: YAMLItemStream {
         YAMLItemStream(key: "contacts") { [self] item, before in
             if sections == nil {
-                if streamRefused { return false }
+                if needsSecondReading { return true }
                 let keys = before.map(\.key)
                 guard keys.contains("company"), keys.contains("projects") else {
-                    streamRefused = true
-                    return false
+                    // The company or the projects may come later, or not at all: only the
+                    // end of the file tells.
+                    needsSecondReading = true
+                    return true
                 }
                 // The file's mapping as far as it was read. Its keys are checked once, at the
                 // end, by the reader of the whole file: here every key read is allowed.
@@ -95,6 +101,16 @@ final class DirectoryDecoder {
         contactIDs = IDRegistry(kind: "contact")
         guard !sink.hasErrors, let company = company.value else { return nil }
         return Parts(company: company, projects: projects, teamMembers: members, lines: lines, contacts: contacts)
+    }
+
+    /// Decodes the company and the projects from the tree of a first reading that passed
+    /// over the contacts, so that a second reading decodes each contact as it is read.
+    /// - Parameter root: The first reading's root; its keys are checked by ``decode(_:)``
+    ///   on the second reading's, so that each problem is reported once.
+    func decodeSections(from root: YAMLNode) {
+        guard case .mapping(let pairs) = root.content else { return }
+        let file = MappingReader(root, what: "the Spark directory", allowed: pairs.map(\.key), sink: sink)
+        if let file { decodeSections(file) }
     }
 
     /// Decodes the company and the projects, which contacts depend on.

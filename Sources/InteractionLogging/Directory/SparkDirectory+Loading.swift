@@ -51,7 +51,7 @@ extension SparkDirectory {
         // Contacts are decoded as the parser reads them, so the tree holds the rest of the
         // file only; it lives only for this expression, and the index is built after it is
         // freed. After a syntax error only the parser's diagnostics are thrown.
-        let decoded = decoder.decode(try source.parse(streaming: decoder.contactStream))
+        let decoded = decoder.decode(try Self.tree(of: source, decoder))
         guard let decoded else { throw source.error(decoder.sink.diagnostics) }
         let warnings = decoder.sink.diagnostics
         self.init(
@@ -59,5 +59,18 @@ extension SparkDirectory {
             lines: decoded.lines, contacts: decoded.contacts,
             warnings: DiagnosticsError(warnings).diagnostics,
             warningSources: warnings.isEmpty ? [:] : [source.file: source.text])
+    }
+
+    /// The file's tree without its contacts, which `decoder` has decoded. Contacts that come
+    /// before the company or the projects are decoded on a second reading, once the first
+    /// has found those: parsing the file twice costs less than holding the contacts as a
+    /// tree, about six times the file's size.
+    private static func tree(of source: YAMLSource, _ decoder: DirectoryDecoder) throws(DiagnosticsError) -> YAMLNode {
+        let first = try source.parse(streaming: decoder.contactStream)
+        guard decoder.needsSecondReading else { return first }
+        decoder.decodeSections(from: first)
+        // The same bytes parse the same way: the second reading finds no problem the first
+        // did not.
+        return try source.parse(streaming: decoder.contactStream)
     }
 }

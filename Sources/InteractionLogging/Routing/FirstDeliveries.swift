@@ -1,66 +1,156 @@
 /// Where each webhook (an event for an id) was first routed, for marking re-deliveries.
 ///
-/// A run can route millions of events, and this table remembers each one, so it is built for
-/// that: an append-only list of entries and an open-addressing index into it, keyed by a hash
-/// the caller computes once per event (on the router's threads, see ``BatchRouter``). Growing
-/// the index moves integers; no string is hashed again, as a `Dictionary` would rehash every
-/// key each time it grows.
+/// Aircall delivers at least once and in any order, with no bound on how late a repeat can
+/// come, so every webhook of a run is remembered: this table is what `switchboard route`
+/// keeps per event, and it is built to be small. An entry is a run of bytes in one buffer:
+/// the event as a small number, the id's UTF-8 bytes and where it was, as variable-length
+/// integers, padded to a multiple of 4 bytes (16 bytes for a call id of ten digits on line
+/// 500,000). An open-addressing index of 4-byte slots holds each entry's start (divided by
+/// 4), at most half full. Keys are compared exactly, byte for byte: a hash only chooses the
+/// slot, so no event is ever taken for another. Growing the index walks the buffer and hashes
+/// the stored bytes again, which avoids keeping a hash or a start per entry.
 struct FirstDeliveries {
     /// Where a body was: the source (an index into the batch router's sources) and the line
-    /// number, or the item index of an array (-1 for a document holding one event).
-    struct Place {
+    /// number, or the item index of an array.
+    struct Place: Equatable {
         var source: Int32
         var line: Bool
         var number: Int
     }
 
-    private struct Entry {
-        var hash: Int
-        var event: String
-        var id: String
-        var place: Place
+    /// Each entry: the event's number, the id's length, the id's bytes, the source with the
+    /// line-or-item bit, the line or item number (all but the id as LEB128 variable-length
+    /// integers, the number zigzag-encoded), then zeros to a multiple of 4 bytes.
+    private var bytes: [UInt8] = []
+    /// An entry's start divided by 4, plus 1; 0 for an empty slot. Probed linearly.
+    private var slots = [UInt32](repeating: 0, count: 1 << 10)
+    /// The number of webhooks remembered.
+    private(set) var count = 0
+    /// The distinct event names met, numbered in order (a run meets a handful).
+    private var eventNames: [String] = []
+    private var eventNumbers: [String: Int] = [:]
+
+    /// The hash ``firstPlace(event:id:hash:place:)`` takes for a webhook; the table hashes
+    /// the same bytes when it grows.
+    static func hash(event: String, id: String) -> Int {
+        var event = event
+        var id = id
+        return event.withUTF8 { event in id.withUTF8 { id in hash(event: event, id: id) } }
     }
 
-    private var entries: [Entry] = []
-    /// Indices into `entries`, -1 for an empty slot; at most half full, probed linearly.
-    private var slots = [Int32](repeating: -1, count: 1 << 10)
-
-    /// The number of webhooks remembered.
-    var count: Int { entries.count }
-
-    /// The hash ``firstPlace(event:id:hash:place:)`` takes for a webhook.
-    static func hash(event: String, id: String) -> Int {
+    private static func hash(event: UnsafeBufferPointer<UInt8>, id: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
-        hasher.combine(event)
-        hasher.combine(id)
+        hasher.combine(bytes: UnsafeRawBufferPointer(event))
+        // 0xFF is never in UTF-8: "ab" + "c" and "a" + "bc" hash apart.
+        hasher.combine(UInt8(0xFF))
+        hasher.combine(bytes: UnsafeRawBufferPointer(id))
         return hasher.finalize()
     }
 
     /// Where the webhook was first routed; for a first delivery, nil, and `place` is remembered.
     /// - Parameter hash: ``hash(event:id:)`` of `event` and `id`.
     mutating func firstPlace(event: String, id: String, hash: Int, place: Place) -> Place? {
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while slots[slot] >= 0 {
-            let k = Int(slots[slot])
-            if entries[k].hash == hash && entries[k].event == event && entries[k].id == id { return entries[k].place }
-            slot = (slot + 1) & mask
+        // An event name not met before cannot match: its slot is found without comparing.
+        let known = eventNumbers[event]
+        var id = id
+        let found: Place?? = id.withUTF8 { id in
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while slots[slot] != 0 {
+                if let known, let first = storedPlace(at: Int(slots[slot] - 1) * 4, ifEvent: known, id: id) {
+                    return .some(first)
+                }
+                slot = (slot + 1) & mask
+            }
+            precondition(bytes.count / 4 < Int(UInt32.max), "too many webhooks to remember")
+            slots[slot] = UInt32(bytes.count / 4 + 1)
+            append(event: known ?? number(ofNew: event), id: id, place: place)
+            return .some(nil)
         }
-        precondition(entries.count < Int(Int32.max), "too many webhooks to remember")
-        slots[slot] = Int32(entries.count)
-        entries.append(Entry(hash: hash, event: event, id: id, place: place))
-        if entries.count * 2 > slots.count { grow() }
-        return nil
+        if count * 2 > slots.count { grow() }
+        return found ?? nil
     }
 
+    private mutating func number(ofNew event: String) -> Int {
+        eventNames.append(event)
+        eventNumbers[event] = eventNames.count - 1
+        return eventNames.count - 1
+    }
+
+    private mutating func append(event: Int, id: UnsafeBufferPointer<UInt8>, place: Place) {
+        Self.appendVarint(UInt64(event), to: &bytes)
+        Self.appendVarint(UInt64(id.count), to: &bytes)
+        bytes.append(contentsOf: id)
+        // The low bit says line or item.
+        Self.appendVarint(UInt64(UInt32(bitPattern: place.source)) << 1 | (place.line ? 1 : 0), to: &bytes)
+        // Zigzag, so that a negative number stays short.
+        Self.appendVarint(UInt64(bitPattern: Int64(place.number) << 1 ^ Int64(place.number) >> 63), to: &bytes)
+        while bytes.count % 4 != 0 { bytes.append(0) }
+        count += 1
+    }
+
+    /// The place of the entry at `start` when it is for event number `event` and `id`;
+    /// otherwise nil.
+    private func storedPlace(at start: Int, ifEvent event: Int, id: UnsafeBufferPointer<UInt8>) -> Place? {
+        var at = start
+        guard Self.varint(in: bytes, at: &at) == UInt64(event), Self.varint(in: bytes, at: &at) == UInt64(id.count)
+        else { return nil }
+        let idStart = at
+        let same = bytes.withUnsafeBufferPointer { stored in
+            UnsafeBufferPointer(rebasing: stored[idStart..<idStart + id.count]).elementsEqual(id)
+        }
+        guard same else { return nil }
+        at += id.count
+        let source = Self.varint(in: bytes, at: &at)
+        let zigzag = Self.varint(in: bytes, at: &at)
+        return Place(
+            source: Int32(bitPattern: UInt32(truncatingIfNeeded: source >> 1)), line: source & 1 == 1,
+            number: Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)))
+    }
+
+    /// Doubles the index, walking the entries in order and hashing each again.
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        var bigger = [UInt32](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for k in entries.indices {
-            var slot = entries[k].hash & mask
-            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(k)
+        bytes.withUnsafeBufferPointer { stored in
+            var at = 0
+            while at < stored.count {
+                let start = at
+                var name = eventNames[Int(Self.varint(in: bytes, at: &at))]
+                let length = Int(Self.varint(in: bytes, at: &at))
+                let hash = name.withUTF8 { name in
+                    Self.hash(event: name, id: UnsafeBufferPointer(rebasing: stored[at..<at + length]))
+                }
+                at += length
+                _ = Self.varint(in: bytes, at: &at)
+                _ = Self.varint(in: bytes, at: &at)
+                at = (at + 3) & ~3
+                var slot = hash & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = UInt32(start / 4 + 1)
+            }
         }
         slots = bigger
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    private static func varint(in bytes: [UInt8], at index: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = bytes[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
     }
 }

@@ -5,9 +5,10 @@ import YAMLLoading
 @testable import InteractionLogging
 
 /// Contacts are decoded as the parser reads them, so a directory is never held as a whole
-/// tree: the parser hands the items of the top-level `contacts` list over one at a time, and
-/// the directory, its diagnostics and their positions are what they are when the contacts
-/// come before the sections they depend on (and wait in the tree for them).
+/// tree: the parser hands the items of the top-level `contacts` list over one at a time. When
+/// the contacts come before the sections they depend on, the first reading passes over them
+/// and a second decodes them; the directory, its diagnostics and their positions are the
+/// same in any order.
 @Suite struct DirectoryStreamingTests {
     static let sections = """
         company: { default_country: CA }
@@ -72,6 +73,48 @@ import YAMLLoading
             ])
         #expect(last.contacts(holding: try #require(E164(digits: 16045550101))) == [1])
         #expect(last.contact(id: "c-3") == 2)
+    }
+
+    @Test("Contacts before the company and the projects are not kept in the tree either", arguments: [false, true])
+    func contactsFirstAreNotKept(sectionsAtAll: Bool) throws {
+        // Without a company or projects key only the end of the file tells: read twice too.
+        let text =
+            sectionsAtAll
+            ? Self.contacts + Self.sections
+            : "contacts:\n  - { id: c-1, name: Ada, phone: \"+1 604-555-0100\" }\n  - { id: c-2, name: Grace }\nteam_members: []\n"
+        let decoder = DirectoryDecoder()
+        let first = try YAMLSource(bytes: Array(text.utf8), file: "d.yaml", limits: .sparkDirectory)
+            .parse(streaming: decoder.contactStream)
+        guard case .mapping(let pairs) = first.content, case .sequence(let kept)? = pairs.first?.value.content else {
+            Issue.record("expected a mapping whose first value is a list")
+            return
+        }
+        #expect(pairs.first?.key == "contacts")
+        #expect(kept.isEmpty)
+        #expect(decoder.needsSecondReading)
+        // And the directory is whole.
+        let loaded = try SparkDirectory(yaml: text, file: "d.yaml")
+        #expect(loaded.contacts.map(\.id) == (sectionsAtAll ? ["c-1", "c-2", "c-3"] : ["c-1", "c-2"]))
+        #expect(loaded.contacts[0].phones.map(\.description) == ["+16045550100"] + (sectionsAtAll ? ["+447700900123"] : []))
+    }
+
+    @Test("Warnings on contacts before the company name the file, line and column, read in the company's country")
+    func contactsFirstWarnings() throws {
+        let text = """
+            contacts:
+              - { id: c-1, name: Ada, phone: "604-555-0100", mobile_phone: "555-01" }
+              - { id: c-2, name: Bob, work_phone: "020 7946 0958", country: GB }
+            company: { default_country: CA }
+            projects: []
+
+            """
+        let directory = try SparkDirectory(yaml: text, file: "d.yaml")
+        #expect(
+            directory.warnings.map { "\($0.location): \($0.severity): \($0.message)" } == [
+                "d.yaml:2:64: warning: contact 'c-1' (Ada): 'mobile_phone' '555-01' is not a phone number: "
+                    + "it has 5 digits; a North American number has 10, or 11 starting with 1; the field is left out"
+            ])
+        #expect(directory.contacts.map { $0.phones.map(\.description) } == [["+16045550100"], ["+442079460958"]])
     }
 
     @Test("Errors in streamed contacts are reported as they are when the contacts wait for the sections")

@@ -158,6 +158,37 @@ import Testing
             contacts:
               - { id: c-1, name: Ada, phone: "604-555-0100" }
             """),
+        // Contacts before the company and the projects they depend on: read on a second
+        // reading of the file, reported at their places as when they come after.
+        MarkedYAML(
+            """
+            contacts:
+              - { id: c-1, name: Ada, phone: "604-555-0100", projects: [harbour-towr] }
+            #                                                           ^ unknown-id "no project has the id 'harbour-towr'; did you mean 'harbour-tower'?"
+            #         ^ note duplicate-id
+              - { id: c-1, name: Bob, mobile_phone: "555-0100" }
+            #         ^ duplicate-id "another contact has the id 'c-1'"
+            #                                       ^ invalid-phone "it has 7 digits; a North American number has 10"
+              - { id: c-2, name: Cy, country: UK, phone: "07700 900123" }
+            #                                 ^ unknown-country "did you mean 'GB'?"
+            company: { default_country: CA }
+            projects:
+              - { id: harbour-tower, name: Harbour Tower }
+            #         ^ note duplicate-id
+              - { id: harbour-tower, name: Again }
+            #         ^ duplicate-id "another project has the id 'harbour-tower'"
+            """),
+        // An unknown default country after the contacts is reported once, at the company;
+        // a file with no projects at all is read twice too.
+        MarkedYAML(
+            """
+            contacts:
+              - { id: c-1, name: Ada, phone: "604-555-0100" }
+              - { id: c-2, name: Cy, phone: "604-555", country: CA }
+            #                               ^ invalid-phone
+            company: { default_country: XX }
+            #                           ^ unknown-country "'XX' is not a country code"
+            """),
         // The file's shape.
         MarkedYAML(
             """
