@@ -3,10 +3,11 @@
 /// Aircall delivers at least once and in any order, with no bound on how late a repeat can
 /// come, so every webhook of a run is remembered: this table is what `switchboard route`
 /// keeps per event, and it is built to be small. An entry is a run of bytes in one buffer:
-/// the event as a small number, the id's UTF-8 bytes and where it was, as variable-length
-/// integers, padded to a multiple of 4 bytes (16 bytes for a call id of ten digits on line
-/// 500,000). An open-addressing index of 4-byte slots holds each entry's start (divided by
-/// 4), at most half full. Keys are compared exactly, byte for byte: a hash only chooses the
+/// the event as a small number, the id and where it was, as variable-length integers,
+/// padded to a multiple of 4 bytes (12 bytes for a call id of ten digits on line 500,000). An
+/// id written in decimal without leading zeros (every call id, some message ids) is kept as
+/// its value; any other id as its UTF-8 bytes. An open-addressing index of 4-byte slots holds
+/// each entry's start (divided by 4), at most half full. Keys are compared exactly, byte for byte: a hash only chooses the
 /// slot, so no event is ever taken for another. Growing the index walks the buffer and hashes
 /// the stored bytes again, which avoids keeping a hash or a start per entry.
 struct FirstDeliveries {
@@ -18,9 +19,10 @@ struct FirstDeliveries {
         var number: Int
     }
 
-    /// Each entry: the event's number, the id's length, the id's bytes, the source with the
-    /// line-or-item bit, the line or item number (all but the id as LEB128 variable-length
-    /// integers, the number zigzag-encoded), then zeros to a multiple of 4 bytes.
+    /// Each entry: the event's number; the id, as 1 then its value for a decimal id, or twice
+    /// its length then its UTF-8 bytes; the source with the line-or-item bit; the line or
+    /// item number (zigzag-encoded); then zeros to a multiple of 4 bytes. All but the id's
+    /// bytes are LEB128 variable-length integers.
     private var bytes: [UInt8] = []
     /// An entry's start divided by 4, plus 1; 0 for an empty slot. Probed linearly.
     private var slots = [UInt32](repeating: 0, count: 1 << 10)
@@ -54,17 +56,18 @@ struct FirstDeliveries {
         let known = eventNumbers[event]
         var id = id
         let found: Place?? = id.withUTF8 { id in
+            let value = Self.decimalValue(id)
             let mask = slots.count - 1
             var slot = hash & mask
             while slots[slot] != 0 {
-                if let known, let first = storedPlace(at: Int(slots[slot] - 1) * 4, ifEvent: known, id: id) {
+                if let known, let first = storedPlace(at: Int(slots[slot] - 1) * 4, ifEvent: known, id: id, value: value) {
                     return .some(first)
                 }
                 slot = (slot + 1) & mask
             }
             precondition(bytes.count / 4 < Int(UInt32.max), "too many webhooks to remember")
             slots[slot] = UInt32(bytes.count / 4 + 1)
-            append(event: known ?? number(ofNew: event), id: id, place: place)
+            append(event: known ?? number(ofNew: event), id: id, value: value, place: place)
             return .some(nil)
         }
         if count * 2 > slots.count { grow() }
@@ -77,10 +80,15 @@ struct FirstDeliveries {
         return eventNames.count - 1
     }
 
-    private mutating func append(event: Int, id: UnsafeBufferPointer<UInt8>, place: Place) {
+    private mutating func append(event: Int, id: UnsafeBufferPointer<UInt8>, value: UInt64?, place: Place) {
         Self.appendVarint(UInt64(event), to: &bytes)
-        Self.appendVarint(UInt64(id.count), to: &bytes)
-        bytes.append(contentsOf: id)
+        if let value {
+            Self.appendVarint(1, to: &bytes)
+            Self.appendVarint(value, to: &bytes)
+        } else {
+            Self.appendVarint(UInt64(id.count) << 1, to: &bytes)
+            bytes.append(contentsOf: id)
+        }
         // The low bit says line or item.
         Self.appendVarint(UInt64(UInt32(bitPattern: place.source)) << 1 | (place.line ? 1 : 0), to: &bytes)
         // Zigzag, so that a negative number stays short.
@@ -89,18 +97,25 @@ struct FirstDeliveries {
         count += 1
     }
 
-    /// The place of the entry at `start` when it is for event number `event` and `id`;
-    /// otherwise nil.
-    private func storedPlace(at start: Int, ifEvent event: Int, id: UnsafeBufferPointer<UInt8>) -> Place? {
+    /// The place of the entry at `start` when it is for event number `event` and `id`
+    /// (whose ``decimalValue(_:)`` is `value`); otherwise nil.
+    private func storedPlace(
+        at start: Int, ifEvent event: Int, id: UnsafeBufferPointer<UInt8>, value: UInt64?
+    ) -> Place? {
         var at = start
-        guard Self.varint(in: bytes, at: &at) == UInt64(event), Self.varint(in: bytes, at: &at) == UInt64(id.count)
-        else { return nil }
-        let idStart = at
-        let same = bytes.withUnsafeBufferPointer { stored in
-            UnsafeBufferPointer(rebasing: stored[idStart..<idStart + id.count]).elementsEqual(id)
+        guard Self.varint(in: bytes, at: &at) == UInt64(event) else { return nil }
+        let form = Self.varint(in: bytes, at: &at)
+        if let value {
+            guard form == 1, Self.varint(in: bytes, at: &at) == value else { return nil }
+        } else {
+            guard form == UInt64(id.count) << 1 else { return nil }
+            let idStart = at
+            let same = bytes.withUnsafeBufferPointer { stored in
+                UnsafeBufferPointer(rebasing: stored[idStart..<idStart + id.count]).elementsEqual(id)
+            }
+            guard same else { return nil }
+            at += id.count
         }
-        guard same else { return nil }
-        at += id.count
         let source = Self.varint(in: bytes, at: &at)
         let zigzag = Self.varint(in: bytes, at: &at)
         return Place(
@@ -112,16 +127,33 @@ struct FirstDeliveries {
     private mutating func grow() {
         var bigger = [UInt32](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
+        // A decimal id's text, written again to be hashed as the router's threads hashed it.
+        var digits = [UInt8](repeating: 0, count: 20)
         bytes.withUnsafeBufferPointer { stored in
             var at = 0
             while at < stored.count {
                 let start = at
                 var name = eventNames[Int(Self.varint(in: bytes, at: &at))]
-                let length = Int(Self.varint(in: bytes, at: &at))
-                let hash = name.withUTF8 { name in
-                    Self.hash(event: name, id: UnsafeBufferPointer(rebasing: stored[at..<at + length]))
+                let form = Self.varint(in: bytes, at: &at)
+                let hash: Int
+                if form == 1 {
+                    var value = Self.varint(in: bytes, at: &at)
+                    var first = digits.count
+                    repeat {
+                        first -= 1
+                        digits[first] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                        value /= 10
+                    } while value > 0
+                    hash = name.withUTF8 { name in
+                        digits.withUnsafeBufferPointer { Self.hash(event: name, id: UnsafeBufferPointer(rebasing: $0[first...])) }
+                    }
+                } else {
+                    let length = Int(form >> 1)
+                    hash = name.withUTF8 { name in
+                        Self.hash(event: name, id: UnsafeBufferPointer(rebasing: stored[at..<at + length]))
+                    }
+                    at += length
                 }
-                at += length
                 _ = Self.varint(in: bytes, at: &at)
                 _ = Self.varint(in: bytes, at: &at)
                 at = (at + 3) & ~3
@@ -131,6 +163,19 @@ struct FirstDeliveries {
             }
         }
         slots = bigger
+    }
+
+    /// The value of an id written in decimal digits with no leading zero (or "0"), below
+    /// 10^19; nil for any other id, which is kept as its bytes. Each id has one form, so
+    /// comparing forms compares ids exactly.
+    private static func decimalValue(_ id: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard (1...19).contains(id.count), id[0] != 0x30 || id.count == 1 else { return nil }
+        var value: UInt64 = 0
+        for byte in id {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+        }
+        return value
     }
 
     private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
