@@ -6,39 +6,95 @@ import JSONLines
 ///
 /// The common line (an object of plain keys, each a fact of the tables, with integers,
 /// booleans and plain strings in their domains, every fact given once) is read in one pass
-/// into the evaluator's slots and its result written from pre-rendered pieces, with no
-/// allocation. Every other line (escapes, unknown or missing facts, values out of domain,
-/// invalid JSON, evaluation errors) is left to the caller's general path: parse, name the
-/// facts, evaluate, render ``Evaluation/json``. Both give the same bytes; the fast one is only
-/// faster.
+/// into the evaluator's slots, and its result line is assembled from pieces rendered once:
+/// a table whose rule decides its outputs alone (every policy but the `collect`
+/// aggregations) has the same outputs and rule list whenever that rule wins, so each
+/// table's piece for a winner is rendered the first time it wins and copied after that.
+/// Nothing is allocated per line once every winner has been seen. Every other line
+/// (escapes, unknown or missing facts, values out of domain, invalid JSON, evaluation
+/// errors) is left to the caller's general path: parse, name the facts, evaluate, render
+/// ``Evaluation/json``. Both give the same bytes; the fast one is only faster.
+///
+/// Not safe to share between threads: it owns the evaluator and its scratch memory.
 package final class JSONFactsEvaluator {
-    private let tables: DecisionTables
-    private let evaluator: Evaluator
-    /// Whether any table yields lists (collect, rule order): those lines take the general path.
-    private let fastOutputs: Bool
-    private let facts: [Fact]
-    /// Facts by the fingerprint of their name, for finding a key's slot.
-    private let factIndex: [UInt64: [Int]]
-    private let outputs: [Output]
-    /// Per table, the rule ids rendered as JSON strings.
-    private let ruleIDs: [[[UInt8]]]
-    /// `"<table>": [` per table, after the first with `, ` before it.
-    private let tableKeys: [[UInt8]]
-    /// Which slot each fact was given in, for this line; reset per line.
-    private var seen: [Bool]
+    let tables: DecisionTables
+    let evaluator: Evaluator
+    /// Whether lines may take this path at all: not when a table yields lists (collect,
+    /// rule order, output order) or folds number outputs, which the general path renders.
+    let fastOutputs: Bool
 
-    private struct Fact {
-        var name: [UInt8]
-        var domain: Domain
-        /// For an enumeration, each value's bytes, by encoded index.
-        var values: [[UInt8]]
+    // Reading (see JSONFactsEvaluator+Reading.swift).
+
+    /// Each fact's name and domain, by slot, as plain values pointing into ``text``.
+    let facts: [FactKey]
+    let factCount: Int
+    /// The fact names and the enumeration values, one after another.
+    let text: UnsafeMutablePointer<UInt8>
+    /// Where each enumeration value is in ``text``; a fact's values are consecutive.
+    let valueRanges: [Range<Int>]
+    /// Whether each enumeration value is plain (see `LineCursor.isPlain(_:)`): only those
+    /// are compared with the line's bytes.
+    let plainValues: [Bool]
+    /// Facts by the fingerprint of their name, for a key that is not where it was expected.
+    let factIndex: [UInt64: [Int]]
+    /// The slot of each key position on the last line read: lines of one input give their
+    /// keys in one order, so the next line's key is first compared with that fact's name.
+    let expectedOrder: UnsafeMutablePointer<Int>
+    /// The number of the line on which each slot was last given, to find a fact given twice.
+    let givenOnLine: UnsafeMutablePointer<Int>
+    /// The number of lines read so far.
+    let linesRead: UnsafeMutablePointer<Int>
+
+    // Writing (see JSONFactsEvaluator+Writing.swift).
+
+    /// Every output, in table order then declared order, with what renders it.
+    let outputs: [OutputRendering]
+    /// Each table's outputs in ``outputs``.
+    let tableOutputs: [Range<Int>]
+    /// Per table, the rule ids rendered as JSON strings.
+    let ruleIDs: [[[UInt8]]]
+    /// Per table, what comes before its rule list: `}, "rules": {` for the first table, `, `
+    /// for the others, then `"<table>": [`.
+    let tableKeys: [[UInt8]]
+    /// Whether the table's outputs and rule list are decided by its winner alone (or its
+    /// defaults), so that its piece is rendered once per winner.
+    let decidedByWinner: [Bool]
+    /// Per table, the index of its first piece (its defaults'); then one per rule.
+    let pieceBase: [Int]
+    /// Per piece, three offsets in ``pieces``: the start of its outputs, the start of its
+    /// rule list, its end; the start is -1 until the piece is rendered.
+    let pieceBounds: UnsafeMutablePointer<Int>
+    /// The rendered pieces, one after another, then this line's parts of the tables
+    /// rendered per line.
+    @exclusivity(unchecked) var pieces: [UInt8] = []
+    /// For the line being written, each table's part as ``pieceBounds`` gives a piece's.
+    let lineParts: UnsafeMutablePointer<Int>
+    /// Where the line is assembled before it is appended to the output in one copy.
+    @exclusivity(unchecked) var line: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) var lineCapacity: Int
+
+    /// A fact's name and domain, as plain values.
+    struct FactKey {
+        enum Kind { case integer, boolean, enumeration }
+        var kind: Kind
+        /// The name's bytes in ``JSONFactsEvaluator/text``.
+        var name: Range<Int>
+        /// Whether the name is plain, so that its key can be compared with the line's bytes.
+        var plainName: Bool
+        /// For an integer, its bounds (for a boolean or enumeration, the encoded range).
+        var low: Int
+        var high: Int
+        /// For an enumeration, its values in ``JSONFactsEvaluator/valueRanges``, by encoded
+        /// index.
+        var values: Range<Int>
     }
 
-    private struct Output {
-        var table: Int
+    /// One output and the bytes that write it.
+    struct OutputRendering {
         var slot: Int
         var definition: OutputDefinition
-        /// `"name": ` (with `, ` before all but the first).
+        /// `"name": `, with `, ` before all but the first output of the line, and
+        /// `{"outputs": {` before that.
         var key: [UInt8]
         /// Rendered values by encoded index, for enumerations and booleans.
         var rendered: [[UInt8]]?
@@ -47,25 +103,62 @@ package final class JSONFactsEvaluator {
     package init(_ tables: DecisionTables) {
         self.tables = tables
         evaluator = tables.makeEvaluator()
-        fastOutputs = !tables.tables.contains { $0.hitPolicy.yieldsLists }
-        facts = tables.facts.map { input in
-            let values: [[UInt8]] =
-                switch input.domain {
-                case .enumeration(let names): names.map { Array($0.utf8) }
-                default: []
-                }
-            return Fact(name: Array(input.name.utf8), domain: input.domain, values: values)
+        fastOutputs = !tables.tables.isEmpty && !tables.tables.contains { table in
+            if table.hitPolicy.yieldsLists { return true }
+            guard case .collect(_?) = table.hitPolicy else { return false }
+            return table.outputs.contains { $0.type == .number }
         }
+
+        var text: [UInt8] = []
+        var valueRanges: [Range<Int>] = []
+        var facts: [FactKey] = []
         var index: [UInt64: [Int]] = [:]
-        for (slot, fact) in facts.enumerated() {
-            index[fact.name.withUnsafeBufferPointer { JSONParser.fingerprint($0) }, default: []].append(slot)
+        for (slot, input) in tables.facts.enumerated() {
+            let nameStart = text.count
+            text += input.name.utf8
+            let name = nameStart..<text.count
+            let bounds = input.domain.integerBounds
+            let kind: FactKey.Kind
+            let valuesStart = valueRanges.count
+            switch input.domain {
+            case .integer: kind = .integer
+            case .boolean: kind = .boolean
+            case .enumeration(let names):
+                kind = .enumeration
+                for value in names {
+                    let start = text.count
+                    text += value.utf8
+                    valueRanges.append(start..<text.count)
+                }
+            }
+            facts.append(
+                FactKey(
+                    kind: kind, name: name, plainName: input.name.utf8.allSatisfy(LineCursor.isPlain), low: bounds.lowerBound,
+                    high: bounds.upperBound, values: valuesStart..<valueRanges.count))
+            let fingerprint = text.withUnsafeBufferPointer { JSONParser.fingerprint(UnsafeBufferPointer(rebasing: $0[name])) }
+            index[fingerprint, default: []].append(slot)
         }
+        self.text = .allocate(capacity: max(1, text.count))
+        self.text.initialize(from: text, count: text.count)
+        self.valueRanges = valueRanges
+        plainValues = valueRanges.map { range in text[range].allSatisfy(LineCursor.isPlain) }
+        self.facts = facts
+        factCount = facts.count
         factIndex = index
-        var outputs: [Output] = []
+        expectedOrder = .allocate(capacity: max(1, facts.count))
+        expectedOrder.initialize(from: Array(0..<max(1, facts.count)), count: max(1, facts.count))
+        givenOnLine = .allocate(capacity: max(1, facts.count))
+        givenOnLine.initialize(repeating: 0, count: max(1, facts.count))
+        linesRead = .allocate(capacity: 1)
+        linesRead.initialize(to: 0)
+
+        var outputs: [OutputRendering] = []
+        var tableOutputs: [Range<Int>] = []
         let slots = tables.outputSlots
         for (t, table) in tables.tables.enumerated() {
+            let first = outputs.count
             for (o, output) in table.outputs.enumerated() {
-                var key: [UInt8] = outputs.isEmpty ? [] : Array(", ".utf8)
+                var key: [UInt8] = outputs.isEmpty ? Array(#"{"outputs": {"#.utf8) : Array(", ".utf8)
                 JSONValue.appendQuoted(output.name, to: &key)
                 key += Array(": ".utf8)
                 let rendered: [[UInt8]]? =
@@ -74,17 +167,44 @@ package final class JSONFactsEvaluator {
                     case .boolean: [Array("false".utf8), Array("true".utf8)]
                     default: nil
                     }
-                outputs.append(Output(table: t, slot: slots[t][o], definition: output, key: key, rendered: rendered))
+                outputs.append(OutputRendering(slot: slots[t][o], definition: output, key: key, rendered: rendered))
             }
+            tableOutputs.append(first..<outputs.count)
         }
         self.outputs = outputs
+        self.tableOutputs = tableOutputs
         ruleIDs = tables.tables.map { table in table.rules.map { Array(JSONValue.string($0.id).rendered.utf8) } }
         tableKeys = tables.tables.enumerated().map { t, table in
-            var key: [UInt8] = t == 0 ? [] : Array(", ".utf8)
+            // A line whose tables have no outputs still opens and closes its outputs.
+            var key: [UInt8] = t == 0 ? Array((outputs.isEmpty ? #"{"outputs": {"# : "").utf8) + Array(#"}, "rules": {"#.utf8) : Array(", ".utf8)
             JSONValue.appendQuoted(table.name, to: &key)
             return key + Array(": [".utf8)
         }
-        seen = Array(repeating: false, count: facts.count)
+        decidedByWinner = tables.tables.map { table in
+            if case .collect = table.hitPolicy { return false }
+            return !table.hitPolicy.yieldsLists
+        }
+        var base = 0
+        pieceBase = tables.tables.map { table in
+            defer { base += 1 + table.rules.count }
+            return base
+        }
+        pieceBounds = .allocate(capacity: 3 * max(1, base))
+        pieceBounds.initialize(repeating: -1, count: 3 * max(1, base))
+        lineParts = .allocate(capacity: 3 * max(1, tables.tables.count))
+        lineParts.initialize(repeating: 0, count: 3 * max(1, tables.tables.count))
+        lineCapacity = 1 << 10
+        line = .allocate(capacity: lineCapacity)
+    }
+
+    deinit {
+        text.deallocate()
+        expectedOrder.deallocate()
+        givenOnLine.deallocate()
+        linesRead.deallocate()
+        pieceBounds.deallocate()
+        lineParts.deallocate()
+        line.deallocate()
     }
 
     /// Appends the result line for one line of facts of the common form (with its newline)
@@ -104,152 +224,5 @@ package final class JSONFactsEvaluator {
         }
         write(into: &out)
         return true
-    }
-
-    /// Reads a line of the common form into the evaluator's fact slots; false for anything
-    /// else, which the general path then reads.
-    private func read(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in seen.indices { seen[i] = false }
-        var i = 0
-        let count = line.count
-        @inline(__always) func skipSpace() {
-            while i < count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D || line[i] == 0x0A { i += 1 }
-        }
-        skipSpace()
-        guard i < count, line[i] == UInt8(ascii: "{") else { return false }
-        i += 1
-        skipSpace()
-        var given = 0
-        if i < count, line[i] == UInt8(ascii: "}") { return false }
-        while true {
-            guard let key = Self.plainString(line, &i),
-                let candidates = factIndex[JSONParser.fingerprint(key)],
-                let slot = candidates.first(where: { facts[$0].name.elementsEqual(key) }),
-                !seen[slot]
-            else { return false }
-            skipSpace()
-            guard i < count, line[i] == UInt8(ascii: ":") else { return false }
-            i += 1
-            skipSpace()
-            guard i < count, let encoded = value(line, &i, facts[slot]) else { return false }
-            evaluator.setFact(encoded, at: slot)
-            seen[slot] = true
-            given += 1
-            skipSpace()
-            guard i < count else { return false }
-            if line[i] == UInt8(ascii: ",") {
-                i += 1
-                skipSpace()
-                continue
-            }
-            guard line[i] == UInt8(ascii: "}") else { return false }
-            i += 1
-            skipSpace()
-            return i == count && given == facts.count
-        }
-    }
-
-    /// Reads a plain string at `i` (printable ASCII, no escape: its bytes are its text) and
-    /// moves past it; nil for anything else.
-    private static func plainString(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UnsafeBufferPointer<UInt8>? {
-        guard i < line.count, line[i] == UInt8(ascii: "\"") else { return nil }
-        let start = i + 1
-        var end = start
-        while end < line.count, line[end] != UInt8(ascii: "\"") {
-            guard line[end] >= 0x20, line[end] < 0x7F, line[end] != UInt8(ascii: "\\") else { return nil }
-            end += 1
-        }
-        guard end < line.count else { return nil }
-        i = end + 1
-        return UnsafeBufferPointer(rebasing: line[start..<end])
-    }
-
-    /// Reads one value at `i` in `fact`'s domain, encoded; nil when it is not of the common
-    /// form (or out of the domain, which the general path reports).
-    private func value(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ fact: Fact) -> Int? {
-        let count = line.count
-        switch fact.domain {
-        case .integer:
-            // -?(0|[1-9][0-9]*), no fraction or exponent; "-0" and overflow take the general path.
-            var negative = false
-            if line[i] == UInt8(ascii: "-") {
-                negative = true
-                i += 1
-            }
-            guard i < count, line[i] >= 0x30, line[i] <= 0x39 else { return nil }
-            if line[i] == 0x30 {
-                i += 1
-                if negative { return nil }
-                if i < count,
-                    line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: "e") || line[i] == UInt8(ascii: "E")
-                        || (line[i] >= 0x30 && line[i] <= 0x39)
-                {
-                    return nil
-                }
-                return fact.domain.integerBounds.contains(0) ? 0 : nil
-            }
-            // Accumulated negated, as Int.min has no positive counterpart; a number beyond Int
-            // is left to the general path, which reports it.
-            var number = 0
-            while i < count, line[i] >= 0x30, line[i] <= 0x39 {
-                let (times10, overflow) = number.multipliedReportingOverflow(by: 10)
-                let (next, overflow2) = times10.subtractingReportingOverflow(Int(line[i] - 0x30))
-                guard !overflow, !overflow2 else { return nil }
-                number = next
-                i += 1
-            }
-            if i < count, line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: "e") || line[i] == UInt8(ascii: "E") { return nil }
-            if !negative {
-                guard number != Int.min else { return nil }
-                number = -number
-            }
-            return fact.domain.integerBounds.contains(number) ? number : nil
-        case .boolean:
-            if line[i] == UInt8(ascii: "t"), i + 4 <= count, line[i + 1] == UInt8(ascii: "r"), line[i + 2] == UInt8(ascii: "u"),
-                line[i + 3] == UInt8(ascii: "e")
-            {
-                i += 4
-                return 1
-            }
-            if line[i] == UInt8(ascii: "f"), i + 5 <= count, line[i + 1] == UInt8(ascii: "a"), line[i + 2] == UInt8(ascii: "l"),
-                line[i + 3] == UInt8(ascii: "s"), line[i + 4] == UInt8(ascii: "e")
-            {
-                i += 5
-                return 0
-            }
-            return nil
-        case .enumeration:
-            guard let text = Self.plainString(line, &i) else { return nil }
-            return fact.values.firstIndex { $0.elementsEqual(text) }
-        @unknown default:
-            // A kind of domain this reader does not know: the general path reads it.
-            return nil
-        }
-    }
-
-    /// Writes the evaluator's result as ``Evaluation/json`` renders it, and a newline.
-    private func write(into out: inout [UInt8]) {
-        JSONValue.append("{\"outputs\": {", to: &out)
-        for output in outputs {
-            out.append(contentsOf: output.key)
-            let encoded = evaluator.encodedOutput(output.slot)
-            if let rendered = output.rendered {
-                out.append(contentsOf: rendered[encoded])
-            } else if case .integer = output.definition.type {
-                JSONValue.append(encoded, to: &out)
-            } else {
-                JSONValue(tables.decode(encoded, output: output.definition)).render(into: &out)
-            }
-        }
-        JSONValue.append("}, \"rules\": {", to: &out)
-        for t in tableKeys.indices {
-            out.append(contentsOf: tableKeys[t])
-            for (k, rule) in evaluator.winners(ofTable: t).enumerated() {
-                if k > 0 { JSONValue.append(", ", to: &out) }
-                out.append(contentsOf: ruleIDs[t][Int(rule)])
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        JSONValue.append("}}\n", to: &out)
     }
 }

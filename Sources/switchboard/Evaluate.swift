@@ -12,12 +12,14 @@ extension Switchboard {
             abstract: "Evaluate a rules file on facts, one JSON result per input.",
             discussion: """
                 Facts are one JSON object, given with --facts, or the records of the input files \
-                ('-' reads standard input): one object per line (JSON Lines), or objects that \
-                span lines; blank lines are not records, and a byte-order mark at the start is \
-                skipped. Each record gives exactly one output line: \
+                ('-' reads standard input): one object per line (JSON Lines), objects that span \
+                lines, or a JSON array of objects, one record per item, read an item at a time; \
+                blank lines are not records, and a byte-order mark at the start is skipped. Each \
+                record gives exactly one output line: \
                 {"outputs": {...}, "rules": {"<table>": ["<winning rule id>"]}} or \
-                {"file": ..., "line": N, "column": N, "error": "..."}, a syntax error at its own \
-                line and column ('<stdin>' names standard input). After a syntax error, reading \
+                {"file": ..., "line": N, "column": N, "error": "..."} ("item": N before the \
+                error for an item of an array), a syntax error at its own line and column \
+                ('<stdin>' names standard input). After a syntax error, reading \
                 resumes at the next line that starts with '{' or '['. The batch goes on after a \
                 bad record, and after an input that cannot be read ({"file": ..., "error": \
                 "cannot read ..."}, with the reason on standard error too).
@@ -44,7 +46,7 @@ extension Switchboard {
         @Flag(help: "Explain, for people, which rule won in each table and why the nearest others did not.")
         var explain = false
 
-        @Argument(help: ArgumentHelp("JSON Lines files of facts; '-' reads standard input.", valueName: "input"))
+        @Argument(help: ArgumentHelp("JSON Lines files or JSON arrays of facts; '-' reads standard input.", valueName: "input"))
         var inputs: [String] = []
 
         func validate() throws {
@@ -184,7 +186,8 @@ extension Switchboard {
                     }
                 case .batch(let record):
                     if explain {
-                        try output.write("\(record.file):\(problem ?? record.position):\nerror: \(message)\n")
+                        let place = problem.map { "\(record.file):\($0)" } ?? record.label
+                        try output.write("\(place):\nerror: \(message)\n")
                     } else {
                         try output.write(record.errorRecord(message, at: problem).rendered + "\n")
                     }

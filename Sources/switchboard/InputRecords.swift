@@ -1,6 +1,7 @@
 import JSONLines
 
-/// One record of a batch input (see ``JSONRecordSplitter``), with where it came from.
+/// One record of a batch input (see ``JSONRecordSplitter``), with where it came from: a line,
+/// a value that spans lines, or an item of a top-level array.
 struct InputRecord {
     /// What the input holds there.
     enum Content {
@@ -16,10 +17,12 @@ struct InputRecord {
     var file: String
     /// Where the record starts (for ``Content/invalid``, where the problem is).
     var position: JSONRecordSplitter.Position
+    /// The 1-based item number, for an item of a top-level array.
+    var item: Int? = nil
     var content: Content
 
-    /// `FILE:LINE:COLUMN`, for people.
-    var label: String { "\(file):\(position)" }
+    /// `FILE:LINE:COLUMN`, and `(item N)` for an item of an array, for people.
+    var label: String { "\(file):\(position)" + (item.map { " (item \($0))" } ?? "") }
 
     /// The record's JSON value.
     /// - Throws: ``InputError`` naming the position of the syntax error.
@@ -36,17 +39,19 @@ struct InputRecord {
         }
     }
 
-    /// `{"file": ..., "line": N, "column": N, "error": "..."}`.
+    /// `{"file": ..., "line": N, "column": N, "error": "..."}`, with `"item": N` before the
+    /// error for an item of an array.
     func errorRecord(_ message: String, at problem: JSONRecordSplitter.Position? = nil) -> JSONValue {
         let at = problem ?? position
-        return .object([
-            ("file", .string(file)), ("line", .integer(at.line)), ("column", .integer(at.column)),
-            ("error", .string(message)),
-        ])
+        var pairs: [(String, JSONValue)] = [("file", .string(file)), ("line", .integer(at.line)), ("column", .integer(at.column))]
+        if let item { pairs.append(("item", .integer(item))) }
+        pairs.append(("error", .string(message)))
+        return .object(pairs)
     }
 }
 
-/// Reads batch inputs of JSON records a block at a time.
+/// Reads batch inputs of JSON records a block at a time; a top-level array is one record per
+/// item, read an item at a time, so that memory holds a block whatever the array's length.
 enum InputRecords {
     /// Hands on every record of every input, in order.
     /// - Parameters:
@@ -61,7 +66,7 @@ enum InputRecords {
         for input in inputs {
             let file = input == "-" ? StandardStreams.inputLabel : input
             do {
-                var splitter = JSONRecordSplitter()
+                var splitter = JSONRecordSplitter(expandsArrays: true)
                 try BlockReader(try InputSource(path: input)).forEachBlock { bytes, isFinal in
                     try bytes.withUnsafeBufferPointer { buffer in
                         try splitter.split(buffer, isFinal: isFinal) { piece in
@@ -71,8 +76,8 @@ enum InputRecords {
                                     InputRecord(
                                         file: file, position: position,
                                         content: .line(UnsafeBufferPointer(rebasing: buffer[range]))))
-                            case .value(let value, let position, _):
-                                try record(InputRecord(file: file, position: position, content: .value(value)))
+                            case .value(let value, let position, let item):
+                                try record(InputRecord(file: file, position: position, item: item, content: .value(value)))
                             case .failure(let message, let position):
                                 try record(InputRecord(file: file, position: position, content: .invalid(message)))
                             }

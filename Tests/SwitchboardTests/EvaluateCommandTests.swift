@@ -40,8 +40,8 @@ import Testing
         let result = try CommandRunner.run(["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: input)
         #expect(result.status == 1)
         #expect(result.stderr == "")
-        // The blank lines are not records.
-        #expect(result.lines.count == 6)
+        // The blank lines are not records; the array is one record per item.
+        #expect(result.lines.count == 7)
         #expect(result.lines[0].hasPrefix(#"{"outputs": {"contact": "matched""#))
         #expect(result.lines[1] == #"{"file": "<stdin>", "line": 3, "column": 1, "error": "invalid JSON: expected 'null'"}"#)
         #expect(
@@ -49,8 +49,9 @@ import Testing
                 == #"{"file": "<stdin>", "line": 4, "column": 1, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#
         )
         #expect(result.lines[3] == #"{"file": "<stdin>", "line": 5, "column": 1, "error": "unknown fact 'extra'"}"#)
-        #expect(result.lines[4] == #"{"file": "<stdin>", "line": 6, "column": 1, "error": "expected a JSON object of facts, found an array"}"#)
-        #expect(result.lines[5].hasPrefix(#"{"outputs": {"contact": "none""#))
+        #expect(result.lines[4] == #"{"file": "<stdin>", "line": 6, "column": 2, "item": 1, "error": "expected a JSON object of facts, found a number"}"#)
+        #expect(result.lines[5] == #"{"file": "<stdin>", "line": 6, "column": 5, "item": 2, "error": "expected a JSON object of facts, found a number"}"#)
+        #expect(result.lines[6].hasPrefix(#"{"outputs": {"contact": "none""#))
     }
 
     @Test func onlyBlankLinesAfterTheFactsStillExit0() throws {

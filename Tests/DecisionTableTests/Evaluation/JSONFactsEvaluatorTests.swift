@@ -104,4 +104,57 @@ import _DecisionTableTestSupport
             #expect(handled == !written.hasPrefix(#"{"error""#), "\(line)")
         }
     }
+
+    /// Tables whose values need escapes or are not ASCII (names are always plain), with a
+    /// `collect` sum.
+    static let unusual = #"""
+        tables:
+          - name: cafe
+            hit: first
+            inputs:
+              - { name: kind, values: ["cr\u00e8me", plain, "a\\b", "q\"uote"] }
+              - { name: n, type: integer, min: -5, max: 5 }
+            outputs:
+              - { name: label, values: ["d\u00e9j\u00e0", "q\"uote", plain] }
+              - { name: note, type: string, default: "\u00e0 \"the\" end" }
+            rules:
+              - { id: regle, when: { kind: "cr\u00e8me" }, then: { label: "d\u00e9j\u00e0", note: "tab\there" } }
+              - { id: r2, when: { n: "> 2" }, then: { label: "q\"uote" } }
+              - { id: r3, when: { n: "< 3" }, then: { label: plain } }
+          - name: total
+            hit: {collect: sum}
+            inputs:
+              - { name: n, type: integer, min: -5, max: 5 }
+            outputs:
+              - { name: sum, type: integer, default: 0 }
+            rules:
+              - { id: low, when: { n: "< 0" }, then: { sum: 1 } }
+              - { id: every, when: { n: "<= 5" }, then: { sum: 10 } }
+              - { id: high, when: { n: "> 1" }, then: { sum: 100 } }
+        """#
+
+    /// A value with a character that JSON escapes, or outside ASCII, is never compared with
+    /// a line's bytes: those lines take the general path. A `collect` sum is rendered per
+    /// line, and a winner's piece, rendered once, is the same on every later line.
+    @Test("Values that are not plain, sums, and repeated winners")
+    func valuesSumsAndRepeatedWinners() throws {
+        let tables = try DecisionTables(yaml: Self.unusual)
+        let evaluator = JSONFactsEvaluator(tables)
+        var handledLines = 0
+        let values = [#""cr\u00e8me""#, #""crème""#, #""plain""#, #""a\\b""#, #""q\"uote""#, #""pla\u0069n""#, #""plai""#, #""plainx""#]
+        for round in 0..<2 {
+            for value in values {
+                for n in -6...6 {
+                    for key in [#""kind""#, #""\u006bind""#] {
+                        let line = "{\(key): \(value), \"n\": \(n)}"
+                        let (written, handled) = Self.fast(line, evaluator, tables)
+                        #expect(written == Self.reference(line, tables), "round \(round): \(line)")
+                        if handled { handledLines += 1 }
+                    }
+                }
+            }
+        }
+        // Only the plain key with the value `plain` and `n` in its range is read byte to byte.
+        #expect(handledLines == 2 * 11)
+    }
 }
