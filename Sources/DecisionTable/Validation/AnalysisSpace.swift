@@ -137,14 +137,4 @@ struct AnalysisSpace: Sendable {
     func intersect(_ a: Int, _ b: Int) -> Bool {
         zip(rules[a], rules[b]).allSatisfy { $0.intersects($1) }
     }
-
-    /// The smallest input both rules match; nil when they are disjoint.
-    func witness(_ a: Int, _ b: Int) -> [Int]? {
-        var point: [Int] = []
-        for (x, y) in zip(rules[a], rules[b]) {
-            guard let value = x.intersection(y).first else { return nil }
-            point.append(value)
-        }
-        return point
-    }
 }

@@ -141,29 +141,42 @@ struct FlatCells: Sendable {
 
     /// Whether rules `a` and `b` match a common input.
     func meet(_ a: Int, _ b: Int) -> Bool {
-        for c in 0..<columnCount {
-            if isFinite[c] {
-                var any = false
-                for w in 0..<wordCount[c] where word(a, c, w) & word(b, c, w) != 0 { any = true }
-                if !any { return false }
-                continue
-            }
-            // Two sorted runs of disjoint intervals: step past whichever ends first.
-            var i = Int(intervalStart[a &* columnCount &+ c])
-            let iEnd = Int(intervalStart[a &* columnCount &+ c &+ 1])
-            var j = Int(intervalStart[b &* columnCount &+ c])
-            let jEnd = Int(intervalStart[b &* columnCount &+ c &+ 1])
-            var any = false
-            while i < iEnd, j < jEnd {
-                if lows[i] <= highs[j], lows[j] <= highs[i] {
-                    any = true
-                    break
-                }
-                if highs[i] < highs[j] { i &+= 1 } else { j &+= 1 }
-            }
-            if !any { return false }
-        }
+        for c in 0..<columnCount where lowestCommon(a, b, c) == nil { return false }
         return true
+    }
+
+    /// The smallest input rules `a` and `b` both match (one encoded value per input), or nil
+    /// when they do not meet.
+    func witness(_ a: Int, _ b: Int) -> [Int]? {
+        var point = [Int](repeating: 0, count: columnCount)
+        for c in 0..<columnCount {
+            guard let value = lowestCommon(a, b, c) else { return nil }
+            point[c] = value
+        }
+        return point
+    }
+
+    /// The lowest value of input `c` that rules `a` and `b` both hold, if any.
+    @inline(__always)
+    private func lowestCommon(_ a: Int, _ b: Int, _ c: Int) -> Int? {
+        if isFinite[c] {
+            for w in 0..<wordCount[c] {
+                let common = word(a, c, w) & word(b, c, w)
+                if common != 0 { return w << 6 | common.trailingZeroBitCount }
+            }
+            return nil
+        }
+        // Two sorted runs of disjoint intervals: step past whichever ends first; the first
+        // pair that overlaps holds the lowest common value.
+        var i = Int(intervalStart[a &* columnCount &+ c])
+        let iEnd = Int(intervalStart[a &* columnCount &+ c &+ 1])
+        var j = Int(intervalStart[b &* columnCount &+ c])
+        let jEnd = Int(intervalStart[b &* columnCount &+ c &+ 1])
+        while i < iEnd, j < jEnd {
+            if lows[i] <= highs[j], lows[j] <= highs[i] { return Swift.max(lows[i], lows[j]) }
+            if highs[i] < highs[j] { i &+= 1 } else { j &+= 1 }
+        }
+        return nil
     }
 
     /// Whether rule `r` matches `point` (one encoded value per input).

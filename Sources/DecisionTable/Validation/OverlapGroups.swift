@@ -28,8 +28,13 @@ struct OverlapGroups {
     private(set) var groups: [Group] = []
     /// The limit that stopped the search, if one did; the pairs and groups found stay exact.
     private(set) var stopped: BudgetLimit?
-    /// The memory charged to the meter for the pairs and groups, to give back when done.
+    /// The memory charged to the meter for the pairs, groups and neighbour lists, to give
+    /// back when done.
     private(set) var charged = 0
+    /// Every rule's neighbours (the rules meeting it, ascending), when the search finished
+    /// and they were few enough to keep (at most ``Partition/keptNeighbours`` a rule on
+    /// average): the gap cut asks the same question of every rule.
+    private(set) var neighbourLists: [[Int]]?
 
     /// Rules are taken in order; each pair a rule forms with an earlier one is grouped as soon
     /// as it is found, so that a search stopped by the budget leaves every pair found grouped.
@@ -43,19 +48,34 @@ struct OverlapGroups {
         // Pairs already in a group, as `first << 32 | second`.
         var grouped = Set<UInt64>()
         func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+        var lists: [[Int]]? = [[Int]](repeating: [], count: space.rules.count)
+        var listed = 0
         search: for (k, r) in live.enumerated() {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
-            let before = (pairs.count, grouped.count)
-            // Every rule matching a point of r's box meets r: a group's members are found
-            // among r's neighbours, not by querying the whole index.
+            let before = (pairs.count, grouped.count, listed)
             let neighbours = index.rulesMeeting(r)
+            if lists != nil {
+                lists?[r] = neighbours
+                listed += neighbours.count
+                if listed > Partition.keptNeighbours * live.count {
+                    lists = nil
+                    meter.release(8 * (listed - neighbours.count))
+                    charged -= 8 * (listed - neighbours.count)
+                    listed = 0
+                }
+            }
             for a in neighbours where a < r && !space.unreachable.contains(a) {
                 pairs.append(Pair(first: a, second: r))
-                guard !grouped.contains(key(a, r)), reportable(a, r), let witness = space.witness(a, r) else { continue }
-                let members = (neighbours.filter { $0 < r } + [r] + neighbours.filter { $0 > r }).filter {
-                    !space.unreachable.contains($0) && cells.matches($0, witness)
-                }
+                guard !grouped.contains(key(a, r)), reportable(a, r), let witness = cells.witness(a, r) else { continue }
+                // Every rule matching the witness meets both a and r: the group's members are
+                // among the neighbours of whichever of the two has fewer.
+                let members =
+                    if let shorter = lists?[a], shorter.count < neighbours.count {
+                        Self.members(matching: witness, owner: a, neighbours: shorter, space, cells)
+                    } else {
+                        Self.members(matching: witness, owner: r, neighbours: neighbours, space, cells)
+                    }
                 var involved = Set<Int>()
                 for (i, x) in members.enumerated() {
                     // A point many rules match makes a large group: keep to the budget inside it.
@@ -68,10 +88,28 @@ struct OverlapGroups {
                 }
                 groups.append(Group(rules: members.filter(involved.contains), witness: witness))
             }
-            let bytes = 16 * (pairs.count - before.0) + 32 * (grouped.count - before.1)
+            let bytes = 16 * (pairs.count - before.0) + 32 * (grouped.count - before.1) + 8 * max(0, listed - before.2)
             charged += bytes
             if meter.charge(bytes) { break }
         }
         stopped = meter.stopped
+        if stopped == nil { neighbourLists = lists }
+    }
+
+    /// `owner` and those of its `neighbours` that are live and match `point`, ascending.
+    private static func members(
+        matching point: [Int], owner: Int, neighbours: [Int], _ space: AnalysisSpace, _ cells: FlatCells
+    ) -> [Int] {
+        var members: [Int] = []
+        var placed = false
+        for x in neighbours {
+            if !placed, x > owner {
+                members.append(owner)
+                placed = true
+            }
+            if !space.unreachable.contains(x), cells.matches(x, point) { members.append(x) }
+        }
+        if !placed { members.append(owner) }
+        return members
     }
 }

@@ -50,15 +50,23 @@ struct Partition {
     /// While ``listSome(of:_:uncovered:)`` lists boxes: how many more it may list.
     private var sampling: Int?
     /// Every live rule's neighbours (the rules meeting it), when ``findGaps(index:)`` found
-    /// them all.
+    /// them all or the overlap search handed them over.
     private var neighbourLists: [[Int]]?
+    /// The most neighbours a rule may have on average for the lists of every rule's
+    /// neighbours to be kept.
+    static let keptNeighbours = 64
     /// Whether listing found more boxes than it may list.
     private var sampledMore = false
+    /// Counts of uncovered shares that gave up (see ``uncoveredShare(_:_:)``).
+    private var failedCounts = 0
 
-    init(space: AnalysisSpace, cells: FlatCells, meter: BudgetMeter) {
+    /// - Parameter neighbourLists: Every live rule's neighbours, ascending, when they are
+    ///   already known (see ``OverlapGroups/neighbourLists``).
+    init(space: AnalysisSpace, cells: FlatCells, meter: BudgetMeter, neighbourLists: [[Int]]? = nil) {
         self.space = space
         self.cells = cells
         self.meter = meter
+        self.neighbourLists = neighbourLists
         domainSizes = space.domain.map { set in
             switch set {
             case .values(let bits): Double(bits.values.count)
@@ -98,22 +106,28 @@ struct Partition {
     /// the fewest others first, so that a rule widened over its neighbours is left out rather
     /// than its neighbours.
     private mutating func disjointRules(_ live: [Int], index: IntersectionIndex) -> (kept: [Int], rest: [Int]) {
-        // Past an average of 64 neighbours a rule, the table is no tree with a few defects,
-        // and the first stage would not pay for finding its rules; below, the lists are kept
-        // for the greedy pass rather than asked for again.
-        var neighbours = [[Int]](repeating: [], count: space.rules.count)
-        var pairs = 0
-        defer { meter.release(8 * pairs) }
-        for r in live {
-            if meter.tick() { return (live, []) }
-            neighbours[r] = index.rulesMeeting(r)
-            pairs += neighbours[r].count
-            let stopped = meter.charge(8 * neighbours[r].count)
-            if stopped || pairs > 64 * live.count { return (live, []) }
+        // Past an average of ``keptNeighbours`` neighbours a rule, the table is no tree with a
+        // few defects, and the first stage would not pay for finding its rules; below, the
+        // lists are kept for the greedy pass rather than asked for again.
+        let neighbours: [[Int]]
+        if let known = neighbourLists {
+            neighbours = known
+        } else {
+            var lists = [[Int]](repeating: [], count: space.rules.count)
+            var pairs = 0
+            defer { meter.release(8 * pairs) }
+            for r in live {
+                if meter.tick() { return (live, []) }
+                lists[r] = index.rulesMeeting(r)
+                pairs += lists[r].count
+                let stopped = meter.charge(8 * lists[r].count)
+                if stopped || pairs > Self.keptNeighbours * live.count { return (live, []) }
+            }
+            neighbours = lists
+            // Kept for ``winners(keys:index:)``, which asks the same question of every rule:
+            // at most ``keptNeighbours`` neighbours a rule on average, so the lists stay small.
+            neighbourLists = lists
         }
-        // Kept for ``winners(keys:index:)``, which asks the same question of every rule: at
-        // most 64 neighbours a rule on average, so the lists stay small.
-        neighbourLists = neighbours
         var taken = [Bool](repeating: false, count: space.rules.count)
         var kept: [Int] = []
         var rest: [Int] = []
@@ -358,24 +372,41 @@ struct Partition {
     /// The share of the input space inside `region` that none of `rules` (each meeting it)
     /// matches, by inclusion and exclusion over their intersections; nil when that would
     /// take too long (many rules, or a cell of several intervals inside the region).
-    private func uncoveredShare(_ region: Region, _ rules: [Int]) -> Double? {
-        guard rules.count <= 12 else { return nil }
+    ///
+    /// The count walks only the intersections that are not empty, so rules that mostly miss
+    /// each other, as a tree's widened rules do inside a narrowed leaf, are counted quickly
+    /// however many reach in; rules that all share one region make it give up at
+    /// ``countSteps``. After ``countsGivenUp`` such counts, a table is taken to be of the
+    /// second kind and only parts few rules reach into are counted.
+    private mutating func uncoveredShare(_ region: Region, _ rules: [Int]) -> Double? {
+        guard rules.count <= (failedCounts < Self.countsGivenUp ? Self.countedRules : Self.fewRules) else { return nil }
         for r in rules {
             for c in 0..<cells.columnCount where !cells.isFinite[c] {
                 if cells.pieces(r, c, within: region.low[c], region.high[c]) > 1 { return nil }
             }
         }
         var steps = 0
-        guard let covered = unionShare(region, rules, from: 0, steps: &steps) else { return nil }
+        guard let covered = unionShare(region, rules, from: 0, steps: &steps) else {
+            failedCounts += 1
+            return nil
+        }
         return Swift.max(0, share(region) - covered)
     }
 
+    /// The most rules reaching into a part whose uncovered share is counted.
+    static let countedRules = 64
+    /// The most rules counted once ``countsGivenUp`` counts gave up.
+    static let fewRules = 12
+    /// The most intersections one count visits.
+    static let countSteps = 50_000
+    static let countsGivenUp = 16
+
     /// The share of the input space in `box` that one of `rules[start...]` matches:
-    /// |B ∩ (Rₛ ∪ U)| = |B ∩ Rₛ| + |B ∩ U| − |B ∩ Rₛ ∩ U|. Nil past 50,000 steps.
+    /// |B ∩ (Rₛ ∪ U)| = |B ∩ Rₛ| + |B ∩ U| − |B ∩ Rₛ ∩ U|. Nil past ``countSteps`` steps.
     private func unionShare(_ box: Region, _ rules: [Int], from start: Int, steps: inout Int) -> Double? {
         guard start < rules.count else { return 0 }
         steps += 1
-        if steps > 50_000 { return nil }
+        if steps > Self.countSteps { return nil }
         guard let rest = unionShare(box, rules, from: start + 1, steps: &steps) else { return nil }
         guard let inner = intersection(box, rules[start]) else { return rest }
         guard let both = unionShare(inner, rules, from: start + 1, steps: &steps) else { return nil }
@@ -385,6 +416,8 @@ struct Partition {
     /// The part of `box` rule `r` matches, nil when none; each integer cell of `r` holds one
     /// interval inside the box.
     private func intersection(_ box: Region, _ r: Int) -> Region? {
+        // Most rules of a count miss most boxes it visits: asked first, without a copy.
+        guard cells.meets(r, box) else { return nil }
         var inner = box
         for c in 0..<cells.columnCount {
             if cells.isFinite[c] {

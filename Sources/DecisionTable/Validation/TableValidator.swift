@@ -57,6 +57,7 @@ struct TableValidator {
                     "overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
                         + "reported above; pairs of later rules are not checked")
             }
+            partition = Partition(space: space, cells: cells, meter: meter, neighbourLists: overlaps.neighbourLists)
             findings += gaps(&partition, cells, index, meter, share: 0.8, unfinished: &unfinished)
         case .first, .priority:
             findings += gaps(&partition, cells, index, meter, share: 0.4, unfinished: &unfinished)
@@ -252,21 +253,30 @@ struct TableValidator {
     }
 
     private func overlapFinding(_ group: OverlapGroups.Group) -> Finding {
-        let rules = group.rules.map { table.rules[$0] }
         let input = witness(group.witness)
-        let when = input.map { "\($0.name) is \($0.value)" }.joined(separator: ", ")
-        let names = Self.ruleList(rules.map(\.id))
-        let together = rules.count == 2 ? "both" : "all"
+        // A large table has a finding per group: the witness is written as bytes and made a
+        // string once, rather than joined from interpolated parts.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 * input.count)
+        for (i, named) in input.enumerated() {
+            if i > 0 { bytes += ", ".utf8 }
+            bytes += named.name.utf8
+            bytes += " is ".utf8
+            bytes += named.value.description.utf8
+        }
+        let when = String(decoding: bytes, as: UTF8.self)
+        let ids = group.rules.map { table.rules[$0].id }
+        let names = Self.ruleList(ids)
+        let together = ids.count == 2 ? "both" : "all"
         let message =
             table.hitPolicy == .unique
             ? "\(names) of unique table '\(table.name)' \(together) match when \(when)"
             : "\(names) of table '\(table.name)' \(together) match when \(when), with different outputs"
-        let last = rules[rules.count - 1]
         return Finding(
             Diagnostic(
-                .error, code: .overlap, message, at: last.location,
-                notes: rules.dropLast().prefix(5).map { Note("rule '\($0.id)' is here", at: $0.location) }),
-            table: table.name, rules: rules.map(\.id), witness: input)
+                .error, code: .overlap, message, at: table.rules[group.rules[group.rules.count - 1]].location,
+                notes: group.rules.dropLast().prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
+            table: table.name, rules: ids, witness: input)
     }
 
     private func subsumedFindings(_ pair: OverlapGroups.Pair, _ space: AnalysisSpace) -> [Finding] {
