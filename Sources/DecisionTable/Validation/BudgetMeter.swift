@@ -67,6 +67,16 @@ final class BudgetMeter {
     /// Gives back memory charged earlier.
     func release(_ bytes: Int) { memory &-= bytes }
 
+    /// Charges the memory a step of a cut holds while it runs: true when it fits (give it
+    /// back with ``release(_:)``), false, having charged nothing, when it does not.
+    func reserve(_ bytes: Int) -> Bool {
+        if charge(bytes) {
+            release(bytes)
+            return false
+        }
+        return true
+    }
+
     /// Starts the analysis of a table, which may take an equal share of the time left with
     /// the `remaining` tables (this one included) still to analyse: a hard table leaves time
     /// for the others.

@@ -255,8 +255,9 @@ struct Partition {
     /// passing the parts no rule matches to ``uncover(_:)``; while checking a winner, only
     /// until the first such part.
     ///
-    /// `known`, when given, holds each rule's mask (see below) for a region that differed
-    /// from this one only in input `changed`: only that input is checked again.
+    /// `known`, when given, holds each rule's mask (``FlatCells/mask(_:_:known:changed:)``)
+    /// for a region that differed from this one only in input `changed`: only that input is
+    /// checked again.
     private mutating func cut(_ region: Region, _ rules: [Int], known: [UInt64]? = nil, changed: Int = 0) {
         if meter.tick() { return }
         if rules.isEmpty {
@@ -264,70 +265,31 @@ struct Partition {
             return
         }
         if rules.count == 1, subtract(rules[0], from: region, others: []) { return }
-        // For each rule, the inputs where it does not hold the whole region (a bit each; the
-        // validator analyses tables of at most 64 inputs); none means the rule covers it.
+        // For each rule, the inputs where it does not hold the whole region; none means the
+        // rule covers it.
         let bytes = 40 * rules.count + 8 * cells.columnCount + 64
-        if meter.charge(bytes) {
-            meter.release(bytes)
-            return
-        }
+        guard meter.reserve(bytes) else { return }
         defer { meter.release(bytes) }
         var masks = [UInt64](repeating: 0, count: rules.count)
         var constrained = [Int](repeating: 0, count: cells.columnCount)
-        let changedBit = UInt64(1) << UInt64(changed)
         for (k, r) in rules.enumerated() {
-            var mask: UInt64 = 0
-            if let known {
-                mask = known[k] & ~changedBit
-                if !cells.covers(r, changed, region) { mask |= changedBit }
-            } else {
-                for c in 0..<cells.columnCount where !cells.covers(r, c, region) { mask |= 1 << UInt64(c) }
-            }
+            let mask = cells.mask(r, region, known: known?[k], changed: changed)
             if mask == 0 {
                 settle(region)
                 return
             }
-            var bits = mask
-            while bits != 0 {
-                constrained[bits.trailingZeroBitCount] &+= 1
-                bits &= bits &- 1
-            }
+            cells.count(mask, into: &constrained)
             masks[k] = mask
         }
         // A rule that holds most of the region is taken out of it directly, and only what is
         // left is cut with the other rules: a rule narrowed inside a tree's leaf, or the leaf
-        // a widened neighbour reaches into, leaves a few slabs, where cutting along the other
-        // rules' bounds would cut the slabs into thousands of pieces.
-        if let k = dominant(rules, masks, in: region) {
+        // a widened neighbour reaches into, leaves a few slabs.
+        if let k = cells.dominant(rules, masks, in: region) {
             var others = rules
             others.remove(at: k)
             if subtract(rules[k], from: region, others: others) { return }
         }
-        // Cut the input most rules constrain (on ties a finite one) into classes, or in two
-        // at the median boundary, unless that splits a rule in two; then, where it can be done,
-        // on an input as many rules constrain where no rule is split (see `cleanParts`).
-        var best = cells.bestColumn(constrained)
-        precondition(constrained[best] > 0, "a box with a partial rule has a constrained input")
-        let splitting = cutting(rules, masks, column: best)
-        var pieces = cells.parts(of: region, column: best, cutting: splitting)
-        if splitsARule(splitting, column: best, pieces) {
-            // A clean cut, else one that few rules cross (see `tolerantParts`).
-            search: for tolerant in [false, true] {
-                for finite in [true, false] {
-                    for c in 0..<cells.columnCount where constrained[c] == constrained[best] && cells.isFinite[c] == finite {
-                        let rulesOfC = cutting(rules, masks, column: c)
-                        if let found = tolerant
-                            ? cells.tolerantParts(of: region, column: c, cutting: rulesOfC)
-                            : cells.cleanParts(of: region, column: c, cutting: rulesOfC)
-                        {
-                            best = c
-                            pieces = found
-                            break search
-                        }
-                    }
-                }
-            }
-        }
+        let (best, pieces) = cells.nextCut(of: region, rules, masks, constrained: constrained)
         let bit = UInt64(1) << UInt64(best)
         for part in pieces {
             var inside: [Int] = []
@@ -443,44 +405,6 @@ struct Partition {
         meter.done = settledShare
     }
 
-    /// Whether one of `rules` meets several of `pieces`, cut along input `c`.
-    private func splitsARule(_ rules: [Int], column c: Int, _ pieces: [Region]) -> Bool {
-        for r in rules {
-            var met = 0
-            for piece in pieces where cells.meets(r, c, piece) {
-                met += 1
-                if met > 1 { return true }
-            }
-        }
-        return false
-    }
-
-    /// The rules that constrain input `c` (the others hold it whole).
-    private func cutting(_ rules: [Int], _ masks: [UInt64], column c: Int) -> [Int] {
-        let bit = UInt64(1) << UInt64(c)
-        return rules.indices.filter { masks[$0] & bit != 0 }.map { rules[$0] }
-    }
-
-    /// The index in `rules` of a rule holding at least half of the region, the largest share
-    /// first, if one does.
-    private func dominant(_ rules: [Int], _ masks: [UInt64], in region: Region) -> Int? {
-        var best: Int?
-        var bestShare = 0.5
-        for (k, r) in rules.enumerated() {
-            var share = 1.0
-            var bits = masks[k]
-            while bits != 0, share >= bestShare {
-                share *= cells.fraction(r, bits.trailingZeroBitCount, of: region)
-                bits &= bits &- 1
-            }
-            if share >= bestShare {
-                best = k
-                bestShare = share
-            }
-        }
-        return best
-    }
-
     /// The region minus rule `r`, directly: column by column, the part outside the rule's
     /// cell, then on with the part inside it, which the rule covers. The parts outside are
     /// cut with `others` (those of them meeting each part); with none, they are gaps. Most
@@ -488,34 +412,9 @@ struct Partition {
     /// input. Returns false, having done nothing, when the rule's cell would leave an integer
     /// column in several pieces.
     private mutating func subtract(_ r: Int, from region: Region, others: [Int]) -> Bool {
-        for c in 0..<cells.columnCount where !cells.isFinite[c] && !cells.covers(r, c, region) {
-            if cells.pieces(r, c, within: region.low[c], region.high[c]) > 1 { return false }
-        }
-        var inside = region
-        for c in 0..<cells.columnCount where !cells.covers(r, c, inside) {
-            if cells.isFinite[c] {
-                var outside = inside
-                for w in 0..<cells.wordCount[c] {
-                    let index = cells.wordOffset[c] + w
-                    outside.bits[index] = inside.bits[index] & ~cells.word(r, c, w)
-                    inside.bits[index] &= cells.word(r, c, w)
-                }
-                cutOutside(outside, others)
-            } else {
-                let (low, high) = cells.clamp(r, c, to: inside.low[c], inside.high[c])
-                if low > inside.low[c] {
-                    var below = inside
-                    below.high[c] = low - 1
-                    cutOutside(below, others)
-                }
-                if high < inside.high[c], !escaped, meter.stopped == nil {
-                    var above = inside
-                    above.low[c] = high + 1
-                    cutOutside(above, others)
-                }
-                inside.low[c] = low
-                inside.high[c] = high
-            }
+        guard let (outside, inside) = cells.takingOut(r, of: region) else { return false }
+        for part in outside {
+            cutOutside(part, others)
             if escaped || meter.stopped != nil { return true }
         }
         settle(inside)
