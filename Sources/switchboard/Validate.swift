@@ -56,17 +56,25 @@ extension Switchboard {
             var output = Output.standardOutput()
             switch format.format {
             case .json:
-                let document = JSONValue.object([
-                    ("diagnostics", .array(reports.flatMap(\.jsonDiagnostics))),
-                    (
-                        "summary",
-                        .object([
-                            ("errors", .integer(errors)), ("warnings", .integer(warnings)),
-                            ("complete", .bool(reports.allSatisfy(\.isComplete))),
-                        ])
-                    ),
+                // `{"diagnostics": [...], "summary": {...}}`, written a finding at a time: a
+                // table with a hundred thousand overlap groups is a hundred megabytes of JSON,
+                // which need not be held as one value and then as one string.
+                try output.write("{\"diagnostics\": [")
+                var first = true
+                for report in reports {
+                    for finding in report.findings {
+                        try output.append { bytes in
+                            if !first { JSONValue.append(", ", to: &bytes) }
+                            finding.json(file: report.file).render(into: &bytes)
+                        }
+                        first = false
+                    }
+                }
+                let summary = JSONValue.object([
+                    ("errors", .integer(errors)), ("warnings", .integer(warnings)),
+                    ("complete", .bool(reports.allSatisfy(\.isComplete))),
                 ])
-                try output.write(document.rendered + "\n")
+                try output.write("], \"summary\": " + summary.rendered + "}\n")
             default:
                 let colors = color.colors(on: STDOUT_FILENO)
                 for report in reports {
