@@ -10,7 +10,9 @@ import JSONLines
 /// a table whose rule decides its outputs alone (every policy but the `collect`
 /// aggregations) has the same outputs and rule list whenever that rule wins, so each
 /// table's piece for a winner is rendered the first time it wins and copied after that.
-/// Nothing is allocated per line once every winner has been seen. Every other line
+/// Once every winner has been seen, a line allocates nothing, unless a table aggregates (its
+/// sums are rendered on every line). The pieces are bounded: one per rule and one for the
+/// defaults, per table. Every other line
 /// (escapes, unknown or missing facts, values out of domain, invalid JSON, evaluation
 /// errors) is left to the caller's general path: parse, name the facts, evaluate, render
 /// ``Evaluation/json``. Both give the same bytes; the fast one is only faster.
@@ -27,6 +29,7 @@ package final class JSONFactsEvaluator {
 
     /// Each fact's name and domain, by slot, as plain values pointing into ``text``.
     let facts: [FactKey]
+    /// `facts.count`, read on every line.
     let factCount: Int
     /// The fact names and the enumeration values, one after another.
     let text: UnsafeMutablePointer<UInt8>
