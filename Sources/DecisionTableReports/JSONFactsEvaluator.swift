@@ -106,11 +106,13 @@ package final class JSONFactsEvaluator {
     package init(_ tables: DecisionTables) {
         self.tables = tables
         evaluator = tables.makeEvaluator()
-        fastOutputs = !tables.tables.isEmpty && !tables.tables.contains { table in
-            if table.hitPolicy.yieldsLists { return true }
-            guard case .collect(_?) = table.hitPolicy else { return false }
-            return table.outputs.contains { $0.type == .number }
-        }
+        fastOutputs =
+            !tables.tables.isEmpty
+            && !tables.tables.contains { table in
+                if table.hitPolicy.yieldsLists { return true }
+                guard case .collect(_?) = table.hitPolicy else { return false }
+                return table.outputs.contains { $0.type == .number }
+            }
 
         var text: [UInt8] = []
         var valueRanges: [Range<Int>] = []

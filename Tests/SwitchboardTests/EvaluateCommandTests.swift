@@ -49,8 +49,10 @@ import Testing
                 == #"{"file": "<stdin>", "line": 4, "column": 1, "error": "fact 'contact_matches': -1 is not an integer >= 0; fact 'kind': 'cal' is not one of call, message; did you mean 'call'?"}"#
         )
         #expect(result.lines[3] == #"{"file": "<stdin>", "line": 5, "column": 1, "error": "unknown fact 'extra'"}"#)
-        #expect(result.lines[4] == #"{"file": "<stdin>", "line": 6, "column": 2, "item": 1, "error": "expected a JSON object of facts, found a number"}"#)
-        #expect(result.lines[5] == #"{"file": "<stdin>", "line": 6, "column": 5, "item": 2, "error": "expected a JSON object of facts, found a number"}"#)
+        #expect(
+            result.lines[4] == #"{"file": "<stdin>", "line": 6, "column": 2, "item": 1, "error": "expected a JSON object of facts, found a number"}"#)
+        #expect(
+            result.lines[5] == #"{"file": "<stdin>", "line": 6, "column": 5, "item": 2, "error": "expected a JSON object of facts, found a number"}"#)
         #expect(result.lines[6].hasPrefix(#"{"outputs": {"contact": "none""#))
     }
 

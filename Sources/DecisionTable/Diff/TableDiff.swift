@@ -295,7 +295,10 @@ struct TableDiff {
         view.decision = decider.decide(view.deciding.map { rules[$0] - offset }) { holds.contains($0) }
         switch policy {
         case .unique: view.conflicting = holding.count > 1
-        case .any: view.conflicting = holding.contains { decider.table.rules[rules[$0] - offset].values != decider.table.rules[rules[holding[0]] - offset].values }
+        case .any:
+            view.conflicting = holding.contains {
+                decider.table.rules[rules[$0] - offset].values != decider.table.rules[rules[holding[0]] - offset].values
+            }
         default: break
         }
         if case .conflict? = view.decision?.outcome { view.conflicting = true }
