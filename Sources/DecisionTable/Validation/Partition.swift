@@ -57,6 +57,8 @@ struct Partition {
     static let keptNeighbours = 64
     /// Whether listing found more boxes than it may list.
     private var sampledMore = false
+    /// What the listed gap boxes will take as rows of a report (see ``list(_:)``).
+    private var listedBytes = 0
     /// Counts of uncovered shares that gave up (see ``uncoveredShare(_:_:)``).
     private var failedCounts = 0
 
@@ -240,12 +242,19 @@ struct Partition {
         if !list(region) { unlistedGaps += 1 }
     }
 
-    /// Keeps a gap box for the report while there is room: at most ``listedGaps``, and a
-    /// quarter of the memory budget, a listed box costing about eight times its own size by
-    /// the time it is a row of a report. Returns whether it was kept.
+    /// Keeps a gap box for the report while there is room: at most ``listedGaps``, taking at
+    /// most a quarter of the memory budget and keeping the whole analysis within it, a listed
+    /// box costing about eight times its own size by the time it is a row of a report. The
+    /// quarter is the list's own: the overlap groups of the same table, charged first, do not
+    /// leave a report of a table with many of them without a single gap row. Returns whether
+    /// it was kept.
     private mutating func list(_ region: Region) -> Bool {
         let bytes = (region.bits.count + 2 * region.low.count) * 8 + 96
-        guard gaps.count < Self.listedGaps, meter.memory + 8 * bytes <= meter.budget.maximumMemory / 4 else { return false }
+        let limit = meter.budget.maximumMemory
+        guard gaps.count < Self.listedGaps, listedBytes + 8 * bytes <= limit / 4, meter.memory + 8 * bytes <= limit else {
+            return false
+        }
+        listedBytes += 8 * bytes
         meter.charge(bytes)
         gaps.append(region)
         return true

@@ -65,6 +65,31 @@ import Testing
             })
     }
 
+    /// A group of overlapping rules is reported as a finding with a message and a witness,
+    /// far larger than the pair of indices the search keeps: the budget must count what the
+    /// report will hold, or a table of many overlaps runs past it by the findings alone.
+    @Test("The overlap findings kept stay within the memory budget")
+    func overlapFindingsWithinBudget() throws {
+        // A tree with a tenth of its rules widened: each widened rule meets many leaves, each
+        // such pair a group of its own.
+        let yaml = ValidationTables.yaml(
+            ruleCount: 6_000, columns: ValidationTables.columns(count: 6, enumValues: 4...8, integerBounds: 0...99, seed: 3),
+            hitPolicy: .unique, gaps: 0, overlaps: 0, widened: 1_200, seed: 11)
+        let budget = 1 << 20
+        let report = Validator.validate(yaml: yaml, budget: AnalysisBudget(maximumMemory: budget, timeout: .seconds(30)))
+        let overlaps = report.findings.filter { $0.diagnostic.code == "overlap" }
+        #expect(!overlaps.isEmpty)
+        // Less than the findings take: the message's bytes, the witness's and the rule ids'
+        // inline storage, without any object header or allocator overhead.
+        let heldAtLeast = overlaps.reduce(0) {
+            $0 + $1.diagnostic.message.utf8.count + ($1.witness?.count ?? 0) * MemoryLayout<NamedValue>.stride
+                + $1.rules.count * MemoryLayout<String>.stride
+        }
+        #expect(heldAtLeast <= budget, "\(overlaps.count) overlap findings hold at least \(heldAtLeast) bytes")
+        let incomplete = try #require(report.findings.first { $0.diagnostic.code == "incomplete" })
+        #expect(incomplete.diagnostic.message.contains("overlaps: stopped at the memory budget"))
+    }
+
     @Test("Shadowed rules under a first-rule catch-all are one group")
     func shadowedGroup() throws {
         let yaml = RandomBoxTables.yaml(
