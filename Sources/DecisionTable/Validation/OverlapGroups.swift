@@ -28,6 +28,8 @@ struct OverlapGroups {
     private(set) var groups: [Group] = []
     /// The limit that stopped the search, if one did; the pairs and groups found stay exact.
     private(set) var stopped: BudgetLimit?
+    /// Whether the search stopped at half the memory budget, leaving the rest to the gaps.
+    private(set) var keptRoomForGaps = false
     /// The memory charged to the meter for the pairs, groups and neighbour lists, to give
     /// back when done.
     private(set) var charged = 0
@@ -95,9 +97,14 @@ struct OverlapGroups {
                 16 * (pairs.count - before.0) + 32 * (grouped.count - before.1) + 8 * max(0, listed - before.2) + reported
             charged += bytes
             if meter.charge(bytes) { break }
+            // The gap search runs after this one and needs room for its cut and its witness.
+            if charged > meter.budget.maximumMemory / 2 {
+                keptRoomForGaps = true
+                break
+            }
         }
         stopped = meter.stopped
-        if stopped == nil { neighbourLists = lists }
+        if stopped == nil, !keptRoomForGaps { neighbourLists = lists }
     }
 
     /// About what a group takes once it is a finding (a message naming every input's value,

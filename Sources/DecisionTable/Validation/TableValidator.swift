@@ -56,6 +56,10 @@ struct TableValidator {
                 unfinished.append(
                     "overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
                         + "reported above; pairs of later rules are not checked")
+            } else if overlaps.keptRoomForGaps {
+                unfinished.append(
+                    "overlaps: stopped at half \(meter.phrase(.memory)), the rest kept for the gaps, after "
+                        + "\(overlaps.pairs.count) overlapping pairs of rules, reported above; pairs of later rules are not checked")
             }
             partition = Partition(space: space, cells: cells, meter: meter, neighbourLists: overlaps.neighbourLists)
             findings += gaps(&partition, cells, index, meter, share: 0.8, unfinished: &unfinished)
