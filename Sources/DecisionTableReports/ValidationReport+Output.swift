@@ -65,7 +65,7 @@ extension ValidationReport {
 
 extension Finding {
     /// `{"file", "line", "column", "severity", "code", "table", "message", "rules", "cells"?,
-    /// "witness"?, "share"?, "covered_by"?}`.
+    /// "witness"?, "hub"?, "share"?, "covered_by"?}`.
     public func json(file: String) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("file", .string(diagnostic.location.file)),
@@ -79,6 +79,7 @@ extension Finding {
         ]
         if let cells { pairs.append(("cells", .object(cells.map { ($0.input, $0.values.json) }))) }
         if let witness { pairs.append(("witness", .object(witness.map { ($0.name, JSONValue($0.value)) }))) }
+        if let hub { pairs.append(("hub", .string(hub))) }
         if let share { pairs.append(("share", .number(share))) }
         if let coveredBy { pairs.append(("covered_by", .array(coveredBy.map(JSONValue.string)))) }
         if !diagnostic.notes.isEmpty {

@@ -57,7 +57,7 @@ extension Switchboard {
             switch format.format {
             case .json:
                 // `{"diagnostics": [...], "summary": {...}}`, written a finding at a time: a
-                // table with a hundred thousand overlap groups is a hundred megabytes of JSON,
+                // table with a hundred thousand findings is a hundred megabytes of JSON,
                 // which need not be held as one value and then as one string.
                 try output.write("{\"diagnostics\": [")
                 var first = true

@@ -11,8 +11,12 @@ public struct Finding: Hashable, Sendable {
     public var rules: [String]
     /// For a gap: every input's uncovered values.
     public var cells: [InputCells]?
-    /// For an overlap: one input that the rules all match.
+    /// For an overlap: one input that the rules all match, or, for a group with a
+    /// ``hub``, one input the hub and the first other rule both match.
     public var witness: [NamedValue]?
+    /// For an overlap group whose rules share no one input: the rule (first in ``rules``)
+    /// that each other rule of the group overlaps.
+    public var hub: String?
     /// For a gap: the share of the table's input space it covers, 0 to 1 (an integer input
     /// without bounds counts all 2⁶⁴ integers).
     public var share: Double?
@@ -24,7 +28,7 @@ public struct Finding: Hashable, Sendable {
     public init(
         _ diagnostic: Diagnostic, table: String? = nil, rules: [String] = [],
         cells: [InputCells]? = nil, witness: [NamedValue]? = nil,
-        share: Double? = nil, coveredBy: [String]? = nil
+        share: Double? = nil, coveredBy: [String]? = nil, hub: String? = nil
     ) {
         self.diagnostic = diagnostic
         self.table = table
@@ -33,6 +37,7 @@ public struct Finding: Hashable, Sendable {
         self.witness = witness
         self.share = share
         self.coveredBy = coveredBy
+        self.hub = hub
     }
 }
 

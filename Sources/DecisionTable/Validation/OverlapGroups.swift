@@ -1,13 +1,16 @@
-/// The overlaps of a table as groups of rules that all match one common input, rather than
-/// every pair: a rule that overlaps forty neighbours, or a catch-all under a `unique` table,
-/// is a few groups a person can act on, not a page of pairs.
+/// The overlaps of a table as groups a person can act on, rather than every pair: a rule
+/// widened across forty neighbours, or a catch-all under a `unique` table, is one finding
+/// naming the rule and the rules it overlaps, not a page of pairs.
 ///
 /// The pairs of rules that meet come from the ``IntersectionIndex``, rule by rule (each
-/// against the rules before it), in memory that grows with the answer only. The groups are
-/// then built greedily: for the first pair not yet in a group, the smallest input both rules
-/// match is the group's witness, and the group is every rule matching that input that forms
-/// a reportable pair with another one there. Every reportable pair ends up in some group, so
-/// the groups say everything the pairs say.
+/// against the rules before it), in memory that grows with the answer only. The reportable
+/// pairs are then covered greedily by groups: the rule in the most pairs not yet in a group
+/// is the group's hub, with every rule it forms such a pair with. When the hub and all of
+/// them match one common input (the smallest input the hub and its first partner both
+/// match), the group is every pair among them, with that input as its witness; otherwise it
+/// is the pairs of the hub with each other rule, and the witness is an input the hub and its
+/// first partner both match. Every reportable pair ends up in some group, so the groups say
+/// everything the pairs say.
 struct OverlapGroups {
     /// Two rules by index, lower first.
     struct Pair: Hashable, Comparable {
@@ -16,10 +19,15 @@ struct OverlapGroups {
         static func < (l: Pair, r: Pair) -> Bool { (l.first, l.second) < (r.first, r.second) }
     }
 
-    /// Rules that all match `witness`, ascending; each forms a reportable pair with another.
+    /// Overlapping rules and an input they match.
     struct Group {
+        /// The rules, ascending when they all match ``witness``; otherwise the hub first, then
+        /// the rules it overlaps, ascending.
         let rules: [Int]
+        /// The smallest input every rule matches, or (with a hub) the hub and `rules[1]` match.
         let witness: [Int]
+        /// The rule every other rule of the group overlaps, when they share no one input.
+        let hub: Int?
     }
 
     /// Every pair of live rules that meet, ascending by the later rule (as far as the budget
@@ -38,8 +46,8 @@ struct OverlapGroups {
     /// average): the gap cut asks the same question of every rule.
     private(set) var neighbourLists: [[Int]]?
 
-    /// Rules are taken in order; each pair a rule forms with an earlier one is grouped as soon
-    /// as it is found, so that a search stopped by the budget leaves every pair found grouped.
+    /// Rules are taken in order; the groups are made from the reportable pairs found, also
+    /// when a budget stopped the search.
     /// - Parameters:
     ///   - reportable: Whether a pair of meeting rules is an overlap to report.
     init(
@@ -47,16 +55,17 @@ struct OverlapGroups {
         reportable: (Int, Int) -> Bool
     ) {
         let live = space.rules.indices.filter { !space.unreachable.contains($0) }
-        // Pairs already in a group, as `first << 32 | second`.
-        var grouped = Set<UInt64>()
-        func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+        var reportablePairs: [Pair] = []
+        // Whether a rule is in a reportable pair yet: each such rule may lead a group, whose
+        // finding is charged when the rule is first seen.
+        var involved = [Bool](repeating: false, count: space.rules.count)
         var lists: [[Int]]? = [[Int]](repeating: [], count: space.rules.count)
         var listed = 0
-        search: for (k, r) in live.enumerated() {
+        for (k, r) in live.enumerated() {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
-            let before = (pairs.count, grouped.count, listed)
-            var reported = 0
+            let before = (pairs.count, reportablePairs.count, listed)
+            var leaders = 0
             let neighbours = index.rulesMeeting(r)
             if lists != nil {
                 lists?[r] = neighbours
@@ -70,31 +79,18 @@ struct OverlapGroups {
             }
             for a in neighbours where a < r && !space.unreachable.contains(a) {
                 pairs.append(Pair(first: a, second: r))
-                guard !grouped.contains(key(a, r)), reportable(a, r), let witness = cells.witness(a, r) else { continue }
-                // Every rule matching the witness meets both a and r: the group's members are
-                // among the neighbours of whichever of the two has fewer.
-                let members =
-                    if let shorter = lists?[a], shorter.count < neighbours.count {
-                        Self.members(matching: witness, owner: a, neighbours: shorter, space, cells)
-                    } else {
-                        Self.members(matching: witness, owner: r, neighbours: neighbours, space, cells)
-                    }
-                var involved = Set<Int>()
-                for (i, x) in members.enumerated() {
-                    // A point many rules match makes a large group: keep to the budget inside it.
-                    if meter.tick() { break search }
-                    for y in members[(i + 1)...] where reportable(x, y) {
-                        grouped.insert(key(x, y))
-                        involved.insert(x)
-                        involved.insert(y)
-                    }
+                guard reportable(a, r) else { continue }
+                reportablePairs.append(Pair(first: a, second: r))
+                for x in [a, r] where !involved[x] {
+                    involved[x] = true
+                    leaders += 1
                 }
-                let group = Group(rules: members.filter(involved.contains), witness: witness)
-                reported += Self.reportBytes(inputs: witness.count, rules: group.rules.count)
-                groups.append(group)
             }
+            // A pair is a pair and, at most, a rule named in a finding; each rule in a pair may
+            // lead a finding of its own.
             let bytes =
-                16 * (pairs.count - before.0) + 32 * (grouped.count - before.1) + 8 * max(0, listed - before.2) + reported
+                16 * (pairs.count - before.0) + (16 + 48) * (reportablePairs.count - before.1)
+                + 8 * max(0, listed - before.2) + leaders * Self.reportBytes(inputs: space.domain.count, rules: 1)
             charged += bytes
             if meter.charge(bytes) { break }
             // The gap search runs after this one and needs room for its cut and its witness.
@@ -105,30 +101,75 @@ struct OverlapGroups {
         }
         stopped = meter.stopped
         if stopped == nil, !keptRoomForGaps { neighbourLists = lists }
+        groups = Self.cover(reportablePairs, ruleCount: space.rules.count, cells: cells)
+    }
+
+    /// Groups covering every pair of `pairs`, each led by the rule in the most pairs not yet
+    /// covered (the earliest such rule on a tie).
+    private static func cover(_ pairs: [Pair], ruleCount: Int, cells: FlatCells) -> [Group] {
+        guard !pairs.isEmpty else { return [] }
+        // Each rule's pairs, as (other rule, pair index), in one array.
+        var degree = [Int](repeating: 0, count: ruleCount)
+        for pair in pairs {
+            degree[pair.first] += 1
+            degree[pair.second] += 1
+        }
+        var start = [Int](repeating: 0, count: ruleCount + 1)
+        for r in 0..<ruleCount { start[r + 1] = start[r] + degree[r] }
+        var next = Array(start.dropLast())
+        var partners = [(rule: Int, pair: Int)](repeating: (0, 0), count: 2 * pairs.count)
+        for (i, pair) in pairs.enumerated() {
+            partners[next[pair.first]] = (pair.second, i)
+            next[pair.first] += 1
+            partners[next[pair.second]] = (pair.first, i)
+            next[pair.second] += 1
+        }
+        var covered = [Bool](repeating: false, count: pairs.count)
+        // Rules by their count of uncovered pairs, at most. Counts only fall, so a rule found
+        // in a bucket above its count moves down when it comes up; the last of a bucket comes
+        // up first, so each bucket is filled from the last rule back.
+        let most = degree.max() ?? 0
+        var buckets = [[Int]](repeating: [], count: most + 1)
+        for r in stride(from: ruleCount - 1, through: 0, by: -1) where degree[r] > 0 { buckets[degree[r]].append(r) }
+        var groups: [Group] = []
+        var level = most
+        var inGroup = [Bool](repeating: false, count: ruleCount)
+        while level > 0 {
+            guard let hub = buckets[level].popLast() else {
+                level -= 1
+                continue
+            }
+            if degree[hub] != level {
+                if degree[hub] > 0 { buckets[degree[hub]].append(hub) }
+                continue
+            }
+            var others: [Int] = []
+            for (other, pair) in partners[start[hub]..<start[hub + 1]] where !covered[pair] { others.append(other) }
+            others.sort()
+            guard let first = others.first, let witness = cells.witness(hub, first) else { continue }
+            let shared = others.allSatisfy { cells.matches($0, witness) }
+            var members = [hub] + others
+            if shared { members.sort() }
+            for x in members { inGroup[x] = true }
+            // With a shared input, every pair among the members is covered; without, the
+            // hub's pairs are.
+            for x in shared ? members : [hub] {
+                for (other, pair) in partners[start[x]..<start[x + 1]] where !covered[pair] && inGroup[other] {
+                    covered[pair] = true
+                    degree[x] -= 1
+                    degree[other] -= 1
+                }
+            }
+            for x in members { inGroup[x] = false }
+            groups.append(Group(rules: members, witness: witness, hub: shared ? nil : hub))
+        }
+        return groups
     }
 
     /// About what a group takes once it is a finding (a message naming every input's value,
     /// the witness as named values, the rules' ids and notes): about 2 KB for a pair of
-    /// rules over 15 inputs (a tree of 100,000 rules peaked at 10.5 GB with 4.9 million
-    /// groups while this was not charged). Charged as the group is found,
-    /// so that a table of millions of overlaps stops at the memory budget rather than past it
-    /// by its findings.
+    /// rules over 15 inputs. Charged as the pairs are found (a finding for every rule in a
+    /// pair, at most), so that a table of millions of overlaps stops at the memory budget
+    /// rather than past it by its findings.
     static func reportBytes(inputs: Int, rules: Int) -> Int { 600 + 96 * inputs + 48 * rules }
-
-    /// `owner` and those of its `neighbours` that are live and match `point`, ascending.
-    private static func members(
-        matching point: [Int], owner: Int, neighbours: [Int], _ space: AnalysisSpace, _ cells: FlatCells
-    ) -> [Int] {
-        var members: [Int] = []
-        var placed = false
-        for x in neighbours {
-            if !placed, x > owner {
-                members.append(owner)
-                placed = true
-            }
-            if !space.unreachable.contains(x), cells.matches(x, point) { members.append(x) }
-        }
-        if !placed { members.append(owner) }
-        return members
-    }
 }

@@ -270,12 +270,23 @@ struct TableValidator {
         }
         let when = String(decoding: bytes, as: UTF8.self)
         let ids = group.rules.map { table.rules[$0].id }
-        let names = Self.ruleList(ids)
+        let differing = table.hitPolicy == .unique ? "" : " with different outputs"
+        let kind = table.hitPolicy == .unique ? "unique table" : "table"
+        if let hub = group.hub {
+            let others = Array(ids.dropFirst())
+            let message =
+                "rule '\(ids[0])' of \(kind) '\(table.name)' overlaps \(Self.ruleList(others))\(differing); "
+                + "'\(ids[0])' and '\(others[0])' both match when \(when)"
+            return Finding(
+                Diagnostic(
+                    .error, code: .overlap, message, at: table.rules[hub].location,
+                    notes: group.rules.dropFirst().prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
+                table: table.name, rules: ids, witness: input, hub: ids[0])
+        }
         let together = ids.count == 2 ? "both" : "all"
         let message =
-            table.hitPolicy == .unique
-            ? "\(names) of unique table '\(table.name)' \(together) match when \(when)"
-            : "\(names) of table '\(table.name)' \(together) match when \(when), with different outputs"
+            "\(Self.ruleList(ids)) of \(kind) '\(table.name)' \(together) match when \(when)"
+            + (table.hitPolicy == .unique ? "" : ", with different outputs")
         return Finding(
             Diagnostic(
                 .error, code: .overlap, message, at: table.rules[group.rules[group.rules.count - 1]].location,

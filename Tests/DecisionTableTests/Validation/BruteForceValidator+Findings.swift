@@ -9,8 +9,10 @@ extension BruteForceValidator {
     /// - Gap rows, each non-empty, cover exactly the uncovered points: none missing, none extra
     ///   (a row that takes a value a chained input never receives claims points outside the space).
     /// - Duplicates are the rules whose points equal an earlier rule's, paired with the first.
-    /// - Overlaps come in groups of rules that all match the group's witness. Taking from each
-    ///   group its pairs that are reportable (`unique`: every pair, `any`: those whose outputs
+    /// - Overlaps come in groups of rules that all match the group's witness, or in groups
+    ///   led by a hub: the hub's pair with each other rule, each reportable, the witness
+    ///   matched by the hub and the next rule. Taking from each group its pairs that are
+    ///   reportable (`unique`: every pair, `any`: those whose outputs
     ///   differ; never a pair of identical rules, which the duplicate finding already names),
     ///   the groups give exactly the reportable overlapping pairs, and every rule of a group is
     ///   in such a pair. Overlapping pairs with equal outputs where one rule's points lie inside
@@ -58,6 +60,19 @@ extension BruteForceValidator {
             var grouped = Set<[Int]>()
             for overlap in overlaps {
                 let members = rules(overlap)
+                if let hub = overlap.hub {
+                    // A hub's group states the hub's pair with each other rule, and its witness
+                    // is an input the hub and the next rule share.
+                    if overlap.rules.first != hub { problems.append("overlap group \(overlap.rules): the hub \(hub) is not first") }
+                    problems += witnessDisagreements(overlap, Array(members.prefix(2)))
+                    for b in members.dropFirst() {
+                        if !reportable(members[0], b) {
+                            problems.append("overlap group \(overlap.rules): '\(table.rules[b].id)' and the hub are no reportable pair")
+                        }
+                        grouped.insert([min(members[0], b), max(members[0], b)])
+                    }
+                    continue
+                }
                 problems += witnessDisagreements(overlap, members)
                 for (i, a) in members.enumerated() {
                     var paired = false

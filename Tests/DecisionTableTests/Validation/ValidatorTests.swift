@@ -112,6 +112,30 @@ import Testing
         #expect(overlap.diagnostic.notes.map(\.message) == ["rule 'heavy' is here"])
     }
 
+    @Test("A rule that overlaps rules sharing no input leads one group: the hub and each rule it overlaps")
+    func overlapHub() throws {
+        let yaml = Self.contact(
+            rules: """
+                - { id: few, when: { matches: "0..2" }, then: { action: assign } }
+                - { id: some, when: { matches: "3..5" }, then: { action: assign } }
+                - { id: many, when: { matches: ">= 6" }, then: { action: skip } }
+                - { id: calls, when: { kind: call }, then: { action: skip } }
+                """)
+        let overlaps = Self.findings(yaml, code: "overlap")
+        #expect(
+            overlaps.map(\.diagnostic.message) == [
+                "rule 'calls' of unique table 'contact' overlaps rules 'few', 'some' and 'many'; "
+                    + "'calls' and 'few' both match when kind is call, matches is 0"
+            ])
+        let overlap = try #require(overlaps.first)
+        #expect(overlap.rules == ["calls", "few", "some", "many"])
+        #expect(overlap.hub == "calls")
+        #expect(overlap.diagnostic.location.line == 13)
+        #expect(overlap.diagnostic.notes.map(\.message) == ["rule 'few' is here", "rule 'some' is here", "rule 'many' is here"])
+        let json = overlap.json(file: "rules.yaml").rendered
+        #expect(json.contains(#""hub": "calls""#), "\(json)")
+    }
+
     @Test("Under any, only overlaps whose outputs differ are errors")
     func overlapAny() throws {
         let yaml = Self.contact(
