@@ -73,7 +73,7 @@ struct TableDiff {
         let (gone, added) = RuleAlignment.unmatched(Array(content[..<n]), Array(content[n...]))
         let changed = gone + added.map { $0 + n }
         for (place, r) in changed.enumerated() { examined[r] = place }
-        let index = IntersectionIndex(space, cells)
+        let index = IntersectionIndex(space, cells, maximumBytes: meter.budget.maximumMemory / 4)
         meter.charge(index.bytes)
         defer { meter.release(index.bytes) }
         for (place, r) in changed.enumerated() {

@@ -5,20 +5,26 @@
 /// ("starts at or before", "ends at or after") so that an interval query costs two rows, not
 /// one row per value it spans. A query ANDs, word by word, the rows of the rule's cells and
 /// stops a word as soon as it empties: in a table of mostly disjoint rules, most words die
-/// after a column or two. Integer rows use each cell's hull, so candidates are a superset;
-/// callers confirm each candidate exactly.
+/// after a column or two. Integer rows use each cell's hull, and where a column has more
+/// elementary intervals than its share of the index's memory allows, runs of neighbouring
+/// intervals share a row; so candidates are a superset, which the query confirms exactly.
+///
+/// An index may hold some of the table's rules only (``init(_:_:rules:maximumBytes:)``), and
+/// answers for a box as well as for a rule.
 struct IntersectionIndex {
+    /// The rules indexed, by bit; nil when every rule is, bit `r` for rule `r`.
+    private let members: [Int]?
     private let ruleCount: Int
     private let words: Int
     private var rows: [UInt64] = []
 
     private enum Column {
-        /// Rows per value, starting at `base`.
-        case finite(base: Int)
-        /// The first value of each elementary interval, and the two running unions' rows.
+        /// Rows per value, starting at `base`; the domain's values, to skip a column a box
+        /// holds whole.
+        case finite(base: Int, domain: [UInt64])
+        /// The first value of each elementary interval (or run of them), and the two running
+        /// unions' rows.
         case integer(starts: [Int], startsAtOrBefore: Int, endsAtOrAfter: Int)
-        /// Too many intervals to index within the memory budget: checked exactly instead.
-        case unindexed
     }
 
     private var columns: [Column] = []
@@ -28,13 +34,16 @@ struct IntersectionIndex {
     /// The memory the index takes, in bytes.
     var bytes: Int { rows.count * 8 }
 
-    /// The largest index, in bytes, an integer column may take before it is left out.
-    private static let integerColumnBudget = 128 << 20
-
-    init(_ space: AnalysisSpace, _ cells: FlatCells) {
+    /// - Parameter maximumBytes: About the most the integer columns' rows may take together
+    ///   (each column an equal share); a column with more elementary intervals than its share
+    ///   holds gets one row per run of neighbouring intervals.
+    ///   - rules: The rules to index, ascending; every rule of the table when nil.
+    init(_ space: AnalysisSpace, _ cells: FlatCells, rules: [Int]? = nil, maximumBytes: Int) {
         self.space = space
         self.cells = cells
-        ruleCount = space.rules.count
+        members = rules
+        let indexed = rules ?? Array(space.rules.indices)
+        ruleCount = indexed.count
         words = max(1, (ruleCount + 63) / 64)
         for (c, domain) in space.domain.enumerated() {
             switch domain {
@@ -42,20 +51,22 @@ struct IntersectionIndex {
                 let base = rows.count
                 let count = all.words.count * 64
                 rows += [UInt64](repeating: 0, count: count * words)
-                for (r, cells) in space.rules.enumerated() {
-                    guard case .values(let cell) = cells[c] else { continue }
+                for (r, rule) in indexed.enumerated() {
+                    guard case .values(let cell) = space.rules[rule][c] else { continue }
                     for value in cell.values { rows[base + value * words + r >> 6] |= 1 << UInt64(r & 63) }
                 }
-                columns.append(.finite(base: base))
+                columns.append(.finite(base: base, domain: all.words))
             case .integers:
-                let sets = space.rules.map { cells -> IntervalSet in
-                    if case .integers(let set) = cells[c] { return set }
+                let sets = indexed.map { rule -> IntervalSet in
+                    if case .integers(let set) = space.rules[rule][c] { return set }
                     return .empty
                 }
-                let starts = TableCompiler.elementaryStarts(sets)
-                guard starts.count * words * 16 <= Self.integerColumnBudget else {
-                    columns.append(.unindexed)
-                    continue
+                let integerColumns = space.domain.count { if case .integers = $0 { true } else { false } }
+                let most = max(1, maximumBytes / max(1, integerColumns) / (words * 16))
+                var starts = TableCompiler.elementaryStarts(sets)
+                if starts.count > most {
+                    let run = (starts.count + most - 1) / most
+                    starts = stride(from: 0, to: starts.count, by: run).map { starts[$0] }
                 }
                 var firsts = [[Int]](repeating: [], count: starts.count)
                 var lasts = [[Int]](repeating: [], count: starts.count)
@@ -95,6 +106,7 @@ struct IntersectionIndex {
 
     /// The rules whose boxes meet rule `r`'s box, `r` excluded, ascending. Exact: bitset
     /// candidates are confirmed cell by cell.
+    /// - Parameter limit: Only rules below it (in an index of every rule).
     func rulesMeeting(_ r: Int, below limit: Int = .max) -> [Int] {
         // Each constrained column of `r` becomes a list of row offsets to OR (finite), or a
         // pair of rows to AND (integer hull).
@@ -104,26 +116,57 @@ struct IntersectionIndex {
             let cell = space.rules[r][c]
             if cell == space.domain[c] { continue }
             switch (column, cell) {
-            case (.finite(let base), .values(let bits)):
+            case (.finite(let base, _), .values(let bits)):
                 ors.append(bits.values.map { base + $0 * words })
             case (.integer(let starts, let before, let after), .integers(let set)):
                 guard let low = set.ranges.first?.lowerBound, let high = set.ranges.last?.upperBound else { return [] }
-                ands.append(
-                    (
-                        before + Self.interval(of: high, in: starts) * words,
-                        after + Self.interval(of: low, in: starts) * words
-                    ))
+                ands.append(Self.rows(low, high, starts, before, after, words))
             default:
                 continue
             }
         }
+        return candidates(ors, ands, below: min(limit, ruleCount)) { other in other != r && cells.meet(other, r) }
+    }
+
+    /// The indexed rules whose boxes meet `region`, ascending. Exact, as ``rulesMeeting(_:below:)``.
+    func rules(meeting region: Region) -> [Int] {
+        var ors: [[Int]] = []
+        var ands: [(Int, Int)] = []
+        for (c, column) in columns.enumerated() {
+            switch column {
+            case .finite(let base, let domain):
+                var values: [Int] = []
+                var all = true
+                for w in 0..<cells.wordCount[c] {
+                    var word = region.bits[cells.wordOffset[c] + w]
+                    if word != (w < domain.count ? domain[w] : 0) { all = false }
+                    while word != 0 {
+                        values.append(w << 6 | word.trailingZeroBitCount)
+                        word &= word - 1
+                    }
+                }
+                if !all { ors.append(values.map { base + $0 * words }) }
+            case .integer(let starts, let before, let after):
+                ands.append(Self.rows(region.low[c], region.high[c], starts, before, after, words))
+            }
+        }
+        return candidates(ors, ands, below: ruleCount) { cells.meets($0, region) }
+    }
+
+    /// The rows to AND for an integer column asked about `low...high`: the rules starting at or
+    /// before `high`, and those ending at or after `low`.
+    private static func rows(_ low: Int, _ high: Int, _ starts: [Int], _ before: Int, _ after: Int, _ words: Int) -> (Int, Int) {
+        (before + interval(of: high, in: starts) * words, after + interval(of: low, in: starts) * words)
+    }
+
+    /// The rules (by table index) whose bits survive the ANDed rows and ORed row lists, among
+    /// the first `limit` bits, that `confirm` accepts.
+    private func candidates(_ ors: [[Int]], _ ands: [(Int, Int)], below limit: Int, confirm: (Int) -> Bool) -> [Int] {
         var result: [Int] = []
-        let limitWords = (min(limit, ruleCount) + 63) / 64
+        let limitWords = (limit + 63) / 64
         rows.withUnsafeBufferPointer { rows in
             for w in 0..<limitWords {
-                var word: UInt64 =
-                    w == limitWords - 1 && min(limit, ruleCount) & 63 != 0
-                    ? (1 << UInt64(min(limit, ruleCount) & 63)) - 1 : ~0
+                var word: UInt64 = w == limitWords - 1 && limit & 63 != 0 ? (1 << UInt64(limit & 63)) - 1 : ~0
                 for (before, after) in ands where word != 0 { word &= rows[before + w] & rows[after + w] }
                 for offsets in ors where word != 0 {
                     var any: UInt64 = 0
@@ -131,9 +174,10 @@ struct IntersectionIndex {
                     word &= any
                 }
                 while word != 0 {
-                    let other = w << 6 | word.trailingZeroBitCount
+                    let bit = w << 6 | word.trailingZeroBitCount
                     word &= word - 1
-                    if other != r, cells.meet(other, r) { result.append(other) }
+                    let rule = members?[bit] ?? bit
+                    if confirm(rule) { result.append(rule) }
                 }
             }
         }

@@ -30,9 +30,12 @@ struct OverlapGroups {
         let hub: Int?
     }
 
-    /// Every pair of live rules that meet, ascending by the later rule (as far as the budget
-    /// allowed: every pair whose later rule was reached).
-    private(set) var pairs: [Pair] = []
+    /// The number of pairs of live rules that meet (as far as the budget allowed: every pair
+    /// whose later rule was reached).
+    private(set) var pairCount = 0
+    /// The pairs of live rules that meet which the caller asked to keep, ascending by the
+    /// later rule.
+    private(set) var keptPairs: [Pair] = []
     private(set) var groups: [Group] = []
     /// The limit that stopped the search, if one did; the pairs and groups found stay exact.
     private(set) var stopped: BudgetLimit?
@@ -42,35 +45,33 @@ struct OverlapGroups {
     /// back when done.
     private(set) var charged = 0
     /// Every rule's neighbours (the rules meeting it, ascending), when the search finished
-    /// and they were few enough to keep (at most ``Partition/keptNeighbours`` a rule on
-    /// average): the gap cut asks the same question of every rule.
+    /// and they were few enough to keep (``Partition/keepsNeighbours(_:within:)``): the gap
+    /// cut asks the same question of every rule.
     private(set) var neighbourLists: [[Int]]?
 
     /// Rules are taken in order; the groups are made from the reportable pairs found, also
     /// when a budget stopped the search.
     /// - Parameters:
     ///   - reportable: Whether a pair of meeting rules is an overlap to report.
+    ///   - keep: Whether to keep a pair of meeting rules in ``keptPairs``.
     init(
         space: AnalysisSpace, cells: FlatCells, index: IntersectionIndex, meter: BudgetMeter,
-        reportable: (Int, Int) -> Bool
+        reportable: (Int, Int) -> Bool, keep: (Int, Int) -> Bool
     ) {
         let live = space.rules.indices.filter { !space.unreachable.contains($0) }
-        var reportablePairs: [Pair] = []
-        // Whether a rule is in a reportable pair yet: each such rule may lead a group, whose
-        // finding is charged when the rule is first seen.
-        var involved = [Bool](repeating: false, count: space.rules.count)
+        // As `first << 32 | second`: a tree of 100,000 rules has millions.
+        var reportablePairs: [UInt64] = []
         var lists: [[Int]]? = [[Int]](repeating: [], count: space.rules.count)
         var listed = 0
         for (k, r) in live.enumerated() {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
-            let before = (pairs.count, reportablePairs.count, listed)
-            var leaders = 0
+            let before = (keptPairs.count, reportablePairs.count, listed)
             let neighbours = index.rulesMeeting(r)
             if lists != nil {
                 lists?[r] = neighbours
                 listed += neighbours.count
-                if listed > Partition.keptNeighbours * live.count {
+                if !Partition.keepsNeighbours(listed, within: meter.budget) {
                     lists = nil
                     meter.release(8 * (listed - neighbours.count))
                     charged -= 8 * (listed - neighbours.count)
@@ -78,19 +79,16 @@ struct OverlapGroups {
                 }
             }
             for a in neighbours where a < r && !space.unreachable.contains(a) {
-                pairs.append(Pair(first: a, second: r))
+                pairCount += 1
+                if keep(a, r) { keptPairs.append(Pair(first: a, second: r)) }
                 guard reportable(a, r) else { continue }
-                reportablePairs.append(Pair(first: a, second: r))
-                for x in [a, r] where !involved[x] {
-                    involved[x] = true
-                    leaders += 1
-                }
+                reportablePairs.append(UInt64(a) << 32 | UInt64(r))
             }
-            // A pair is a pair and, at most, a rule named in a finding; each rule in a pair may
-            // lead a finding of its own.
+            // A reportable pair is kept, then grouped (``cover(_:ruleCount:cells:)``), then
+            // a rule named in a finding.
             let bytes =
-                16 * (pairs.count - before.0) + (16 + 48) * (reportablePairs.count - before.1)
-                + 8 * max(0, listed - before.2) + leaders * Self.reportBytes(inputs: space.domain.count, rules: 1)
+                16 * (keptPairs.count - before.0) + (8 + 16 + 16) * (reportablePairs.count - before.1)
+                + 8 * max(0, listed - before.2)
             charged += bytes
             if meter.charge(bytes) { break }
             // The gap search runs after this one and needs room for its cut and its witness.
@@ -102,27 +100,32 @@ struct OverlapGroups {
         stopped = meter.stopped
         if stopped == nil, !keptRoomForGaps { neighbourLists = lists }
         groups = Self.cover(reportablePairs, ruleCount: space.rules.count, cells: cells)
+        // At most a finding per live rule, so bounded by the table itself; charged once known.
+        let findings = groups.count * Self.reportBytes(inputs: space.domain.count)
+        charged += findings
+        meter.charge(findings)
     }
 
-    /// Groups covering every pair of `pairs`, each led by the rule in the most pairs not yet
-    /// covered (the earliest such rule on a tie).
-    private static func cover(_ pairs: [Pair], ruleCount: Int, cells: FlatCells) -> [Group] {
+    /// Groups covering every pair of `pairs` (each `first << 32 | second`), each led by the
+    /// rule in the most pairs not yet covered.
+    private static func cover(_ pairs: [UInt64], ruleCount: Int, cells: FlatCells) -> [Group] {
         guard !pairs.isEmpty else { return [] }
         // Each rule's pairs, as (other rule, pair index), in one array.
         var degree = [Int](repeating: 0, count: ruleCount)
         for pair in pairs {
-            degree[pair.first] += 1
-            degree[pair.second] += 1
+            degree[Int(pair >> 32)] += 1
+            degree[Int(pair & 0xFFFF_FFFF)] += 1
         }
         var start = [Int](repeating: 0, count: ruleCount + 1)
         for r in 0..<ruleCount { start[r + 1] = start[r] + degree[r] }
         var next = Array(start.dropLast())
-        var partners = [(rule: Int, pair: Int)](repeating: (0, 0), count: 2 * pairs.count)
+        var partners = [(rule: Int32, pair: Int32)](repeating: (0, 0), count: 2 * pairs.count)
         for (i, pair) in pairs.enumerated() {
-            partners[next[pair.first]] = (pair.second, i)
-            next[pair.first] += 1
-            partners[next[pair.second]] = (pair.first, i)
-            next[pair.second] += 1
+            let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+            partners[next[a]] = (Int32(b), Int32(i))
+            next[a] += 1
+            partners[next[b]] = (Int32(a), Int32(i))
+            next[b] += 1
         }
         var covered = [Bool](repeating: false, count: pairs.count)
         // Rules by their count of uncovered pairs, at most. Counts only fall, so a rule found
@@ -144,7 +147,7 @@ struct OverlapGroups {
                 continue
             }
             var others: [Int] = []
-            for (other, pair) in partners[start[hub]..<start[hub + 1]] where !covered[pair] { others.append(other) }
+            for (other, pair) in partners[start[hub]..<start[hub + 1]] where !covered[Int(pair)] { others.append(Int(other)) }
             others.sort()
             guard let first = others.first, let witness = cells.witness(hub, first) else { continue }
             let shared = others.allSatisfy { cells.matches($0, witness) }
@@ -154,10 +157,10 @@ struct OverlapGroups {
             // With a shared input, every pair among the members is covered; without, the
             // hub's pairs are.
             for x in shared ? members : [hub] {
-                for (other, pair) in partners[start[x]..<start[x + 1]] where !covered[pair] && inGroup[other] {
-                    covered[pair] = true
+                for (other, pair) in partners[start[x]..<start[x + 1]] where !covered[Int(pair)] && inGroup[Int(other)] {
+                    covered[Int(pair)] = true
                     degree[x] -= 1
-                    degree[other] -= 1
+                    degree[Int(other)] -= 1
                 }
             }
             for x in members { inGroup[x] = false }
@@ -166,10 +169,8 @@ struct OverlapGroups {
         return groups
     }
 
-    /// About what a group takes once it is a finding (a message naming every input's value,
-    /// the witness as named values, the rules' ids and notes): about 2 KB for a pair of
-    /// rules over 15 inputs. Charged as the pairs are found (a finding for every rule in a
-    /// pair, at most), so that a table of millions of overlaps stops at the memory budget
-    /// rather than past it by its findings.
-    static func reportBytes(inputs: Int, rules: Int) -> Int { 600 + 96 * inputs + 48 * rules }
+    /// About what a group takes once it is a finding, but for its rules' ids (charged with the
+    /// pairs): a message naming every input's value, the witness as named values, notes;
+    /// about 2 KB over 15 inputs.
+    static func reportBytes(inputs: Int) -> Int { 650 + 96 * inputs }
 }

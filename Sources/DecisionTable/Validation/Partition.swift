@@ -45,16 +45,20 @@ struct Partition {
     private var escaped = false
     private var findingGaps = false
     /// While the first stage of ``findGaps(index:)`` runs: the rules it left out, with which
-    /// each part it leaves uncovered is cut again.
-    private var residual: [Int]?
+    /// each part it leaves uncovered is cut again, indexed to find those reaching each part.
+    private var residual: IntersectionIndex?
     /// While ``listSome(of:_:uncovered:)`` lists boxes: how many more it may list.
     private var sampling: Int?
     /// Every live rule's neighbours (the rules meeting it), when ``findGaps(index:)`` found
     /// them all or the overlap search handed them over.
     private var neighbourLists: [[Int]]?
-    /// The most neighbours a rule may have on average for the lists of every rule's
-    /// neighbours to be kept.
-    static let keptNeighbours = 64
+    /// Whether the lists of every rule's neighbours, `count` entries in all, may be kept: while
+    /// they take at most an eighth of the memory budget. A decision tree of 100,000 rules
+    /// with a tenth widened has ten million (80 MB); a table of random rules past that is no
+    /// tree with a few defects, and the first stage of the gap cut would not pay for them.
+    static func keepsNeighbours(_ count: Int, within budget: AnalysisBudget) -> Bool {
+        count <= budget.maximumMemory / 64
+    }
     /// Whether listing found more boxes than it may list.
     private var sampledMore = false
     /// What the listed gap boxes will take as rows of a report (see ``list(_:)``).
@@ -95,8 +99,15 @@ struct Partition {
         let live = live
         let (kept, rest) = disjointRules(live, index: index)
         let first = kept.count >= live.count / 2 && !rest.isEmpty ? kept : live
-        residual = first.count < live.count ? rest : nil
-        defer { residual = nil }
+        if first.count < live.count {
+            residual = IntersectionIndex(space, cells, rules: rest, maximumBytes: meter.budget.maximumMemory / 8)
+        }
+        let residualBytes = residual?.bytes ?? 0
+        meter.charge(residualBytes)
+        defer {
+            residual = nil
+            meter.release(residualBytes)
+        }
         for root in Region.boxes(of: space.domain, cells) {
             cut(root, first.filter { cells.meets($0, root) })
             if meter.stopped != nil { return }
@@ -108,9 +119,9 @@ struct Partition {
     /// the fewest others first, so that a rule widened over its neighbours is left out rather
     /// than its neighbours.
     private mutating func disjointRules(_ live: [Int], index: IntersectionIndex) -> (kept: [Int], rest: [Int]) {
-        // Past an average of ``keptNeighbours`` neighbours a rule, the table is no tree with a
-        // few defects, and the first stage would not pay for finding its rules; below, the
-        // lists are kept for the greedy pass rather than asked for again.
+        // Past what ``keepsNeighbours(_:within:)`` allows, the table is no tree with a few
+        // defects, and the first stage would not pay for finding its rules; below, the lists
+        // are kept for the greedy pass rather than asked for again.
         let neighbours: [[Int]]
         if let known = neighbourLists {
             neighbours = known
@@ -123,11 +134,11 @@ struct Partition {
                 lists[r] = index.rulesMeeting(r)
                 pairs += lists[r].count
                 let stopped = meter.charge(8 * lists[r].count)
-                if stopped || pairs > Self.keptNeighbours * live.count { return (live, []) }
+                if stopped || !Self.keepsNeighbours(pairs, within: meter.budget) { return (live, []) }
             }
             neighbours = lists
             // Kept for ``winners(keys:index:)``, which asks the same question of every rule:
-            // at most ``keptNeighbours`` neighbours a rule on average, so the lists stay small.
+            // within ``keepsNeighbours(_:within:)``.
             neighbourLists = lists
         }
         var taken = [Bool](repeating: false, count: space.rules.count)
@@ -211,7 +222,7 @@ struct Partition {
         if let rest = residual {
             residual = nil
             defer { residual = rest }
-            let reaching = rest.filter { cells.meets($0, region) }
+            let reaching = rest.rules(meeting: region)
             if !reaching.isEmpty, let uncovered = uncoveredShare(region, reaching) {
                 listSome(of: region, reaching, uncovered: uncovered)
             } else {

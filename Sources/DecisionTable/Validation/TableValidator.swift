@@ -31,7 +31,7 @@ struct TableValidator {
         let duplicated = Set(duplicates.map(\.later))
         var partition = Partition(space: space, cells: cells, meter: meter)
         var unfinished: [String] = []
-        let index = IntersectionIndex(space, cells)
+        let index = IntersectionIndex(space, cells, maximumBytes: meter.budget.maximumMemory / 4)
         meter.charge(index.bytes)
         defer { meter.release(index.bytes) }
         // The questions answered rule by rule come first or get a share of the time: a cut
@@ -45,21 +45,22 @@ struct TableValidator {
                 reportable: { a, b in
                     if cells.sameCells(a, b), duplicated.contains(b) { return false }
                     return conflicts.conflict(a, b)
+                },
+                keep: { a, b in
+                    // The candidates for a subsumed rule.
+                    conflicts.sameOutputs(a, b) && !(cells.sameCells(a, b) && duplicated.contains(b))
                 })
             defer { meter.release(overlaps.charged) }
             findings += overlaps.groups.map(overlapFinding)
-            for pair in overlaps.pairs where outputs(pair.first) == outputs(pair.second) {
-                if cells.sameCells(pair.first, pair.second), duplicated.contains(pair.second) { continue }
-                findings += subsumedFindings(pair, space)
-            }
+            for pair in overlaps.keptPairs { findings += subsumedFindings(pair, space) }
             if let limit = overlaps.stopped {
                 unfinished.append(
-                    "overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairs.count) overlapping pairs of rules, "
+                    "overlaps: stopped at \(meter.phrase(limit)) after \(overlaps.pairCount) overlapping pairs of rules, "
                         + "reported above; pairs of later rules are not checked")
             } else if overlaps.keptRoomForGaps {
                 unfinished.append(
                     "overlaps: stopped at half \(meter.phrase(.memory)), the rest kept for the gaps, after "
-                        + "\(overlaps.pairs.count) overlapping pairs of rules, reported above; pairs of later rules are not checked")
+                        + "\(overlaps.pairCount) overlapping pairs of rules, reported above; pairs of later rules are not checked")
             }
             partition = Partition(space: space, cells: cells, meter: meter, neighbourLists: overlaps.neighbourLists)
             findings += gaps(&partition, cells, index, meter, share: 0.8, unfinished: &unfinished)
@@ -471,6 +472,9 @@ private struct Conflicts {
             return ids.count - 1
         }
     }
+
+    /// Whether rules `a` and `b` give the same outputs.
+    func sameOutputs(_ a: Int, _ b: Int) -> Bool { outputIDs[a] == outputIDs[b] }
 
     mutating func conflict(_ a: Int, _ b: Int) -> Bool {
         let (x, y) = (min(outputIDs[a], outputIDs[b]), max(outputIDs[a], outputIDs[b]))

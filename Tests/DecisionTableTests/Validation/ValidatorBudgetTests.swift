@@ -54,7 +54,8 @@ import Testing
         let report = Validator.validate(yaml: yaml, budget: AnalysisBudget(maximumMemory: 4_096, timeout: .seconds(5)))
         #expect(!report.isComplete)
         let incomplete = try #require(report.findings.first { $0.diagnostic.code == "incomplete" })
-        #expect(incomplete.diagnostic.message.contains("overlaps: stopped at the memory budget (4096 bytes)"))
+        #expect(incomplete.diagnostic.message.contains("overlaps: stopped at half the memory budget (4096 bytes)"))
+        #expect(incomplete.diagnostic.message.contains("gaps: stopped at the memory budget (4096 bytes)"))
         // With room for a few gaps, the rest are counted, not kept.
         let roomy = Validator.validate(yaml: yaml, budget: AnalysisBudget(maximumMemory: 1 << 20, timeout: .milliseconds(500)))
         #expect(
@@ -70,8 +71,8 @@ import Testing
     /// report will hold, or a table of many overlaps runs past it by the findings alone.
     @Test("The overlap findings kept stay within the memory budget")
     func overlapFindingsWithinBudget() throws {
-        // A tree with a tenth of its rules widened: each widened rule meets many leaves, each
-        // such pair a group of its own.
+        // A tree with a fifth of its rules widened: each widened rule meets many leaves, in
+        // pairs by the thousand.
         let yaml = ValidationTables.yaml(
             ruleCount: 6_000, columns: ValidationTables.columns(count: 6, enumValues: 4...8, integerBounds: 0...99, seed: 3),
             hitPolicy: .unique, gaps: 0, overlaps: 0, widened: 1_200, seed: 11)
