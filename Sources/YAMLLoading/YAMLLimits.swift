@@ -14,6 +14,7 @@ public struct YAMLLimits: Sendable, Hashable {
         self.maximumDepth = maximumDepth
     }
 
-    /// The limits for rules files: 16 MiB, 64 levels.
-    public static let rulesFile = YAMLLimits(maximumBytes: 16 << 20, maximumDepth: 64)
+    /// The limits for rules files: 32 MiB (a flattened decision tree of 100,000 rules over 15
+    /// inputs is 20 MB), 64 levels.
+    public static let rulesFile = YAMLLimits(maximumBytes: 32 << 20, maximumDepth: 64)
 }

@@ -111,7 +111,7 @@ private struct TreeBuilder {
     package let stream: YAMLItemStream?
 
     /// The most errors kept. Every alias, anchor, tag and repeated key is an error of its own,
-    /// so 16 MiB of `*a, ` would otherwise make four million of them (1.4 GB, seconds).
+    /// so 32 MiB of `*a, ` would otherwise make eight million of them (2.8 GB, seconds).
     package static let maximumErrors = 100
 
     package init(file: String, limits: YAMLLimits, stream: YAMLItemStream?) {

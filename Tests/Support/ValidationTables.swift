@@ -68,7 +68,7 @@ public enum ValidationTables {
     ///     then overlaps its neighbours (the published benchmark's recipe: 10 % of the rules).
     ///   - shrunk: How many further rules get one cell narrowed in place, leaving a gap beside.
     ///   - seed: The seed of the ``SeededGenerator`` that draws the splits.
-    /// - Returns: YAML for ``load(_:file:)`` (or ``DecisionTables/init(yaml:file:)`` below 16 MiB).
+    /// - Returns: YAML for ``load(_:file:)`` (or ``DecisionTables/init(yaml:file:)`` below 32 MiB).
     public static func yaml(
         ruleCount: Int, columns: [Column], hitPolicy: HitPolicy = .unique,
         gaps: Int = 3, overlaps: Int = 3, widened: Int = 0, shrunk: Int = 0, seed: UInt64 = 0x7AB1_E5EE_D
@@ -146,13 +146,13 @@ public enum ValidationTables {
     }
 
     /// Loads a generated file, with the size and depth caps raised for its size (100,000 rules
-    /// of 15 inputs take about 20 MB, over a rules file's 16 MiB).
+    /// of 15 inputs take about 20 MB, and larger tables past a rules file's 32 MiB).
     /// - Throws: ``DiagnosticsError`` when the text does not load, a generator bug.
     public static func load(_ yaml: String, file: String = "generated.yaml") throws(DiagnosticsError) -> DecisionTables {
         let bytes = Array(yaml.utf8)
         return try DecisionTables(
             bytes: bytes, file: file,
-            limits: YAMLLimits(maximumBytes: max(bytes.count, 16 << 20), maximumDepth: 64))
+            limits: YAMLLimits(maximumBytes: max(bytes.count, 32 << 20), maximumDepth: 64))
     }
 
     // MARK: The tree

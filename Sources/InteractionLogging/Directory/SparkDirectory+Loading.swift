@@ -5,8 +5,8 @@ import YAMLLoading
 
 extension YAMLLimits {
     /// The limits for a Spark directory: 1 GiB, 64 levels. A directory grows with the
-    /// company's contacts (100,000 contacts is about 20 MB), far past the 16 MiB cap that
-    /// suits a hand-written rules file.
+    /// company's contacts (100,000 contacts is about 20 MB; a million, 200 MB), past the 32 MiB
+    /// cap of a rules file.
     public static let sparkDirectory = YAMLLimits(maximumBytes: 1 << 30, maximumDepth: 64)
 }
 

@@ -28,12 +28,12 @@ import Diagnostics
         return (error.diagnostics, ContinuousClock.now - start)
     }
 
-    @Test func refusesAFileOverSixteenMebibytesBeforeReadingIt() throws {
+    @Test func refusesAFileOverThirtyTwoMebibytesBeforeReadingIt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appending(path: "huge.yaml")
-        // Sparse: the size is what the loader checks, so the test need not write 16 MiB.
-        let size = 16 << 20 + 1
+        // Sparse: the size is what the loader checks, so the test need not write 32 MiB.
+        let size = 32 << 20 + 1
         try #require(FileManager.default.createFile(atPath: url.path(percentEncoded: false), contents: nil))
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: UInt64(size))
@@ -43,12 +43,12 @@ import Diagnostics
         let diagnostic = try #require(diagnostics.only)
         #expect(diagnostic.code == "too-large")
         #expect(diagnostic.location == SourceLocation(file: url.path(percentEncoded: false), line: 1, column: 1))
-        #expect(diagnostic.message.contains("\(size)") && diagnostic.message.contains("\(16 << 20)"))
+        #expect(diagnostic.message.contains("\(size)") && diagnostic.message.contains("\(32 << 20)"))
         #expect(elapsed < Self.refusalBound, "took \(elapsed)")
     }
 
-    @Test func refusesBytesOverSixteenMebibytes() throws {
-        let bytes = [UInt8](repeating: UInt8(ascii: "#"), count: 16 << 20 + 1)
+    @Test func refusesBytesOverThirtyTwoMebibytes() throws {
+        let bytes = [UInt8](repeating: UInt8(ascii: "#"), count: 32 << 20 + 1)
         let (diagnostics, elapsed) = try load { () throws(DiagnosticsError) in try DecisionTables(bytes: bytes, file: "big.yaml") }
         let diagnostic = try #require(diagnostics.only)
         #expect(diagnostic.code == "too-large")
