@@ -12,10 +12,12 @@ package struct MappingReader {
     /// What the mapping is, for messages ("a team member").
     package let what: String
     package let sink: DiagnosticSink
-    /// The allowed keys, and the pair of each one present (the last, for a repeated key), in
-    /// the same order: a linear search of a few keys costs less than hashing them.
+    /// The allowed keys, and where in `pairs` the pair of each one present is (the last, for a
+    /// repeated key), in the same order: a linear search of a few keys costs less than hashing
+    /// them, and positions cost less to keep than copies of the pairs.
     private let allowed: [String]
-    private let pairs: [YAMLPair?]
+    private let positions: [Int]
+    private let pairs: [YAMLPair]
     /// Allowed keys that an unknown key looks like a misspelling of (`thne` for `then`): its
     /// "did you mean" is the root cause, so the key's absence is not reported again.
     private let misspelt: Set<String>
@@ -38,12 +40,12 @@ package struct MappingReader {
         self.what = what
         self.sink = sink
         self.allowed = allowed
-        var byKey = [YAMLPair?](repeating: nil, count: allowed.count)
+        var byKey = [Int](repeating: -1, count: allowed.count)
         var misspelt: Set<String> = []
         var lookup = KeyLookup(allowed)
-        for pair in pairs {
+        for (position, pair) in pairs.enumerated() {
             if let index = lookup.index(of: pair.key) {
-                byKey[index] = pair
+                byKey[index] = position
             } else {
                 if let meant = Suggestion.nearest(to: pair.key, in: allowed) { misspelt.insert(meant) }
                 sink.error(
@@ -53,9 +55,10 @@ package struct MappingReader {
                     at: pair.keyLocation)
             }
         }
-        self.pairs = byKey
+        self.positions = byKey
+        self.pairs = pairs
         self.misspelt =
-            misspelt.isEmpty ? [] : misspelt.filter { key in allowed.firstIndex(of: key).map { byKey[$0] == nil } ?? true }
+            misspelt.isEmpty ? [] : misspelt.filter { key in allowed.firstIndex(of: key).map { byKey[$0] < 0 } ?? true }
     }
 
     /// Whether `key` is absent because an unknown key misspells it (already reported with a
@@ -63,15 +66,14 @@ package struct MappingReader {
     public func isMisspelt(_ key: String) -> Bool { !misspelt.isEmpty && misspelt.contains(key) }
 
     /// The value of `key`, or nil.
-    package subscript(_ key: String) -> YAMLNode? { pair(key)?.value }
-
-    private func pair(_ key: String) -> YAMLPair? {
-        allowed.firstIndex(of: key).flatMap { pairs[$0] }
+    package subscript(_ key: String) -> YAMLNode? {
+        guard let index = allowed.firstIndex(of: key), positions[index] >= 0 else { return nil }
+        return pairs[positions[index]].value
     }
 
     /// The value of a key that must be present; reports its absence at the mapping.
     package func required(_ key: String) -> YAMLNode? {
-        if let value = pair(key)?.value { return value }
+        if let value = self[key] { return value }
         if isMisspelt(key) { return nil }
         sink.error(.missingKey, "\(what) needs a '\(key)' key", at: node.location)
         return nil

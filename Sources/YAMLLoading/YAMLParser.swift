@@ -60,16 +60,16 @@ package enum YAMLParser {
 
 /// One open collection while events stream in. Its children wait at the end of the builder's
 /// shared stacks (``TreeBuilder/openItems``, ``TreeBuilder/openPairs``) from `start` on, and
-/// become one array of the right size when it closes, rather than arrays that grow one child
-/// at a time.
+/// are moved into one array of the right size when it closes, rather than arrays that grow one
+/// child at a time.
 private struct Frame {
     enum Kind { case sequence, mapping }
     var kind: Kind
     var location: SourceLocation
     /// Where the collection's children start in the shared stack of its kind.
     var start: Int
-    /// A mapping's key waiting for its value.
-    var pendingKey: (text: String, location: SourceLocation)?
+    /// A mapping's key waiting for its value, and its ``KeyPrint``.
+    var pendingKey: (text: String, location: SourceLocation, print: UInt64)?
     /// Where each key of a large mapping was first seen, for duplicate-key notes; built when
     /// the mapping outgrows a linear search of its pairs (most mappings have a few keys).
     var seenKeys: [String: SourceLocation]?
@@ -80,21 +80,88 @@ private struct Frame {
     static let linearKeySearch = 16
 
     /// Where `key` was first seen in this mapping, recording it when it is new. Every key
-    /// before the one being read already has its pair (a value always follows a key).
+    /// before the one being read already has its pair (a value always follows a key), and
+    /// `prints[i]` is the ``KeyPrint`` of `pairs[i]`.
     mutating func firstSight(
-        of key: String, at location: SourceLocation, pairs: ArraySlice<YAMLPair>
+        of key: String, print: UInt64, at location: SourceLocation, pairs: MoveStack<YAMLPair>, prints: [UInt64]
     ) -> SourceLocation? {
-        if seenKeys == nil, pairs.count < Self.linearKeySearch {
-            return pairs.first { $0.key == key }?.keyLocation
+        if seenKeys == nil, pairs.count - start < Self.linearKeySearch {
+            // Keys that differ almost always differ in their prints: the strings are compared
+            // only when the prints agree.
+            for i in start..<pairs.count where prints[i] == print && pairs[i].key == key { return pairs[i].keyLocation }
+            return nil
         }
         if seenKeys == nil {
             var index: [String: SourceLocation] = [:]
-            for pair in pairs where index[pair.key] == nil { index[pair.key] = pair.keyLocation }
+            for i in start..<pairs.count where index[pairs[i].key] == nil { index[pairs[i].key] = pairs[i].keyLocation }
             seenKeys = index
         }
         if let first = seenKeys?[key] { return first }
         seenKeys?[key] = location
         return nil
+    }
+}
+
+/// A cheap stand-in for a key when looking for repeated keys: its length and first seven
+/// bytes. Equal keys have equal prints; the strings are compared only when prints agree.
+private enum KeyPrint {
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var print = UInt64(truncatingIfNeeded: bytes.count)
+        for i in 0..<min(bytes.count, 7) { print |= UInt64(bytes[i]) << (8 * (i + 1)) }
+        return print
+    }
+}
+
+/// A stack whose top elements are moved, not copied, into an array: the children of a
+/// collection that just closed. Copying them out and destroying the originals would cost a
+/// retain and a release of every child's text and location.
+private final class MoveStack<Element> {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 64
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    subscript(_ index: Int) -> Element {
+        precondition(index >= 0 && index < count)
+        return storage[index]
+    }
+
+    func append(_ element: consuming Element) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The elements from `start` on, in order, as a copy that leaves them on the stack.
+    func copy(from start: Int) -> ArraySlice<Element> {
+        Array(UnsafeBufferPointer(start: storage + start, count: count - start))[...]
+    }
+
+    /// The elements from `start` on, in order, moved off the stack.
+    func pop(from start: Int) -> [Element] {
+        precondition(start >= 0 && start <= count)
+        let moved = count - start
+        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            if let base = buffer.baseAddress { base.moveInitialize(from: storage + start, count: moved) }
+            initialized = moved
+        }
+        count = start
+        return result
     }
 }
 
@@ -105,8 +172,14 @@ private struct TreeBuilder {
     package var root: YAMLNode?
     package var stack: [Frame] = []
     /// The items of every open sequence and the pairs of every open mapping, innermost last.
-    package var openItems: [YAMLNode] = []
-    package var openPairs: [YAMLPair] = []
+    package var openItems = MoveStack<YAMLNode>()
+    package var openPairs = MoveStack<YAMLPair>()
+    /// The ``KeyPrint`` of each pair in ``openPairs``, at the same index.
+    package var openPrints: [UInt64] = []
+    /// Short scalars made recently, by their ``KeyPrint`` (exact for up to seven bytes): a
+    /// rules file repeats a few dozen keys and values thousands of times, and a copy of a
+    /// short string costs less than decoding it again.
+    package var shortScalars = [(print: UInt64, text: String)](repeating: (.max, ""), count: 256)
     package var documents = 0
     package let stream: YAMLItemStream?
 
@@ -185,9 +258,22 @@ private struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: here)
-            let text = string(scalar.value, Int(scalar.length))
+            let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
+            let print = KeyPrint.of(bytes)
+            let text: String
+            if bytes.count <= 7 {
+                let slot = Int(truncatingIfNeeded: (print &* 0x9E37_79B9_7F4A_7C15) >> 56)
+                if shortScalars[slot].print == print {
+                    text = shortScalars[slot].text
+                } else {
+                    text = String(decoding: bytes, as: UTF8.self)
+                    shortScalars[slot] = (print, text)
+                }
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
+            }
             let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
-            attach(YAMLNode(.scalar(text, quoted: quoted), at: here))
+            attach(YAMLNode(.scalar(text, quoted: quoted), at: here), print: print)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if isMapping {
@@ -210,13 +296,10 @@ private struct TreeBuilder {
             guard let frame = stack.popLast() else { return true }
             switch frame.kind {
             case .sequence:
-                let items = Array(openItems[frame.start...])
-                openItems.removeSubrange(frame.start...)
-                attach(YAMLNode(.sequence(items), at: frame.location))
+                attach(YAMLNode(.sequence(openItems.pop(from: frame.start)), at: frame.location))
             case .mapping:
-                let pairs = Array(openPairs[frame.start...])
-                openPairs.removeSubrange(frame.start...)
-                attach(YAMLNode(.mapping(pairs), at: frame.location))
+                openPrints.removeSubrange(frame.start...)
+                attach(YAMLNode(.mapping(openPairs.pop(from: frame.start)), at: frame.location))
             }
         default:
             break
@@ -225,8 +308,8 @@ private struct TreeBuilder {
     }
 
     /// Adds a finished node to the open collection, in place (the frame is not copied out and
-    /// back), or makes it the root.
-    private mutating func attach(_ node: YAMLNode) {
+    /// back), or makes it the root. `print` is a scalar's ``KeyPrint``, in case it is a key.
+    private mutating func attach(_ node: consuming YAMLNode, print: UInt64 = 0) {
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
@@ -237,26 +320,33 @@ private struct TreeBuilder {
             // An item of the streamed list, under its key in the top-level mapping, is not kept
             // when the stream takes it.
             if let stream, top == 1, stack[0].kind == .mapping, stack[0].pendingKey?.text == stream.key,
-                stream.take(node, openPairs[stack[0].start...])
+                stream.take(node, openPairs.copy(from: stack[0].start))
             {
                 break
             }
             openItems.append(node)
         case .mapping:
-            if let problem = Self.add(node, to: &stack[top], pairs: &openPairs) { diagnostics.append(problem) }
+            if let problem = Self.add(node, print: print, to: &stack[top], pairs: openPairs, prints: &openPrints) {
+                diagnostics.append(problem)
+            }
         }
     }
 
     /// Adds a key or a value to a mapping; returns the problem with a key.
-    private static func add(_ node: YAMLNode, to frame: inout Frame, pairs: inout [YAMLPair]) -> Diagnostic? {
+    private static func add(
+        _ node: consuming YAMLNode, print: UInt64, to frame: inout Frame, pairs: MoveStack<YAMLPair>,
+        prints: inout [UInt64]
+    ) -> Diagnostic? {
         if frame.skipNextValue {
             frame.skipNextValue = false
-        } else if let key = frame.pendingKey {
+        } else if let key = frame.pendingKey.take() {
             pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
-            frame.pendingKey = nil
+            prints.append(key.print)
         } else if case .scalar(let text, _) = node.content {
-            frame.pendingKey = (text, node.location)
-            if let first = frame.firstSight(of: text, at: node.location, pairs: pairs[frame.start...]) {
+            frame.pendingKey = (text, node.location, print)
+            if let first = frame.firstSight(
+                of: text, print: print, at: node.location, pairs: pairs, prints: prints)
+            {
                 return Diagnostic(
                     .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
                     notes: [Note("'\(text)' is first defined here", at: first)])

@@ -12,7 +12,6 @@ struct TableCompiler {
         var masks: [UInt64] = []
         var breakpoints: [Int] = []
         for (i, input) in table.inputs.enumerated() {
-            let conditions = table.rules.map { $0.conditions[i] }
             // A column no rule constrains (within the domain) is left out: it would AND all ones.
             // A chained integer input with declared bounds stays even then, because evaluating
             // the column is where the producer's value is checked against them (a sum or a
@@ -20,18 +19,19 @@ struct TableCompiler {
             let checksBounds =
                 input.producer != nil && input.domain.finiteCount == nil
                 && input.domain.integerBounds != Int.min...Int.max
-            if conditions.allSatisfy(\.isWildcard), !checksBounds { continue }
+            if table.rules.allSatisfy({ $0.conditions[i].isWildcard }), !checksBounds { continue }
             let maskBase = masks.count
             let breakpointStart = breakpoints.count
             var bounds: ClosedRange<Int>?
             switch input.domain {
             case .integer:
-                let starts = Self.elementaryStarts(conditions.compactMap(\.intervals))
+                let starts = Self.elementaryStarts(table.rules.compactMap { $0.conditions[i].intervals })
                 breakpoints += starts
-                masks += Self.intervalRows(conditions, starts: starts, wordCount: wordCount)
+                masks += Self.intervalRows(table.rules, column: i, starts: starts, wordCount: wordCount)
                 if input.producer != nil { bounds = input.domain.integerBounds }
             case .boolean, .enumeration:
-                masks += Self.valueRows(conditions, count: input.domain.finiteCount ?? 0, wordCount: wordCount)
+                masks += Self.valueRows(
+                    table.rules, column: i, count: input.domain.finiteCount ?? 0, wordCount: wordCount)
             }
             columns.append(
                 CompiledColumn(
@@ -75,11 +75,13 @@ struct TableCompiler {
         }
     }
 
-    /// One row per value of a finite column: the rules whose cell holds that value.
-    private static func valueRows(_ conditions: [Condition], count: Int, wordCount: Int) -> [UInt64] {
+    /// One row per value of a finite column: the rules whose cell holds that value. The cells
+    /// are read in place: a copy of each would retain its arrays, text and location.
+    private static func valueRows(_ rules: [RuleDefinition], column: Int, count: Int, wordCount: Int) -> [UInt64] {
         var rows = [UInt64](repeating: 0, count: count * wordCount)
-        for (rule, condition) in conditions.enumerated() {
-            for value in condition.values ?? [] {
+        for rule in rules.indices {
+            guard let values = rules[rule].conditions[column].values else { continue }
+            for value in values {
                 rows[value * wordCount + rule >> 6] |= 1 << UInt64(rule & 63)
             }
         }
@@ -90,23 +92,43 @@ struct TableCompiler {
     ///
     /// A sweep: each cell interval enters at the interval where it starts and leaves where
     /// it ends, so each row is the previous one with a few bits changed. The cost is the
-    /// rows written plus the intervals, not rows times rules.
-    private static func intervalRows(_ conditions: [Condition], starts: [Int], wordCount: Int) -> [UInt64] {
-        var entering = [[Int]](repeating: [], count: starts.count)
-        var leaving = [[Int]](repeating: [], count: starts.count)
-        for (rule, condition) in conditions.enumerated() {
-            for range in condition.intervals?.ranges ?? [] {
-                entering[index(of: range.lowerBound, in: starts)].append(rule)
-                if range.upperBound < .max { leaving[index(of: range.upperBound + 1, in: starts)].append(rule) }
+    /// rows written plus the intervals, not rows times rules. The rules entering and leaving
+    /// at each start are kept in two flat lists grouped by start (a counting sort), rather
+    /// than in an array per start.
+    private static func intervalRows(
+        _ rules: [RuleDefinition], column: Int, starts: [Int], wordCount: Int
+    ) -> [UInt64] {
+        // Each change: where it happens (a start's index), the rule, and whether it enters.
+        var changes: [(at: Int, rule: Int, enters: Bool)] = []
+        for rule in rules.indices {
+            guard let intervals = rules[rule].conditions[column].intervals else { continue }
+            for range in intervals.ranges {
+                changes.append((index(of: range.lowerBound, in: starts), rule, true))
+                if range.upperBound < .max { changes.append((index(of: range.upperBound + 1, in: starts), rule, false)) }
             }
         }
-        var rows: [UInt64] = []
-        rows.reserveCapacity(starts.count * wordCount)
+        // `first[i]` is where the changes at start `i` begin in `grouped`.
+        var first = [Int](repeating: 0, count: starts.count + 1)
+        for change in changes { first[change.at + 1] += 1 }
+        for i in starts.indices { first[i + 1] += first[i] }
+        var next = first
+        var grouped = [(rule: Int, enters: Bool)](repeating: (0, false), count: changes.count)
+        for change in changes {
+            grouped[next[change.at]] = (change.rule, change.enters)
+            next[change.at] += 1
+        }
+        var rows = [UInt64](repeating: 0, count: starts.count * wordCount)
         var current = [UInt64](repeating: 0, count: wordCount)
         for i in starts.indices {
-            for rule in leaving[i] { current[rule >> 6] &= ~(1 << UInt64(rule & 63)) }
-            for rule in entering[i] { current[rule >> 6] |= 1 << UInt64(rule & 63) }
-            rows += current
+            // Leaving before entering: a rule may leave and enter at the same start.
+            for change in grouped[first[i]..<first[i + 1]] where !change.enters {
+                current[change.rule >> 6] &= ~(1 << UInt64(change.rule & 63))
+            }
+            for change in grouped[first[i]..<first[i + 1]] where change.enters {
+                current[change.rule >> 6] |= 1 << UInt64(change.rule & 63)
+            }
+            let row = i * wordCount
+            for word in 0..<wordCount { rows[row + word] = current[word] }
         }
         return rows
     }

@@ -21,6 +21,9 @@ final class ConditionParser {
     private let valueIndex: [String: Int]?
     /// `[i]` for each value of a finite domain: what a one-value cell matches and mentions.
     private let singletons: [[Int]]
+    /// An enumeration's values as ``shortCode(_:)``s, when every value is short enough to have
+    /// one: comparing two integers costs less than comparing two strings.
+    private let shortCodes: [UInt64]?
 
     /// A parser for the cells of one input column.
     init(input: InputDefinition, sink: DiagnosticSink) {
@@ -41,6 +44,25 @@ final class ConditionParser {
         } else {
             valueIndex = nil
         }
+        if case .enumeration(let values) = input.domain, values.count <= 16 {
+            let codes = values.compactMap(Self.shortCode)
+            shortCodes = codes.count == values.count ? codes : nil
+        } else {
+            shortCodes = nil
+        }
+    }
+
+    /// A text of up to seven UTF-8 bytes as one integer (its length, then its bytes); nil for a
+    /// longer text. Two texts are equal exactly when their codes are.
+    private static func shortCode(_ text: String) -> UInt64? {
+        var code: UInt64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            if count == 7 { return nil }
+            count += 1
+            code |= UInt64(byte) << (8 * count)
+        }
+        return code | UInt64(count)
     }
 
     /// The condition of an omitted cell: the whole domain.
@@ -73,24 +95,31 @@ final class ConditionParser {
                 return nil
             }
         }
-        let items: [YAMLNode]
-        if case .sequence(let list) = body.content {
-            guard !list.isEmpty else {
+        // A cell of one value (most cells) is read as it is, without a list made around it.
+        var list: [YAMLNode] = []
+        if case .sequence(let items) = body.content {
+            guard !items.isEmpty else {
                 sink.error(
                     .emptyCondition, "an empty list matches nothing; write '-' to match anything",
                     at: body.location)
                 return nil
             }
-            items = list
-        } else {
-            items = [body]
+            list = items
         }
-        if let coding = input.coding { return codedCondition(items, negated: negated, coding: coding, text: text, node: node) }
+        let single = list.isEmpty ? body : nil
+        if let coding = input.coding {
+            return codedCondition(
+                single.map { [$0] } ?? list, negated: negated, coding: coding, text: text, node: node)
+        }
         switch input.domain {
         case .integer:
             var union: IntervalSet?
             var valid = true
-            for item in items {
+            if let single {
+                union = integerItem(single)
+                valid = union != nil
+            }
+            for item in list {
                 if let set = integerItem(item) { union = union?.union(set) ?? set } else { valid = false }
             }
             guard valid, let union else { return nil }
@@ -104,7 +133,7 @@ final class ConditionParser {
             }
             return Condition(values: nil, intervals: matched, isWildcard: false, text: text, location: node.location)
         case .boolean, .enumeration:
-            guard let mentioned = mentionedValues(items) else { return nil }
+            guard let mentioned = single.map({ mentionedValue($0) }) ?? mentionedValues(list) else { return nil }
             let matched = negated ? Self.complement(of: mentioned, count: input.domain.finiteCount ?? 0) : mentioned
             guard !matched.isEmpty else {
                 sink.error(
@@ -119,13 +148,17 @@ final class ConditionParser {
         }
     }
 
+    /// The value a one-value cell of a finite column names; nil after reporting it when it is
+    /// not a value of the column.
+    private func mentionedValue(_ item: YAMLNode) -> [Int]? {
+        guard let index = finiteItem(item) else { return nil }
+        return index < singletons.count ? singletons[index] : [index]
+    }
+
     /// The values a cell of a finite column names, sorted, each once; nil after reporting
     /// any that is not a value of the column.
     private func mentionedValues(_ items: [YAMLNode]) -> [Int]? {
-        if items.count == 1 {
-            guard let index = finiteItem(items[0]) else { return nil }
-            return index < singletons.count ? singletons[index] : [index]
-        }
+        if items.count == 1 { return mentionedValue(items[0]) }
         var chosen: [Int] = []
         chosen.reserveCapacity(items.count)
         var valid = true
@@ -135,10 +168,21 @@ final class ConditionParser {
         return valid ? Self.sortedUnique(chosen) : nil
     }
 
-    /// The indices sorted, each once (a cell names one to a few values).
-    private static func sortedUnique(_ indices: [Int]) -> [Int] {
-        guard indices.count > 1 else { return indices }
-        var sorted = indices.sorted()
+    /// The indices sorted, each once (a cell names one to a few values: those are sorted by
+    /// insertion, in place).
+    private static func sortedUnique(_ indices: consuming [Int]) -> [Int] {
+        var sorted = indices
+        guard sorted.count > 1 else { return sorted }
+        if sorted.count > 16 { sorted.sort() }
+        for i in 1..<sorted.count {
+            let index = sorted[i]
+            var j = i
+            while j > 0, sorted[j - 1] > index {
+                sorted[j] = sorted[j - 1]
+                j -= 1
+            }
+            sorted[j] = index
+        }
         var kept = 1
         for i in 1..<sorted.count where sorted[i] != sorted[kept - 1] {
             sorted[kept] = sorted[i]
@@ -245,6 +289,9 @@ final class ConditionParser {
                 at: node.location)
             return nil
         case .enumeration(let values):
+            if let shortCodes, let code = Self.shortCode(text), let index = shortCodes.firstIndex(of: code) {
+                return index
+            }
             if let index = valueIndex?[text] ?? values.firstIndex(of: text) { return index }
             sink.error(
                 .unknownValue,

@@ -29,6 +29,8 @@ struct RuleDecoder {
     func decode(_ nodes: [YAMLNode]) -> [RuleDefinition] {
         var rules: [RuleDefinition] = []
         var seen: [String: SourceLocation] = [:]
+        rules.reserveCapacity(nodes.count)
+        seen.reserveCapacity(nodes.count)
         for node in nodes {
             guard let rule = rule(node) else { continue }
             if let first = seen[rule.id] {
@@ -61,11 +63,15 @@ struct RuleDecoder {
             outputLocations: outputs.locations)
     }
 
-    /// The cells of a `when` or `then` mapping by column position (the last, for a column
-    /// written twice); nil after reporting cells of no column.
-    private func cells(_ node: YAMLNode?, section: String, columns: [String], other: [String]) -> [YAMLPair?]? {
-        var byColumn = [YAMLPair?](repeating: nil, count: columns.count)
-        guard let node, !node.isNull else { return byColumn }
+    /// The cells of a `when` or `then` mapping: the mapping's pairs, and by column position
+    /// the index of the column's pair (the last, for a column written twice) or -1; nil after
+    /// reporting cells of no column. Indices, not copies of the pairs: a copy retains the
+    /// pair's text, value and locations.
+    private func cells(
+        _ node: YAMLNode?, section: String, columns: [String], other: [String]
+    ) -> (pairs: [YAMLPair], byColumn: [Int])? {
+        var byColumn = [Int](repeating: -1, count: columns.count)
+        guard let node, !node.isNull else { return ([], byColumn) }
         guard case .mapping(let pairs) = node.content else {
             sink.error(
                 .expectedMapping, "'\(section)' must map column names to cells, found \(node.kindDescription)",
@@ -74,9 +80,9 @@ struct RuleDecoder {
         }
         var valid = true
         var lookup = KeyLookup(columns)
-        for pair in pairs {
+        for (position, pair) in pairs.enumerated() {
             if let column = lookup.index(of: pair.key) {
-                byColumn[column] = pair
+                byColumn[column] = position
                 continue
             }
             if unchecked.contains(pair.key) { continue }
@@ -92,7 +98,7 @@ struct RuleDecoder {
                     at: pair.keyLocation)
             }
         }
-        return valid ? byColumn : nil
+        return valid ? (pairs, byColumn) : nil
     }
 
     private func conditions(_ node: YAMLNode?, ruleLocation: SourceLocation) -> [Condition]? {
@@ -100,14 +106,18 @@ struct RuleDecoder {
             return nil
         }
         var conditions: [Condition] = []
-        conditions.reserveCapacity(cells.count)
+        conditions.reserveCapacity(cells.byColumn.count)
         var valid = true
         for (column, parser) in conditionParsers.enumerated() {
             if !unchecked.isEmpty, unchecked.contains(inputNames[column]) {
                 // Its domain is unknown: checking the cell would only invent a second error.
                 conditions.append(parser.wildcard(at: ruleLocation))
-            } else if let cell = cells[column] {
-                if let condition = parser.parse(cell.value) { conditions.append(condition) } else { valid = false }
+            } else if cells.byColumn[column] >= 0 {
+                if let condition = parser.parse(cells.pairs[cells.byColumn[column]].value) {
+                    conditions.append(condition)
+                } else {
+                    valid = false
+                }
             } else {
                 conditions.append(parser.wildcard(at: ruleLocation))
             }
@@ -124,19 +134,20 @@ struct RuleDecoder {
         var written: [Value?] = []
         var values: [Value] = []
         var locations: [SourceLocation] = []
-        written.reserveCapacity(cells.count)
-        values.reserveCapacity(cells.count)
-        locations.reserveCapacity(cells.count)
+        written.reserveCapacity(cells.byColumn.count)
+        values.reserveCapacity(cells.byColumn.count)
+        locations.reserveCapacity(cells.byColumn.count)
         var valid = true
         for (column, output) in table.outputs.enumerated() {
-            if let cell = cells[column] {
-                if let value = outputParsers[column].parse(cell.value) {
+            if cells.byColumn[column] >= 0 {
+                let cell = cells.pairs[cells.byColumn[column]].value
+                if let value = outputParsers[column].parse(cell) {
                     written.append(value)
                     values.append(value)
                 } else {
                     valid = false
                 }
-                locations.append(cell.value.location)
+                locations.append(cell.location)
             } else if let value = output.defaultValue {
                 written.append(nil)
                 values.append(value)

@@ -1,6 +1,7 @@
 import DecisionTable
 import Diagnostics
 import Testing
+import YAMLLoading
 
 /// Shapes of rules files that the loader reads by shortcuts: keys written in any order, large
 /// mappings, integer cells at the edges of `Int`, list cells. Each is checked by what a user
@@ -47,16 +48,61 @@ import Testing
         // More keys than the parser searches linearly, so repeats are found by its index.
         let keys = (0..<30).map { "  k\($0): \($0)" }.joined(separator: "\n")
         let yaml = "tables: []\nextra:\n\(keys)\n  k5: again\n  k29: again\n"
-        let error = try #require(throws: DiagnosticsError.self) { try DecisionTables(yaml: yaml, file: "big.yaml") }
-        let repeats = error.diagnostics.filter { $0.code == "duplicate-key" }
-        #expect(
-            repeats.map(\.location) == [
-                SourceLocation(file: "big.yaml", line: 33, column: 3), SourceLocation(file: "big.yaml", line: 34, column: 3),
-            ])
-        #expect(
-            repeats.map { $0.notes.map(\.location) } == [
-                [SourceLocation(file: "big.yaml", line: 8, column: 3)], [SourceLocation(file: "big.yaml", line: 32, column: 3)],
-            ])
+        let repeats = try repeatedKeys(yaml)
+        #expect(repeats.map(\.at) == [Place(line: 33, column: 3), Place(line: 34, column: 3)])
+        #expect(repeats.map(\.first) == [Place(line: 8, column: 3), Place(line: 32, column: 3)])
+    }
+
+    /// A line and column.
+    private struct Place: Equatable {
+        var line: Int
+        var column: Int
+    }
+
+    /// The duplicate-key errors of a file: message, place, and the place of the note at the
+    /// first occurrence.
+    private func repeatedKeys(_ yaml: String) throws -> [(message: String, at: Place, first: Place?)] {
+        let error = try #require(throws: DiagnosticsError.self) { try DecisionTables(yaml: yaml) }
+        return error.diagnostics.filter { $0.code == "duplicate-key" }.map { diagnostic in
+            (
+                diagnostic.message, Place(line: diagnostic.location.line, column: diagnostic.location.column),
+                diagnostic.notes.first.map { Place(line: $0.location.line, column: $0.location.column) }
+            )
+        }
+    }
+
+    @Test func keysAlikeInLengthAndFirstBytesAreTwoKeysUnlessEqual() throws {
+        // The parser first compares keys by their length and first seven bytes: keys alike
+        // there must still be told apart, and a repeat among them still found.
+        let yaml = """
+            tables: []
+            extra: { abcdefgX1: 1, abcdefgX2: 2, abcdefgX1: 3, abcdefg: 4, abcdefh: 5, abcdefg: 6 }
+
+            """
+        let repeats = try repeatedKeys(yaml)
+        #expect(repeats.map(\.message) == ["duplicate key 'abcdefgX1'", "duplicate key 'abcdefg'"])
+        #expect(repeats.map(\.at) == [Place(line: 2, column: 38), Place(line: 2, column: 76)])
+        #expect(repeats.map(\.first) == [Place(line: 2, column: 10), Place(line: 2, column: 52)])
+    }
+
+    @Test func shortScalarsReadAgainKeepTheirOwnTextAndQuoting() throws {
+        // Short scalars are reused once read; each node keeps its own text, quoting and place.
+        let yaml = "a: v1\nb: 'v1'\nv1: v2\nc: [v2, v1, \"v2\"]\n"
+        let root = try YAMLParser.parse(Array(yaml.utf8), file: "s.yaml")
+        guard case .mapping(let pairs) = root.content else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(pairs.map(\.key) == ["a", "b", "v1", "c"])
+        #expect(pairs[0].value.content == .scalar("v1", quoted: false))
+        #expect(pairs[1].value.content == .scalar("v1", quoted: true))
+        #expect(pairs[2].keyLocation == SourceLocation(file: "s.yaml", line: 3, column: 1))
+        guard case .sequence(let items) = pairs[3].value.content else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(items.map(\.content) == [.scalar("v2", quoted: false), .scalar("v1", quoted: false), .scalar("v2", quoted: true)])
+        #expect(items.map(\.location.column) == [5, 9, 13])
     }
 
     @Test func integerCellsAtTheEdgesOfInt() throws {
