@@ -8,10 +8,33 @@ struct TableCompiler {
         var allRules = [UInt64](repeating: 0, count: wordCount)
         for rule in 0..<ruleCount { allRules[rule >> 6] |= 1 << UInt64(rule & 63) }
 
+        // One pass over the rules, each rule's cells read in order: a pass per column would
+        // reach into every rule's cells once per column, and miss the cache on each.
+        let inputs = table.inputs
+        var constrained = [Bool](repeating: false, count: inputs.count)
+        var valueRows = inputs.map { [UInt64](repeating: 0, count: ($0.domain.finiteCount ?? 0) * wordCount) }
+        var intervals = [[(rule: Int, range: ClosedRange<Int>)]](repeating: [], count: inputs.count)
+        for rule in 0..<ruleCount {
+            let bit: UInt64 = 1 << UInt64(rule & 63)
+            let word = rule >> 6
+            for i in inputs.indices {
+                if !table.rules[rule].conditions[i].isWildcard { constrained[i] = true }
+                if valueRows[i].isEmpty {
+                    for range in table.rules[rule].conditions[i].intervals?.ranges ?? [] {
+                        intervals[i].append((rule, range))
+                    }
+                } else {
+                    for value in table.rules[rule].conditions[i].values ?? [] {
+                        valueRows[i][value * wordCount + word] |= bit
+                    }
+                }
+            }
+        }
+
         var columns: [CompiledColumn] = []
         var masks: [UInt64] = []
         var breakpoints: [Int] = []
-        for (i, input) in table.inputs.enumerated() {
+        for (i, input) in inputs.enumerated() {
             // A column no rule constrains (within the domain) is left out: it would AND all ones.
             // A chained integer input with declared bounds stays even then, because evaluating
             // the column is where the producer's value is checked against them (a sum or a
@@ -19,19 +42,18 @@ struct TableCompiler {
             let checksBounds =
                 input.producer != nil && input.domain.finiteCount == nil
                 && input.domain.integerBounds != Int.min...Int.max
-            if table.rules.allSatisfy({ $0.conditions[i].isWildcard }), !checksBounds { continue }
+            if !constrained[i], !checksBounds { continue }
             let maskBase = masks.count
             let breakpointStart = breakpoints.count
             var bounds: ClosedRange<Int>?
             switch input.domain {
             case .integer:
-                let starts = Self.elementaryStarts(table.rules.compactMap { $0.conditions[i].intervals })
+                let starts = Self.elementaryStarts(of: intervals[i].lazy.map(\.range))
                 breakpoints += starts
-                masks += Self.intervalRows(table.rules, column: i, starts: starts, wordCount: wordCount)
+                masks += Self.intervalRows(intervals[i], starts: starts, wordCount: wordCount)
                 if input.producer != nil { bounds = input.domain.integerBounds }
             case .boolean, .enumeration:
-                masks += Self.valueRows(
-                    table.rules, column: i, count: input.domain.finiteCount ?? 0, wordCount: wordCount)
+                masks += valueRows[i]
             }
             columns.append(
                 CompiledColumn(
@@ -75,19 +97,6 @@ struct TableCompiler {
         }
     }
 
-    /// One row per value of a finite column: the rules whose cell holds that value. The cells
-    /// are read in place: a copy of each would retain its arrays, text and location.
-    private static func valueRows(_ rules: [RuleDefinition], column: Int, count: Int, wordCount: Int) -> [UInt64] {
-        var rows = [UInt64](repeating: 0, count: count * wordCount)
-        for rule in rules.indices {
-            guard let values = rules[rule].conditions[column].values else { continue }
-            for value in values {
-                rows[value * wordCount + rule >> 6] |= 1 << UInt64(rule & 63)
-            }
-        }
-        return rows
-    }
-
     /// One row per elementary interval of an integer column: the rules whose cell holds it.
     ///
     /// A sweep: each cell interval enters at the interval where it starts and leaves where
@@ -96,16 +105,14 @@ struct TableCompiler {
     /// at each start are kept in two flat lists grouped by start (a counting sort), rather
     /// than in an array per start.
     private static func intervalRows(
-        _ rules: [RuleDefinition], column: Int, starts: [Int], wordCount: Int
+        _ intervals: [(rule: Int, range: ClosedRange<Int>)], starts: [Int], wordCount: Int
     ) -> [UInt64] {
         // Each change: where it happens (a start's index), the rule, and whether it enters.
         var changes: [(at: Int, rule: Int, enters: Bool)] = []
-        for rule in rules.indices {
-            guard let intervals = rules[rule].conditions[column].intervals else { continue }
-            for range in intervals.ranges {
-                changes.append((index(of: range.lowerBound, in: starts), rule, true))
-                if range.upperBound < .max { changes.append((index(of: range.upperBound + 1, in: starts), rule, false)) }
-            }
+        changes.reserveCapacity(2 * intervals.count)
+        for (rule, range) in intervals {
+            changes.append((index(of: range.lowerBound, in: starts), rule, true))
+            if range.upperBound < .max { changes.append((index(of: range.upperBound + 1, in: starts), rule, false)) }
         }
         // `first[i]` is where the changes at start `i` begin in `grouped`.
         var first = [Int](repeating: 0, count: starts.count + 1)
@@ -147,12 +154,15 @@ struct TableCompiler {
     /// The starts of the elementary intervals that every condition's interval set is a union of.
     /// The first start is `Int.min`, so every integer falls in exactly one interval.
     static func elementaryStarts(_ sets: [IntervalSet]) -> [Int] {
+        elementaryStarts(of: sets.lazy.flatMap(\.ranges))
+    }
+
+    /// The starts of the elementary intervals that the given intervals are unions of.
+    private static func elementaryStarts(of ranges: some Sequence<ClosedRange<Int>>) -> [Int] {
         var starts: Set<Int> = [Int.min]
-        for set in sets {
-            for range in set.ranges {
-                starts.insert(range.lowerBound)
-                if range.upperBound < .max { starts.insert(range.upperBound + 1) }
-            }
+        for range in ranges {
+            starts.insert(range.lowerBound)
+            if range.upperBound < .max { starts.insert(range.upperBound + 1) }
         }
         return starts.sorted()
     }
