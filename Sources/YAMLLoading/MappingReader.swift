@@ -40,20 +40,15 @@ package struct MappingReader {
         self.what = what
         self.sink = sink
         self.allowed = allowed
-        var byKey = [Int](repeating: -1, count: allowed.count)
         var misspelt: Set<String> = []
         var lookup = KeyLookup(allowed)
-        for (position, pair) in pairs.enumerated() {
-            if let index = lookup.index(of: pair.key) {
-                byKey[index] = position
-            } else {
-                if let meant = Suggestion.nearest(to: pair.key, in: allowed) { misspelt.insert(meant) }
-                sink.error(
-                    .unknownKey,
-                    "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
-                        + " (expected one of: \(allowed.joined(separator: ", ")))",
-                    at: pair.keyLocation)
-            }
+        let byKey = lookup.positions(in: pairs) { pair in
+            if let meant = Suggestion.nearest(to: pair.key, in: allowed) { misspelt.insert(meant) }
+            sink.error(
+                .unknownKey,
+                "unknown key '\(pair.key)' in \(what)\(Suggestion.clause(for: pair.key, in: allowed))"
+                    + " (expected one of: \(allowed.joined(separator: ", ")))",
+                at: pair.keyLocation)
         }
         self.positions = byKey
         self.pairs = pairs

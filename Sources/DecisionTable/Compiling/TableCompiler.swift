@@ -124,7 +124,8 @@ struct TableCompiler {
             grouped[next[change.at]] = (change.rule, change.enters)
             next[change.at] += 1
         }
-        var rows = [UInt64](repeating: 0, count: starts.count * wordCount)
+        var rows: [UInt64] = []
+        rows.reserveCapacity(starts.count * wordCount)
         var current = [UInt64](repeating: 0, count: wordCount)
         for i in starts.indices {
             // Leaving before entering: a rule may leave and enter at the same start.
@@ -134,8 +135,7 @@ struct TableCompiler {
             for change in grouped[first[i]..<first[i + 1]] where change.enters {
                 current[change.rule >> 6] |= 1 << UInt64(change.rule & 63)
             }
-            let row = i * wordCount
-            for word in 0..<wordCount { rows[row + word] = current[word] }
+            rows += current
         }
         return rows
     }

@@ -70,8 +70,8 @@ struct RuleDecoder {
     private func cells(
         _ node: YAMLNode?, section: String, columns: [String], other: [String]
     ) -> (pairs: [YAMLPair], byColumn: [Int])? {
-        var byColumn = [Int](repeating: -1, count: columns.count)
-        guard let node, !node.isNull else { return ([], byColumn) }
+        var lookup = KeyLookup(columns)
+        guard let node, !node.isNull else { return ([], lookup.positions(in: []) { _ in }) }
         guard case .mapping(let pairs) = node.content else {
             sink.error(
                 .expectedMapping, "'\(section)' must map column names to cells, found \(node.kindDescription)",
@@ -79,13 +79,8 @@ struct RuleDecoder {
             return nil
         }
         var valid = true
-        var lookup = KeyLookup(columns)
-        for (position, pair) in pairs.enumerated() {
-            if let column = lookup.index(of: pair.key) {
-                byColumn[column] = position
-                continue
-            }
-            if unchecked.contains(pair.key) { continue }
+        let byColumn = lookup.positions(in: pairs) { pair in
+            if unchecked.contains(pair.key) { return }
             valid = false
             if other.contains(pair.key) {
                 let kind = section == "when" ? "an output: it belongs under 'then'" : "an input: it belongs under 'when'"
