@@ -34,10 +34,11 @@ struct IntersectionIndex {
     /// The memory the index takes, in bytes.
     var bytes: Int { rows.count * 8 }
 
-    /// - Parameter maximumBytes: About the most the integer columns' rows may take together
-    ///   (each column an equal share); a column with more elementary intervals than its share
-    ///   holds gets one row per run of neighbouring intervals.
+    /// - Parameters:
     ///   - rules: The rules to index, ascending; every rule of the table when nil.
+    ///   - maximumBytes: About the most the integer columns' rows may take together (each
+    ///     column an equal share); a column with more elementary intervals than its share
+    ///     holds gets one row per run of neighbouring intervals.
     init(_ space: AnalysisSpace, _ cells: FlatCells, rules: [Int]? = nil, maximumBytes: Int) {
         self.space = space
         self.cells = cells
@@ -45,6 +46,8 @@ struct IntersectionIndex {
         let indexed = rules ?? Array(space.rules.indices)
         ruleCount = indexed.count
         words = max(1, (ruleCount + 63) / 64)
+        let integerColumns = space.domain.count { if case .integers = $0 { true } else { false } }
+        let mostIntervals = max(1, maximumBytes / max(1, integerColumns) / (words * 16))
         for (c, domain) in space.domain.enumerated() {
             switch domain {
             case .values(let all):
@@ -61,11 +64,9 @@ struct IntersectionIndex {
                     if case .integers(let set) = space.rules[rule][c] { return set }
                     return .empty
                 }
-                let integerColumns = space.domain.count { if case .integers = $0 { true } else { false } }
-                let most = max(1, maximumBytes / max(1, integerColumns) / (words * 16))
                 var starts = TableCompiler.elementaryStarts(sets)
-                if starts.count > most {
-                    let run = (starts.count + most - 1) / most
+                if starts.count > mostIntervals {
+                    let run = (starts.count + mostIntervals - 1) / mostIntervals
                     starts = stride(from: 0, to: starts.count, by: run).map { starts[$0] }
                 }
                 var firsts = [[Int]](repeating: [], count: starts.count)

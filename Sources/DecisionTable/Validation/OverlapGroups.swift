@@ -13,10 +13,9 @@
 /// everything the pairs say.
 struct OverlapGroups {
     /// Two rules by index, lower first.
-    struct Pair: Hashable, Comparable {
+    struct Pair {
         let first: Int
         let second: Int
-        static func < (l: Pair, r: Pair) -> Bool { (l.first, l.second) < (r.first, r.second) }
     }
 
     /// Overlapping rules and an input they match.

@@ -54,7 +54,7 @@ struct Partition {
     private var neighbourLists: [[Int]]?
     /// Whether the lists of every rule's neighbours, `count` entries in all, may be kept: while
     /// they take at most an eighth of the memory budget. A decision tree of 100,000 rules
-    /// with a tenth widened has ten million (80 MB); a table of random rules past that is no
+    /// with a tenth widened has 10.3 million (83 MB); a table of random rules past that is no
     /// tree with a few defects, and the first stage of the gap cut would not pay for them.
     static func keepsNeighbours(_ count: Int, within budget: AnalysisBudget) -> Bool {
         count <= budget.maximumMemory / 64

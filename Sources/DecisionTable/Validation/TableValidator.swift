@@ -271,28 +271,29 @@ struct TableValidator {
         }
         let when = String(decoding: bytes, as: UTF8.self)
         let ids = group.rules.map { table.rules[$0].id }
-        let differing = table.hitPolicy == .unique ? "" : " with different outputs"
         let kind = table.hitPolicy == .unique ? "unique table" : "table"
+        // The finding points at the rule to look at first: the hub, or the group's last rule;
+        // the notes point at the others.
+        let message: String
+        let (pointed, others): (Int, ArraySlice<Int>)
         if let hub = group.hub {
-            let others = Array(ids.dropFirst())
-            let message =
-                "rule '\(ids[0])' of \(kind) '\(table.name)' overlaps \(Self.ruleList(others))\(differing); "
-                + "'\(ids[0])' and '\(others[0])' both match when \(when)"
-            return Finding(
-                Diagnostic(
-                    .error, code: .overlap, message, at: table.rules[hub].location,
-                    notes: group.rules.dropFirst().prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
-                table: table.name, rules: ids, witness: input, hub: ids[0])
+            let differing = table.hitPolicy == .unique ? "" : " with different outputs"
+            message =
+                "rule '\(ids[0])' of \(kind) '\(table.name)' overlaps \(Self.ruleList(Array(ids.dropFirst())))\(differing); "
+                + "'\(ids[0])' and '\(ids[1])' both match when \(when)"
+            (pointed, others) = (hub, group.rules.dropFirst())
+        } else {
+            let together = ids.count == 2 ? "both" : "all"
+            message =
+                "\(Self.ruleList(ids)) of \(kind) '\(table.name)' \(together) match when \(when)"
+                + (table.hitPolicy == .unique ? "" : ", with different outputs")
+            (pointed, others) = (group.rules[group.rules.count - 1], group.rules.dropLast())
         }
-        let together = ids.count == 2 ? "both" : "all"
-        let message =
-            "\(Self.ruleList(ids)) of \(kind) '\(table.name)' \(together) match when \(when)"
-            + (table.hitPolicy == .unique ? "" : ", with different outputs")
         return Finding(
             Diagnostic(
-                .error, code: .overlap, message, at: table.rules[group.rules[group.rules.count - 1]].location,
-                notes: group.rules.dropLast().prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
-            table: table.name, rules: ids, witness: input)
+                .error, code: .overlap, message, at: table.rules[pointed].location,
+                notes: others.prefix(5).map { Note("rule '\(table.rules[$0].id)' is here", at: table.rules[$0].location) }),
+            table: table.name, rules: ids, witness: input, hub: group.hub.map { table.rules[$0].id })
     }
 
     private func subsumedFindings(_ pair: OverlapGroups.Pair, _ space: AnalysisSpace) -> [Finding] {
