@@ -58,9 +58,6 @@ extension ValidationReport {
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-
-    /// The findings as JSON objects.
-    public var jsonDiagnostics: [JSONValue] { findings.map { $0.json(file: file) } }
 }
 
 extension Finding {

@@ -56,25 +56,31 @@ extension Switchboard {
             var output = Output.standardOutput()
             switch format.format {
             case .json:
-                // `{"diagnostics": [...], "summary": {...}}`, written a finding at a time: a
-                // table with a hundred thousand findings is a hundred megabytes of JSON,
-                // which need not be held as one value and then as one string.
-                try output.write("{\"diagnostics\": [")
+                // `{"diagnostics": [...], "summary": {...}}`, written a finding at a time and
+                // handed on a block at a time: a table with a hundred thousand findings is a
+                // hundred megabytes of JSON, which need not be held as one value or one text.
+                var writer = JSONWriter(capacity: Output.blockSize)
+                writer.append("{\"diagnostics\": [")
                 var first = true
                 for report in reports {
                     for finding in report.findings {
-                        try output.append { bytes in
-                            if !first { JSONValue.append(", ", to: &bytes) }
-                            finding.json(file: report.file).render(into: &bytes)
-                        }
+                        if !first { writer.append(", ") }
                         first = false
+                        writer.append(finding.json(file: report.file))
+                        if writer.count >= Output.blockSize {
+                            try output.write(bytes: writer.finish())
+                            writer = JSONWriter(capacity: Output.blockSize)
+                        }
                     }
                 }
-                let summary = JSONValue.object([
-                    ("errors", .integer(errors)), ("warnings", .integer(warnings)),
-                    ("complete", .bool(reports.allSatisfy(\.isComplete))),
-                ])
-                try output.write("], \"summary\": " + summary.rendered + "}\n")
+                writer.append("], \"summary\": ")
+                writer.append(
+                    JSONValue.object([
+                        ("errors", .integer(errors)), ("warnings", .integer(warnings)),
+                        ("complete", .bool(reports.allSatisfy(\.isComplete))),
+                    ]))
+                writer.append("}\n")
+                try output.write(bytes: writer.finish())
             default:
                 let colors = color.colors(on: STDOUT_FILENO)
                 for report in reports {
