@@ -14,8 +14,13 @@
 /// - Blank and white-space-only lines are not records.
 /// - A UTF-8 byte-order mark at the start of the input is skipped.
 /// - Each value ends its line: text after it on its last line is an error of that record.
-/// - After an error, reading resumes at the next line that starts an object or array in its
-///   first column, so that a broken record gives one error, not one per line.
+/// - After an error, reading resumes at the next line that starts an object or array no
+///   further right than the broken record started (in the first column, for a record that
+///   starts there), so that a broken record gives one error, not one per line.
+/// - A record that is never closed ends where such a line begins, even when the line would
+///   have continued it (`{"a":` then a line `{"b": 1}`): the unclosed record is one error at
+///   the end of its text, and the records after it are read as if it were whole, so that
+///   every line of JSON Lines gives exactly one record.
 /// - With `expandsArrays`, a top-level array is one record per element, each with its item
 ///   number and position. Elements are handed on as they are read, so an array of any length
 ///   (on one line or many) is held a block at a time, like JSON Lines. A syntax error in the
@@ -57,8 +62,9 @@ public struct JSONRecordSplitter {
     public private(set) var nextLine: Int
     /// Whether nothing has been read yet (a byte-order mark may come).
     private var atStart: Bool
-    /// After an error: lines are skipped until one starts an object or array.
-    private var skipping = false
+    /// After an error: lines are skipped until one starts an object or array at this column
+    /// or left of it (the broken record's column).
+    private var skipping: Int?
     /// The column the next block starts at: 1, except inside an array read an element at a
     /// time, where a block may end inside a line.
     private var nextColumn = 1
@@ -124,9 +130,9 @@ public struct JSONRecordSplitter {
             var end = newline ?? count
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             let next = newline.map { $0 + 1 } ?? count
-            if skipping {
-                if end > start, bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") {
-                    skipping = false
+            if let column = skipping {
+                if Self.startsRecord(bytes, line: start, end: end, within: column) != nil {
+                    skipping = nil
                 } else {
                     (start, nextLine, atStart) = (next, nextLine + 1, false)
                     continue
@@ -169,6 +175,8 @@ public struct JSONRecordSplitter {
         enum Expecting { case firstElement, separator }
         var expecting: Expecting
         var items: Int
+        /// The column of its `[`.
+        var column: Int
     }
 
     /// What comes next in an open array.
@@ -190,8 +198,9 @@ public struct JSONRecordSplitter {
         _ record: (Record) throws -> Void
     ) rethrows -> Resume? {
         var locator = Locator(bytes: bytes, offset: lineStart, line: nextLine)
+        let column = valueStart - lineStart + 1
         if expandsArrays && bytes[valueStart] == UInt8(ascii: "[") {
-            openArray = OpenArray(expecting: .firstElement, items: 0)
+            openArray = OpenArray(expecting: .firstElement, items: 0, column: column)
             return try items(
                 bytes, from: valueStart + 1, lineStart: lineStart, floor: valueStart, locator: &locator,
                 isFinal: isFinal, record)
@@ -202,10 +211,12 @@ public struct JSONRecordSplitter {
             (value, valueEnd) = try JSONParser.parseValue(bytes, at: valueStart, selecting: selection)
         } catch {
             return try failed(
-                error, bytes, lineStart: lineStart, floor: valueStart, locator: &locator, isFinal: isFinal, record)
+                error, bytes, lineStart: lineStart, floor: valueStart, column: column, valueStart: valueStart,
+                locator: &locator, isFinal: isFinal, record)
         }
         let position = locator.position(of: valueStart)
-        guard let end = try lineEnd(after: valueEnd, bytes, locator: &locator, isFinal: isFinal, record) else { return nil }
+        guard let end = try lineEnd(after: valueEnd, bytes, column: column, locator: &locator, isFinal: isFinal, record)
+        else { return nil }
         if end.blank { try record(.value(value, position: position, item: nil)) }
         return end.resume
     }
@@ -213,8 +224,9 @@ public struct JSONRecordSplitter {
     /// Finishes the last line of a value that ends at `end`, which must be blank after it.
     /// - Returns: Where the next line starts, and whether the rest of the line was blank
     ///   (if not, its failure was handed on); nil when the line goes on past the block.
+    /// - Parameter column: The record's column, where reading may resume after a failure.
     private mutating func lineEnd(
-        after end: Int, _ bytes: UnsafeBufferPointer<UInt8>, locator: inout Locator, isFinal: Bool,
+        after end: Int, _ bytes: UnsafeBufferPointer<UInt8>, column: Int, locator: inout Locator, isFinal: Bool,
         _ record: (Record) throws -> Void
     ) rethrows -> (resume: Resume, blank: Bool)? {
         let newline = Self.newline(in: bytes, from: end)
@@ -224,7 +236,7 @@ public struct JSONRecordSplitter {
             // The value itself is fine, but the record is not what was meant.
             let position = locator.position(of: stray)
             try record(.failure(message: JSONParser.textAfterValue, position: position))
-            skipping = true
+            skipping = column
             return (Self.lineAfter(stray, at: position, in: bytes), false)
         }
         let last = locator.position(of: lineEnd)
@@ -251,17 +263,20 @@ public struct JSONRecordSplitter {
                 step = try nextStep(bytes, from: consumed, expecting: array.expecting, isFinal: isFinal)
             } catch {
                 let resume = try failed(
-                    error, bytes, lineStart: lineStart, floor: floor, locator: &locator, isFinal: isFinal, record)
+                    error, bytes, lineStart: lineStart, floor: floor, column: array.column, valueStart: nil,
+                    locator: &locator, isFinal: isFinal, record)
                 guard let resume else { break reading }
                 return resume
             }
             switch step {
             case .element(let value, let elementStart, let end):
-                openArray = OpenArray(expecting: .separator, items: array.items + 1)
+                openArray = OpenArray(expecting: .separator, items: array.items + 1, column: array.column)
                 try record(.value(value, position: locator.position(of: elementStart), item: array.items + 1))
                 consumed = end
             case .closed(let end):
-                guard let after = try lineEnd(after: end, bytes, locator: &locator, isFinal: isFinal, record) else {
+                guard
+                    let after = try lineEnd(after: end, bytes, column: array.column, locator: &locator, isFinal: isFinal, record)
+                else {
                     break reading
                 }
                 openArray = nil
@@ -304,28 +319,34 @@ public struct JSONRecordSplitter {
     /// - Parameters:
     ///   - lineStart: Where the record's first line starts in the block (or the block's start).
     ///   - floor: The first offset of the record in this block.
+    ///   - column: The record's column: a later line that starts an object or array no further
+    ///     right begins the next record.
+    ///   - valueStart: Where the value that failed starts, when it was read whole from there
+    ///     (not an element of an open array).
     /// - Returns: Where the next line starts; nil when more input may move the error or is
     ///   needed to find the line after it (nothing was handed on).
     private mutating func failed(
         _ failure: JSONParser.Failure, _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, floor: Int,
-        locator: inout Locator, isFinal: Bool, _ record: (Record) throws -> Void
+        column: Int, valueStart: Int?, locator: inout Locator, isFinal: Bool, _ record: (Record) throws -> Void
     ) rethrows -> Resume? {
         let offset = failure.column - 1
         // Ran out of text, or no line break after the error yet: wait for more.
         if !isFinal && (offset >= bytes.count || Self.newline(in: bytes, from: offset) == nil) { return nil }
-        skipping = true
         openArray = nil
-        if startsValueOnItsLine(offset, in: bytes, after: lineStart) {
-            // A record that was never closed, and the next begins: the error is where the
-            // unfinished record's text ends, and reading resumes with the next record.
-            var end = offset - 1
+        // A record that was never closed, and a later line begins the next (which the parser
+        // may have read on into, as the value of a key left without one): the error is where
+        // the unfinished record's text ends, and reading resumes with the next record.
+        if let next = Self.recordLine(
+            after: valueStart ?? lineStart, through: offset, in: bytes, column: column, onlyAtOffset: valueStart == nil),
+            let message = Self.unclosedMessage(failure, bytes, before: next, valueStart: valueStart)
+        {
+            var end = next - 1
             while end >= floor && Self.isSpace(bytes[end]) { end -= 1 }
-            try record(
-                .failure(
-                    message: failure.message + ", found the end of the line",
-                    position: locator.position(of: end + 1)))
-            return Resume(offset: offset, line: locator.position(of: offset).line)
+            try record(.failure(message: message, position: locator.position(of: end + 1)))
+            skipping = nil
+            return Resume(offset: next, line: locator.position(of: next).line)
         }
+        skipping = column
         // At the end of the input, the error is where the text ends, not past the blank
         // lines after it.
         var at = offset
@@ -338,20 +359,63 @@ public struct JSONRecordSplitter {
         return Self.lineAfter(at, at: position, in: bytes)
     }
 
+    /// Why a record is not complete before the line starting at `next`: what the parser
+    /// wants where its text ends, "found the end of the line"; nil if it is complete there.
+    /// - Parameters:
+    ///   - failure: The failure of the record read on past `next`; for an element of an open
+    ///     array, it is at `next`'s object or array, and says what the array wants there.
+    ///   - valueStart: Where the record starts, when it was read whole: it is read again, up
+    ///     to `next`.
+    private static func unclosedMessage(
+        _ failure: JSONParser.Failure, _ bytes: UnsafeBufferPointer<UInt8>, before next: Int, valueStart: Int?
+    ) -> String? {
+        let ending = ", found the end of the line"
+        guard let valueStart else { return failure.message + ending }
+        do {
+            _ = try JSONParser.parseValue(UnsafeBufferPointer(rebasing: bytes[..<next]), at: valueStart, selecting: .skip)
+            return nil
+        } catch {
+            let atEnd = ", found the end of the input"
+            return (error.message.hasSuffix(atEnd) ? String(error.message.dropLast(atEnd.count)) : error.message) + ending
+        }
+    }
+
     /// Whether the line from `start` (not ended in the block) starts an array that is read
     /// an element at a time, where reading may begin.
     private func startsArray(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         guard expandsArrays, let first = (start..<bytes.count).first(where: { !Self.isSpace(bytes[$0]) }) else {
             return false
         }
-        return bytes[first] == UInt8(ascii: "[") && (!skipping || first == start)
+        return bytes[first] == UInt8(ascii: "[") && skipping.map { first - start < $0 } ?? true
     }
 
-    /// Whether `offset`, after the line starting at `lineStart`, is the first column of a line
-    /// and an object or array starts there.
-    private func startsValueOnItsLine(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, after lineStart: Int) -> Bool {
-        offset > lineStart && offset < bytes.count && bytes[offset - 1] == UInt8(ascii: "\n")
-            && (bytes[offset] == UInt8(ascii: "{") || bytes[offset] == UInt8(ascii: "["))
+    /// The offset of the `{` or `[` that the line from `start` to `end` starts with (after
+    /// blanks), when it is at `column` or left of it: where a record begins; nil otherwise.
+    private static func startsRecord(_ bytes: UnsafeBufferPointer<UInt8>, line start: Int, end: Int, within column: Int) -> Int? {
+        guard let first = (start..<min(end, start + column)).first(where: { !isSpace(bytes[$0]) }),
+            bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[")
+        else { return nil }
+        return first
+    }
+
+    /// The start of the first line after the one holding `from`, up to the one holding
+    /// `offset`, that begins a record (``startsRecord(_:line:end:within:)``) at or before
+    /// `offset` (with `onlyAtOffset`, at `offset`); nil if none does.
+    private static func recordLine(
+        after from: Int, through offset: Int, in bytes: UnsafeBufferPointer<UInt8>, column: Int, onlyAtOffset: Bool
+    ) -> Int? {
+        var found = newline(in: bytes, from: from)
+        while let newline = found, newline < offset {
+            let start = newline + 1
+            let end = Self.newline(in: bytes, from: start) ?? bytes.count
+            if let first = startsRecord(bytes, line: start, end: end, within: column),
+                onlyAtOffset ? first == offset : first <= offset
+            {
+                return start
+            }
+            found = end < bytes.count ? end : nil
+        }
+        return nil
     }
 
     /// The start of the line after the one holding `offset` (at `position`).

@@ -20,7 +20,9 @@ extension Switchboard {
                 {"file": ..., "line": N, "column": N, "error": "..."} ("item": N before the \
                 error for an item of an array), a syntax error at its own line and column \
                 ('<stdin>' names standard input). After a syntax error, reading \
-                resumes at the next line that starts with '{' or '['. The batch goes on after a \
+                resumes at the next line that starts with '{' or '['; a record never closed \
+                ends where such a line begins, one error at the end of its text. The batch goes \
+                on after a \
                 bad record, and after an input that cannot be read ({"file": ..., "error": \
                 "cannot read ..."}, with the reason on standard error too).
 

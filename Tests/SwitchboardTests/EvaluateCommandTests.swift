@@ -56,6 +56,27 @@ import Testing
         #expect(result.lines[6].hasPrefix(#"{"outputs": {"contact": "none""#))
     }
 
+    /// A line of JSON Lines cut short (a write that stopped half way) is one error record at
+    /// the end of its text, however it was cut, even where JSON would read on into the next
+    /// line (after a key's colon); every line after it gives its own record.
+    @Test(arguments: [
+        (#"{"contact_matches":"#, 20, "expected a value, found the end of the line"),
+        (#"{"contact_matches": 1, "kind": "call""#, 38, "expected ',' or '}' in the object, found the end of the line"),
+        (#"{"contact_matches": 1, "kind": ["#, 33, "expected a value, found the end of the line"),
+    ])
+    func aLineCutShortIsOneErrorRecordAndEveryLineAfterItHasItsOwn(cut: String, column: Int, message: String) throws {
+        let none = #"{"contact_matches": 0, "kind": "message", "contact_projects": 0, "log_on_all_projects": true}"#
+        let matched = #"{"contact_matches": 1, "kind": "call", "contact_projects": 1, "log_on_all_projects": false}"#
+        let result = try CommandRunner.run(
+            ["evaluate", "--rules", "Examples/contact.yaml", "-"], stdin: [cut, none, cut, matched, ""].joined(separator: "\n"))
+        #expect(result.status == 1)
+        #expect(result.lines.count == 4)
+        #expect(result.lines[0] == #"{"file": "<stdin>", "line": 1, "column": \#(column), "error": "invalid JSON: \#(message)"}"#)
+        #expect(result.lines[1].hasPrefix(#"{"outputs": {"contact": "none""#))
+        #expect(result.lines[2] == #"{"file": "<stdin>", "line": 3, "column": \#(column), "error": "invalid JSON: \#(message)"}"#)
+        #expect(result.lines[3].hasPrefix(#"{"outputs": {"contact": "matched""#))
+    }
+
     @Test func onlyBlankLinesAfterTheFactsStillExit0() throws {
         let result = try CommandRunner.run(
             ["evaluate", "--rules", "Examples/contact.yaml", "-"],

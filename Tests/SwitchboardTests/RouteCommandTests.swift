@@ -44,6 +44,27 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test(
+        "A webhook line cut short is one error route at the end of its text, however it was cut; every line after it is routed as it would be alone",
+        arguments: [
+            (#""data":"#, "expected a value, found the end of the line"),
+            (#""direction": "outbound""#, "expected ',' or '}' in the object, found the end of the line"),
+        ])
+    func aLineCutShortIsOneErrorRoute(cutAfter: String, message: String) throws {
+        let whole = try Self.exampleEvent(line: 1)
+        let cut = try #require(whole.range(of: cutAfter)).upperBound
+        let column = whole.utf8.distance(from: whole.startIndex, to: cut) + 1
+        let events = String(whole[..<cut]) + "\n" + (try [2, 3].map { try Self.exampleEvent(line: $0) }.joined())
+        let result = try CommandRunner.run(["route", "--directory", "Examples/directory.yaml", "-"], stdin: events)
+        let expected = try Self.lines(of: "Examples/expected-routes.jsonl")
+        #expect(
+            result.lines == [
+                #"{"file": "<stdin>", "line": 1, "column": \#(column), "status": "error", "error": "invalid JSON: \#(message)"}"#,
+                expected[1], expected[2],
+            ])
+        #expect(result.status == 1)
+    }
+
     @Test("An input with nothing wrong exits 0, ignored and duplicate events included")
     func cleanInputExits0() throws {
         let events = try [1, 18, 22, 1].map { try Self.exampleEvent(line: $0) }.joined()
