@@ -48,7 +48,8 @@ extension Switchboard {
                 1 an input could not be read or routed, a choice was refused or named no \
                 interaction of the events, or the rules, directory (with --strict, its \
                 warnings) or assignments file are invalid (rules the router cannot act on \
-                included); 64 bad usage.
+                included); 64 bad usage (an --assign-* id the directory does not hold \
+                included).
                 """
         )
 
@@ -116,6 +117,15 @@ extension Switchboard {
             }
         }
 
+        /// The --assign-* option of an action.
+        private static func flag(for action: ManualAssignments.Action) -> String {
+            switch action {
+            case .contact: "--assign-contact"
+            case .projects: "--assign-projects"
+            case .teamMember: "--assign-team-member"
+            }
+        }
+
         /// The choices of the --assign-* options.
         private var chosen: ManualAssignments {
             ManualAssignments(
@@ -131,6 +141,11 @@ extension Switchboard {
             let tables = try rules.load(colors: colors)
             let (sparkDirectory, routers) = try routing.load([(tables, rules.name)], colors: colors)
             let router = routers[0]
+            // An id the directory does not hold is a mistyped option, not a choice to refuse.
+            let unknown = chosen.unknownIDs(in: sparkDirectory)
+            if !unknown.isEmpty {
+                throw ValidationError(unknown.map { "\(Self.flag(for: $0.action)): \($0.message)" }.joined(separator: "\n"))
+            }
             // Choices by event id, and where each was given, for messages.
             var choices: [String: ManualAssignments] = [:]
             var origins: [String: String] = [:]
@@ -147,7 +162,7 @@ extension Switchboard {
             // The sources, read once; with --assign-* and no --interaction, held to find the
             // one interaction they are for.
             var held: [(Result<WebhookInput, IOFailure>, String)] = []
-            let event = try sample.sample().map { try self.sample.event($0, in: sparkDirectory, command: Self.self) }
+            let event = try sample.sample().map { try self.sample.event($0, in: sparkDirectory) }
             if !chosen.isEmpty {
                 let id = try interaction ?? event?.id ?? onlyInteraction(rules: tables, directory: sparkDirectory, held: &held)
                 choices[id] = chosen
@@ -232,7 +247,7 @@ extension Switchboard {
 
         /// The event id of the one interaction the events hold, which --assign-* choices
         /// without --interaction are for; the sources are read into `held` to find it.
-        /// - Throws: ``UsageError`` when the events hold no interaction or several.
+        /// - Throws: `ValidationError` (bad usage) when the events hold no interaction or several.
         private func onlyInteraction(
             rules: DecisionTables, directory: SparkDirectory,
             held: inout [(Result<WebhookInput, IOFailure>, String)]
@@ -252,8 +267,7 @@ extension Switchboard {
             }
             guard ids.count == 1 else {
                 // Bad usage that only the events show.
-                throw UsageError(
-                    Self.self,
+                throw ValidationError(
                     "--assign-* choices are for one interaction, but the events hold \(ids.count)"
                         + (ids.isEmpty ? "" : " (\(ids.prefix(5).joined(separator: ", "))\(ids.count > 5 ? ", ..." : ""))")
                         + "; name it with --interaction ID, or give --assignments FILE")

@@ -18,18 +18,16 @@ struct Switchboard: AsyncParsableCommand {
     )
 
     /// Parses the arguments and runs the subcommand. Usage errors print the subcommand's
-    /// usage (64); a read or write that fails prints why (1); standard output's reader going
-    /// away stops the process quietly, by SIGPIPE, as other Unix tools stop.
+    /// usage (64), whether argument-parser finds them or running the command does; a read or
+    /// write that fails prints why (1); standard output's reader going away stops the process
+    /// quietly, by SIGPIPE, as other Unix tools stop.
     static func main() async {
         StandardStreams.claimClosedDescriptors()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
-            if let unknown = unknownSubcommand(CommandLine.arguments.dropFirst().first) {
-                StandardStreams.report("Error: \(unknown)\nUsage: " + usageString() + "\n  See 'switchboard --help' for more information.\n")
-                Foundation.exit(ExitCode.validationFailure.rawValue)
-            }
+            if let unknown = unknownSubcommand(CommandLine.arguments.dropFirst().first) { exitForBadUsage(unknown) }
             exit(withError: error)
         }
         do {
@@ -42,14 +40,23 @@ struct Switchboard: AsyncParsableCommand {
             if failure.isClosedStandardOutput { StandardStreams.stopForClosedOutput() }
             StandardStreams.report("error: \(failure)\n")
             Foundation.exit(1)
-        } catch let usage as UsageError {
-            StandardStreams.report(
-                "Error: \(usage.message)\n" + usageString(for: usage.command)
-                    + "\n  See '\(helpCommand(usage.command))' for more information.\n")
-            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch let usage as ValidationError {
+            // Bad usage that only running the command shows (the events hold several
+            // interactions for a choice meant for one, an id the directory does not hold):
+            // argument-parser would name the root command's usage, not the subcommand's.
+            exitForBadUsage(usage.message, command: type(of: command))
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Prints a usage error as argument-parser prints those it finds, `Error: ...`, the
+    /// command's `Usage:` line and where its help is, and exits 64.
+    private static func exitForBadUsage(_ message: String, command: ParsableCommand.Type = Switchboard.self) -> Never {
+        let name = command == Switchboard.self ? "switchboard" : "switchboard \(command._commandName)"
+        StandardStreams.report(
+            "Error: \(message)\nUsage: " + usageString(for: command) + "\n  See '\(name) --help' for more information.\n")
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 
     /// "unknown subcommand 'valdate'; did you mean 'validate'?" when the first argument
@@ -61,24 +68,5 @@ struct Switchboard: AsyncParsableCommand {
         return "unknown subcommand '\(word)'"
             + (Suggestion.nearest(to: word, in: names).map { "; did you mean '\($0)'?" }
                 ?? " (one of \(names.dropLast().joined(separator: ", ")))")
-    }
-
-    /// `switchboard route --help`.
-    private static func helpCommand(_ command: ParsableCommand.Type) -> String {
-        let name = command.configuration.commandName ?? String(describing: command).lowercased()
-        return "switchboard \(name) --help"
-    }
-}
-
-/// Bad usage that only running the command shows (the events hold several interactions for
-/// a choice meant for one): printed with the subcommand's usage, exit status 64. Everything
-/// the arguments alone show is checked in `validate()`.
-struct UsageError: Error {
-    var command: ParsableCommand.Type
-    var message: String
-
-    init(_ command: ParsableCommand.Type, _ message: String) {
-        self.command = command
-        self.message = message
     }
 }

@@ -68,7 +68,7 @@ extension Switchboard {
         func run() throws {
             let paths = files.isEmpty ? Self.discover() : files
             if paths.isEmpty {
-                throw UsageError(Self.self, "no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
+                throw ValidationError("no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/")
             }
             let colors = color.colors(on: STDERR_FILENO)
             let overrides = ScenarioFile.Overrides(

@@ -161,8 +161,8 @@ import Testing
         "A choice that is not among the candidates is refused on standard error, naming the interaction, the choice and the candidates; the route is printed unassigned (exit 1)",
         arguments: [
             (
-                ["--assign-contact", "c-999"],
-                "error: interaction 815 (call.ended): contact 'c-999' is not among the candidates for Assign to Contact (c-400, c-401); not applied\n"
+                ["--assign-contact", "c-500"],
+                "error: interaction 815 (call.ended): contact 'c-500' is not among the candidates for Assign to Contact (c-400, c-401); not applied\n"
             ),
             (
                 ["--assign-contact", "c-100"],
@@ -173,8 +173,8 @@ import Testing
                 "error: interaction 815 (call.ended) does not ask for Assign Team Member; team member 'tm-raj' not applied\n"
             ),
             (
-                ["--assign-projects", "maple-lofts,atlantis"],
-                "error: interaction 815 (call.ended) does not ask for Assign Projects; projects 'maple-lofts', 'atlantis' not applied\n"
+                ["--assign-projects", "maple-lofts,the-pier"],
+                "error: interaction 815 (call.ended) does not ask for Assign Projects; projects 'maple-lofts', 'the-pier' not applied\n"
             ),
         ])
     func refusedChoice(options: [String], message: String) throws {

@@ -62,6 +62,16 @@ public struct ManualAssignments: Hashable, Sendable {
         }
     }
 
+    /// The chosen ids the directory does not hold: a choice no route could take, whatever its
+    /// candidates.
+    /// - Returns: Each unknown id's action and why (``SparkDirectory/unknownID(_:for:)``), in
+    ///   the order contact, projects, team member; empty when the directory holds every id.
+    public func unknownIDs(in directory: SparkDirectory) -> [(action: Action, message: String)] {
+        Action.allCases.flatMap { action in
+            (self[action] ?? []).compactMap { id in directory.unknownID(id, for: action).map { (action, $0) } }
+        }
+    }
+
     /// Checks the choices against one route: each chosen action must be one the route asks
     /// for, and each chosen id one of its candidates.
     ///

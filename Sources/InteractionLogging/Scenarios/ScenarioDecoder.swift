@@ -502,7 +502,7 @@ final class ScenarioDecoder {
         if let projects, projects.isEmpty, let value = reader["projects"] {
             sink.error(.emptyList, "assigned projects must name at least one project", at: value.location)
         }
-        for (project, location) in projects ?? [] { checkID(project, kind: .project, in: directory, at: location) }
+        for (project, location) in projects ?? [] { checkID(project, kind: .projects, in: directory, at: location) }
         guard sink.diagnostics.count == before else { return nil }
         return ManualAssignments(contact: contact, teamMember: teamMember, projects: projects?.map(\.0))
     }
@@ -542,7 +542,7 @@ final class ScenarioDecoder {
                         + Suggestion.clause(for: status, in: statuses), at: value.location)
             }
         }
-        for (field, kind) in [("contact", IDKind.contact), ("team_member", .teamMember)] {
+        for (field, kind) in [("contact", ManualAssignments.Action.contact), ("team_member", .teamMember)] {
             guard let value = reader[field] else { continue }
             if value.isNull {
                 expect(field, .null)
@@ -552,7 +552,7 @@ final class ScenarioDecoder {
             }
         }
         if let projects = texts(reader, "projects") {
-            for (project, location) in projects { checkID(project, kind: .project, in: directory, at: location) }
+            for (project, location) in projects { checkID(project, kind: .projects, in: directory, at: location) }
             expect("projects", .array(projects.map { .string($0.0) }))
         }
         for field in ["actions", "refused"] {
@@ -599,33 +599,14 @@ final class ScenarioDecoder {
         var pairs: [(String, JSONValue)] = []
         for action in ManualAssignments.Action.allCases {
             guard let ids = texts(reader, action.key) else { continue }
-            let kind: IDKind =
-                switch action {
-                case .contact: .contact
-                case .projects: .project
-                case .teamMember: .teamMember
-                }
-            for (id, location) in ids { checkID(id, kind: kind, in: directory, at: location) }
+            for (id, location) in ids { checkID(id, kind: action, in: directory, at: location) }
             pairs.append((action.key, .array(ids.map { .string($0.0) })))
         }
         return .object(pairs)
     }
 
-    private enum IDKind: String {
-        case contact
-        case teamMember = "team member"
-        case project
-    }
-
-    private func checkID(_ id: String, kind: IDKind, in directory: SparkDirectory?, at location: SourceLocation) {
-        guard let directory else { return }
-        let known: [String]
-        switch kind {
-        case .contact: if directory.contact(id: id) != nil { return }; known = directory.contacts.map(\.id)
-        case .teamMember: if directory.teamMember(id: id) != nil { return }; known = directory.teamMembers.map(\.id)
-        case .project: if directory.project(id: id) != nil { return }; known = directory.projects.map(\.id)
-        }
-        sink.error(.unknownId, "no \(kind.rawValue) '\(id)' in the directory\(Suggestion.clause(for: id, in: known))", at: location)
+    private func checkID(_ id: String, kind: ManualAssignments.Action, in directory: SparkDirectory?, at location: SourceLocation) {
+        if let problem = directory?.unknownID(id, for: kind) { sink.error(.unknownId, problem, at: location) }
     }
 
     // MARK: - Scalars

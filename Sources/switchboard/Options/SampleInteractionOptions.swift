@@ -55,12 +55,13 @@ struct SampleInteractionOptions: ParsableArguments {
     }
 
     /// The event the sample describes, its numbers read as the directory reads its own.
-    /// - Throws: `UsageError` naming the flag that is missing or cannot be read.
-    func event(_ sample: SampleInteraction, in directory: SparkDirectory, command: ParsableCommand.Type) throws -> AircallEvent {
+    /// - Throws: `ValidationError` naming the flag that is missing or cannot be read: bad
+    ///   usage, which only the directory shows.
+    func event(_ sample: SampleInteraction, in directory: SparkDirectory) throws -> AircallEvent {
         do {
             return try sample.event(in: directory)
         } catch {
-            throw UsageError(command, error.description(naming: Self.flag))
+            throw ValidationError(error.description(naming: Self.flag))
         }
     }
 }
