@@ -65,6 +65,8 @@ struct Partition {
     private var listedBytes = 0
     /// Counts of uncovered shares that gave up (see ``uncoveredShare(_:_:)``).
     private var failedCounts = 0
+    /// Counts the share of a part that the rules reaching into it cover.
+    private var counter: UnionCounter
 
     /// - Parameter neighbourLists: Every live rule's neighbours, ascending, when they are
     ///   already known (see ``OverlapGroups/neighbourLists``).
@@ -79,6 +81,7 @@ struct Partition {
             case .integers(let intervals): intervals.ranges.reduce(0) { $0 + Double($1.upperBound) - Double($1.lowerBound) + 1 }
             }
         }
+        counter = UnionCounter(cells: cells, domainSizes: domainSizes)
     }
 
     /// The live rules: those that match something.
@@ -226,6 +229,8 @@ struct Partition {
             if !reaching.isEmpty, let uncovered = uncoveredShare(region, reaching) {
                 listSome(of: region, reaching, uncovered: uncovered)
             } else {
+                // No rule reaches in: the part is a gap box. Or the budget ran out, and this
+                // returns at once.
                 cut(region, reaching)
             }
             return
@@ -352,71 +357,55 @@ struct Partition {
     static let fullyListed = 1_000
 
     /// The share of the input space inside `region` that none of `rules` (each meeting it)
-    /// matches, by inclusion and exclusion over their intersections; nil when that would
-    /// take too long (many rules, or a cell of several intervals inside the region).
+    /// matches; nil when the budget ran out.
     ///
-    /// The count walks only the intersections that are not empty, so rules that mostly miss
-    /// each other, as a tree's widened rules do inside a narrowed leaf, are counted quickly
-    /// however many reach in; rules that all share one region make it give up at
-    /// ``countSteps``. After ``countsGivenUp`` such counts, a table is taken to be of the
-    /// second kind and only parts few rules reach into are counted.
+    /// Few rules are counted by inclusion and exclusion (``UnionCounter``), which visits only
+    /// the intersections that are not empty: rules that mostly miss each other, as a tree's
+    /// widened rules do inside a narrowed leaf, are counted quickly however many reach in.
+    /// More rules, or rules that share too many intersections, are cut as ``cut(_:_:known:changed:)``
+    /// cuts, each piece counted the same way; a piece a rule holds whole is covered. Unlike the
+    /// cut, the count never lists the uncovered boxes: a part of a 100,000-rule tree that 140
+    /// widened rules reach into is counted in a few hundred steps where listing it takes half
+    /// a million. After ``countsGivenUp`` counts gave up, a table is taken to be one whose rules
+    /// all share one region, and only pieces with ``fewRules`` rules are counted.
     private mutating func uncoveredShare(_ region: Region, _ rules: [Int]) -> Double? {
-        guard rules.count <= (failedCounts < Self.countsGivenUp ? Self.countedRules : Self.fewRules) else { return nil }
-        for r in rules {
-            for c in 0..<cells.columnCount where !cells.isFinite[c] {
-                if cells.pieces(r, c, within: region.low[c], region.high[c]) > 1 { return nil }
+        if meter.tick() { return nil }
+        if rules.isEmpty { return share(region) }
+        if rules.count <= (failedCounts < Self.countsGivenUp ? Self.countedRules : Self.fewRules), counter.countable(region, rules) {
+            if let covered = counter.coveredShare(of: region, by: rules, maximumSteps: Self.countSteps) {
+                return Swift.max(0, share(region) - covered)
             }
-        }
-        var steps = 0
-        guard let covered = unionShare(region, rules, from: 0, steps: &steps) else {
             failedCounts += 1
-            return nil
         }
-        return Swift.max(0, share(region) - covered)
+        let bytes = 16 * rules.count + 8 * cells.columnCount + 64
+        guard meter.reserve(bytes) else { return nil }
+        defer { meter.release(bytes) }
+        var masks = [UInt64](repeating: 0, count: rules.count)
+        var constrained = [Int](repeating: 0, count: cells.columnCount)
+        for (k, r) in rules.enumerated() {
+            let mask = cells.mask(r, region)
+            if mask == 0 { return 0 }
+            cells.count(mask, into: &constrained)
+            masks[k] = mask
+        }
+        let (best, pieces) = cells.nextCut(of: region, rules, masks, constrained: constrained)
+        let bit = UInt64(1) << UInt64(best)
+        var uncovered = 0.0
+        for part in pieces {
+            let inside = rules.indices.filter { masks[$0] & bit == 0 || cells.meets(rules[$0], best, part) }.map { rules[$0] }
+            guard let share = uncoveredShare(part, inside) else { return nil }
+            uncovered += share
+        }
+        return uncovered
     }
 
-    /// The most rules reaching into a part whose uncovered share is counted.
+    /// The most rules counted by inclusion and exclusion at once.
     static let countedRules = 64
-    /// The most rules counted once ``countsGivenUp`` counts gave up.
+    /// The most rules counted at once after ``countsGivenUp`` counts gave up.
     static let fewRules = 12
     /// The most intersections one count visits.
     static let countSteps = 50_000
     static let countsGivenUp = 16
-
-    /// The share of the input space in `box` that one of `rules[start...]` matches:
-    /// |B ∩ (Rₛ ∪ U)| = |B ∩ Rₛ| + |B ∩ U| − |B ∩ Rₛ ∩ U|. Nil past ``countSteps`` steps.
-    private func unionShare(_ box: Region, _ rules: [Int], from start: Int, steps: inout Int) -> Double? {
-        guard start < rules.count else { return 0 }
-        steps += 1
-        if steps > Self.countSteps { return nil }
-        guard let rest = unionShare(box, rules, from: start + 1, steps: &steps) else { return nil }
-        guard let inner = intersection(box, rules[start]) else { return rest }
-        guard let both = unionShare(inner, rules, from: start + 1, steps: &steps) else { return nil }
-        return share(inner) + rest - both
-    }
-
-    /// The part of `box` rule `r` matches, nil when none; each integer cell of `r` holds one
-    /// interval inside the box.
-    private func intersection(_ box: Region, _ r: Int) -> Region? {
-        // Most rules of a count miss most boxes it visits: asked first, without a copy.
-        guard cells.meets(r, box) else { return nil }
-        var inner = box
-        for c in 0..<cells.columnCount {
-            if cells.isFinite[c] {
-                var any = false
-                for w in 0..<cells.wordCount[c] {
-                    let index = cells.wordOffset[c] + w
-                    inner.bits[index] &= cells.word(r, c, w)
-                    if inner.bits[index] != 0 { any = true }
-                }
-                if !any { return nil }
-            } else {
-                guard cells.meets(r, c, inner) else { return nil }
-                (inner.low[c], inner.high[c]) = cells.clamp(r, c, to: inner.low[c], inner.high[c])
-            }
-        }
-        return inner
-    }
 
     /// A part of the space found covered.
     private mutating func settle(_ region: Region) {
