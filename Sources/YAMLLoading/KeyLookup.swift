@@ -6,6 +6,8 @@
 package struct KeyLookup {
     /// The names, in the list's order.
     package let names: [String]
+    /// Each name's ``KeyPrint``, made on the first search by bytes.
+    private var prints: [UInt64] = []
     private var next = 0
 
     /// A lookup in `names`.
@@ -15,14 +17,34 @@ package struct KeyLookup {
 
     /// The position of `key` in the names, or nil.
     package mutating func index(of key: String) -> Int? {
+        let found = search { names[$0] == key }
+        if let found { next = found + 1 }
+        return found
+    }
+
+    /// The position in the names of the key spelt by `key`'s UTF-8 bytes, or nil. A key whose
+    /// bytes differ from a name's can still be the same string (a letter and its accent, or
+    /// the two in one character): nil does not say it is none of the names.
+    package mutating func index(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if prints.count != names.count {
+            prints = names.map { name in
+                var name = name
+                return name.withUTF8 { KeyPrint.of($0) }
+            }
+        }
+        let print = KeyPrint.of(key)
+        let found = search { prints[$0] == print && (key.count <= 7 || names[$0].utf8.elementsEqual(key)) }
+        if let found { next = found + 1 }
+        return found
+    }
+
+    /// The first name, from the one after the name found last, that `matches`.
+    private func search(_ matches: (Int) -> Bool) -> Int? {
         let count = names.count
         var i = next
         for _ in 0..<count {
             if i >= count { i = 0 }
-            if names[i] == key {
-                next = i + 1
-                return i
-            }
+            if matches(i) { return i }
             i += 1
         }
         return nil

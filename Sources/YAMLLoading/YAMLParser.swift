@@ -1,14 +1,15 @@
 internal import CYAML
 import Diagnostics
 
-/// Reads YAML through libyaml's event API into ``YAMLNode`` trees with positions.
+/// Reads YAML through libyaml's event API into a ``YAMLDocument`` (flat records with
+/// positions) or a ``YAMLNode`` tree made from one.
 ///
-/// The parser is the only place that talks to libyaml. It builds the tree with an explicit
-/// stack, not recursion, and enforces what a rules file needs and libyaml does not:
+/// The parser is the only place that talks to libyaml. It keeps open collections on an
+/// explicit stack, not recursion, and enforces what a rules file needs and libyaml does not:
 /// a size cap, a depth cap, valid UTF-8, one document, unique keys, and no anchors, aliases
 /// or tags. Every problem is a positioned ``Diagnostic``.
 package enum YAMLParser {
-    /// Parses one YAML document.
+    /// Parses one YAML document into a tree.
     /// - Parameters:
     ///   - bytes: The file's contents.
     ///   - file: The path to name in diagnostics.
@@ -20,13 +21,31 @@ package enum YAMLParser {
     package static func parse(
         _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile, stream: YAMLItemStream? = nil
     ) throws(DiagnosticsError) -> YAMLNode {
+        try document(bytes, file: file, limits: limits, stream: stream).node(at: 0)
+    }
+
+    /// Parses one YAML document into flat records.
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - file: The path to name in diagnostics.
+    ///   - limits: The size and depth caps.
+    ///   - stream: A top-level list whose items are handed on as they are read (see
+    ///     ``YAMLItemStream``).
+    /// - Returns: The document, its root at index 0.
+    /// - Throws: ``DiagnosticsError`` with every problem found.
+    package static func document(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = .rulesFile, stream: YAMLItemStream? = nil
+    ) throws(DiagnosticsError) -> YAMLDocument {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if bytes.count > limits.maximumBytes {
+        // A record holds its scalar's place in the document's text in 32 bits, and escapes
+        // can make the text half as long again as the file.
+        let maximumBytes = min(limits.maximumBytes, 1 << 30)
+        if bytes.count > maximumBytes {
             // No source excerpt: the first line of a file this size can be most of the file.
             throw DiagnosticsError([
                 Diagnostic(
                     .error, code: .tooLarge,
-                    "the file is \(bytes.count) bytes; the limit is \(limits.maximumBytes) bytes",
+                    "the file is \(bytes.count) bytes; the limit is \(maximumBytes) bytes",
                     at: start)
             ])
         }
@@ -44,157 +63,69 @@ package enum YAMLParser {
                     at: UTF8Check.location(ofByte: bad, in: body, file: file))
             ])
         }
-        var builder = TreeBuilder(file: file, limits: limits, stream: stream)
+        var builder = DocumentBuilder(file: file, limits: limits, stream: stream)
         body.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
         }
         if builder.diagnostics.contains(where: { $0.severity == .error }) {
             throw fail(builder.diagnostics)
         }
-        guard let root = builder.root else {
+        guard !builder.records.isEmpty else {
             throw fail([Diagnostic(.error, code: .emptyFile, "the file holds no YAML document", at: start)])
         }
-        return root
+        return YAMLDocument(file: file, records: builder.records, bytes: builder.bytes)
     }
 }
 
-/// One open collection while events stream in. Its children wait at the end of the builder's
-/// shared stacks (``TreeBuilder/openItems``, ``TreeBuilder/openPairs``) from `start` on, and
-/// are moved into one array of the right size when it closes, rather than arrays that grow one
-/// child at a time.
+/// One open collection while events stream in.
 private struct Frame {
-    enum Kind { case sequence, mapping }
-    var kind: Kind
-    var location: SourceLocation
-    /// Where the collection's children start in the shared stack of its kind.
-    var start: Int
-    /// A mapping's key waiting for its value, and its ``KeyPrint``.
-    var pendingKey: (text: String, location: SourceLocation, print: UInt64)?
+    /// The collection's record.
+    var index: Int
+    var kind: YAMLDocument.Kind
+    /// Its children so far.
+    var children: UInt32 = 0
+    /// Where its text starts in ``DocumentBuilder/bytes``, to drop a streamed item.
+    var bytesStart: Int
+    /// Where its keys start in ``DocumentBuilder/openKeys``.
+    var keysStart: Int
+    /// A mapping's key (its record) waiting for its value.
+    var pendingKey: Int?
     /// Where each key of a large mapping was first seen, for duplicate-key notes; built when
-    /// the mapping outgrows a linear search of its pairs (most mappings have a few keys).
+    /// the mapping outgrows a linear search of its keys (most mappings have a few keys).
     var seenKeys: [String: SourceLocation]?
-    /// Set when a key was not a scalar: its value is read and dropped.
+    /// Set when a key was not a scalar: its value is not a value of the mapping.
     var skipNextValue = false
 
-    /// The mappings with more pairs than this index their keys in ``seenKeys``.
+    /// The mappings with more keys than this index them in ``seenKeys``.
     static let linearKeySearch = 16
-
-    /// Where `key` was first seen in this mapping, recording it when it is new. Every key
-    /// before the one being read already has its pair (a value always follows a key), and
-    /// `prints[i]` is the ``KeyPrint`` of `pairs[i]`.
-    mutating func firstSight(
-        of key: String, print: UInt64, at location: SourceLocation, pairs: MoveStack<YAMLPair>, prints: [UInt64]
-    ) -> SourceLocation? {
-        if seenKeys == nil, pairs.count - start < Self.linearKeySearch {
-            // Keys that differ almost always differ in their prints: the strings are compared
-            // only when the prints agree.
-            for i in start..<pairs.count where prints[i] == print && pairs[i].key == key { return pairs[i].keyLocation }
-            return nil
-        }
-        if seenKeys == nil {
-            var index: [String: SourceLocation] = [:]
-            for i in start..<pairs.count where index[pairs[i].key] == nil { index[pairs[i].key] = pairs[i].keyLocation }
-            seenKeys = index
-        }
-        if let first = seenKeys?[key] { return first }
-        seenKeys?[key] = location
-        return nil
-    }
 }
 
-/// A cheap stand-in for a key when looking for repeated keys: its length and first seven
-/// bytes. Equal keys have equal prints; the strings are compared only when prints agree.
-private enum KeyPrint {
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var print = UInt64(truncatingIfNeeded: bytes.count)
-        for i in 0..<min(bytes.count, 7) { print |= UInt64(bytes[i]) << (8 * (i + 1)) }
-        return print
-    }
-}
-
-/// A stack whose top elements are moved, not copied, into an array: the children of a
-/// collection that just closed. Copying them out and destroying the originals would cost a
-/// retain and a release of every child's text and location.
-private final class MoveStack<Element> {
-    private var storage: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init() {
-        capacity = 64
-        storage = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    subscript(_ index: Int) -> Element {
-        precondition(index >= 0 && index < count)
-        return storage[index]
-    }
-
-    func append(_ element: consuming Element) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: storage, count: count)
-            storage.deallocate()
-            storage = larger
-            capacity *= 2
-        }
-        (storage + count).initialize(to: element)
-        count += 1
-    }
-
-    /// The elements from `start` on, in order, as a copy that leaves them on the stack.
-    func copy(from start: Int) -> ArraySlice<Element> {
-        Array(UnsafeBufferPointer(start: storage + start, count: count - start))[...]
-    }
-
-    /// The elements from `start` on, in order, moved off the stack.
-    func pop(from start: Int) -> [Element] {
-        precondition(start >= 0 && start <= count)
-        // Appended one at a time: `Array(unsafeUninitializedCapacity:)` allocates through an
-        // unspecialised path of the standard library that looks the array's type up at run
-        // time (about 500 instructions a collection).
-        var result: [Element] = []
-        result.reserveCapacity(count - start)
-        for index in start..<count { result.append((storage + index).move()) }
-        count = start
-        return result
-    }
-}
-
-private struct TreeBuilder {
-    package let file: String
-    package let limits: YAMLLimits
-    package var diagnostics: [Diagnostic] = []
-    package var root: YAMLNode?
-    package var stack: [Frame] = []
-    /// The items of every open sequence and the pairs of every open mapping, innermost last.
-    package var openItems = MoveStack<YAMLNode>()
-    package var openPairs = MoveStack<YAMLPair>()
-    /// The ``KeyPrint`` of each pair in ``openPairs``, at the same index.
-    package var openPrints: [UInt64] = []
-    /// Short scalars made recently, by their ``KeyPrint`` (exact for up to seven bytes): a
-    /// rules file repeats a few dozen keys and values thousands of times, and a copy of a
-    /// short string costs less than decoding it again.
-    package var shortScalars = [(print: UInt64, text: String)](repeating: (.max, ""), count: 256)
-    package var documents = 0
-    package let stream: YAMLItemStream?
+private struct DocumentBuilder {
+    let file: String
+    let limits: YAMLLimits
+    var diagnostics: [Diagnostic] = []
+    /// The document so far: every record, and every scalar's text.
+    var records: [YAMLDocument.Record] = []
+    var bytes: [UInt8] = []
+    var stack: [Frame] = []
+    /// The keys of every open mapping, innermost last: each key's ``KeyPrint`` and record.
+    var openKeys: [(print: UInt64, index: Int)] = []
+    var documents = 0
+    let stream: YAMLItemStream?
+    /// The top-level pairs before the streamed list, made once for all of its items.
+    var streamedBefore: (list: Int, pairs: [YAMLPair])?
 
     /// The most errors kept. Every alias, anchor, tag and repeated key is an error of its own,
     /// so 32 MiB of `*a, ` would otherwise make eight million of them (2.8 GB, seconds).
-    package static let maximumErrors = 100
+    static let maximumErrors = 100
 
-    package init(file: String, limits: YAMLLimits, stream: YAMLItemStream?) {
+    init(file: String, limits: YAMLLimits, stream: YAMLItemStream?) {
         self.file = file
         self.limits = limits
         self.stream = stream
     }
 
-    package mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
@@ -205,6 +136,9 @@ private struct TreeBuilder {
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         // libyaml reads the buffer lazily; it stays alive for the whole loop (caller's closure).
         yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+        // A record per event or so, and the scalars' text is less than the file's.
+        records.reserveCapacity(buffer.count / 8)
+        bytes.reserveCapacity(buffer.count / 2)
 
         var event = yaml_event_t()
         while true {
@@ -238,7 +172,7 @@ private struct TreeBuilder {
 
     /// Handles one event; returns false when reading must stop.
     private mutating func handle(_ event: inout yaml_event_t) -> Bool {
-        let here = location(event.start_mark)
+        let mark = event.start_mark
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
@@ -246,7 +180,7 @@ private struct TreeBuilder {
                 diagnostics.append(
                     Diagnostic(
                         .error, code: .multipleDocuments,
-                        "a rules file holds one YAML document; a second one starts here", at: here))
+                        "a rules file holds one YAML document; a second one starts here", at: location(mark)))
                 return false
             }
         case YAML_ALIAS_EVENT:
@@ -254,117 +188,169 @@ private struct TreeBuilder {
             diagnostics.append(
                 Diagnostic(
                     .error, code: .alias,
-                    "aliases (*\(name)) are not allowed; write the value out in full", at: here))
-            attach(YAMLNode(.scalar("", quoted: false), at: here))
+                    "aliases (*\(name)) are not allowed; write the value out in full", at: location(mark)))
+            // It stands in the document as an empty value, so that the keys around it pair up.
+            appendScalar(UnsafeBufferPointer(start: nil, count: 0), quoted: false, at: mark)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: here)
-            let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
-            let print = KeyPrint.of(bytes)
-            let text: String
-            if bytes.count <= 7 {
-                let slot = Int(truncatingIfNeeded: (print &* 0x9E37_79B9_7F4A_7C15) >> 56)
-                if shortScalars[slot].print == print {
-                    text = shortScalars[slot].text
-                } else {
-                    text = String(decoding: bytes, as: UTF8.self)
-                    shortScalars[slot] = (print, text)
-                }
-            } else {
-                text = String(decoding: bytes, as: UTF8.self)
-            }
-            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
-            attach(YAMLNode(.scalar(text, quoted: quoted), at: here), print: print)
+            checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: mark)
+            appendScalar(
+                UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
+                quoted: scalar.style != YAML_PLAIN_SCALAR_STYLE, at: mark)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if isMapping {
-                checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: here)
+                checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: mark)
             } else {
-                checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: here)
+                checkAnchorAndTag(
+                    anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: mark)
             }
             if stack.count >= limits.maximumDepth {
                 diagnostics.append(
                     Diagnostic(
                         .error, code: .tooDeep,
-                        "nesting is deeper than \(limits.maximumDepth) levels", at: here))
+                        "nesting is deeper than \(limits.maximumDepth) levels", at: location(mark)))
                 return false
             }
-            stack.append(
-                Frame(
-                    kind: isMapping ? .mapping : .sequence, location: here,
-                    start: isMapping ? openPairs.count : openItems.count))
+            let kind: YAMLDocument.Kind = isMapping ? .mapping : .sequence
+            stack.append(Frame(index: records.count, kind: kind, bytesStart: bytes.count, keysStart: openKeys.count))
+            records.append(
+                YAMLDocument.Record(
+                    kind: kind, quoted: false, line: UInt32(truncatingIfNeeded: mark.line),
+                    column: UInt32(truncatingIfNeeded: mark.column), offset: 0, count: 0, end: 0))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            switch frame.kind {
-            case .sequence:
-                attach(YAMLNode(.sequence(openItems.pop(from: frame.start)), at: frame.location))
-            case .mapping:
-                openPrints.removeSubrange(frame.start...)
-                attach(YAMLNode(.mapping(openPairs.pop(from: frame.start)), at: frame.location))
-            }
+            records[frame.index].count = frame.children
+            records[frame.index].end = UInt32(truncatingIfNeeded: records.count)
+            if frame.kind == .mapping { openKeys.removeSubrange(frame.keysStart...) }
+            attach(frame.index, print: 0, bytesStart: frame.bytesStart)
         default:
             break
         }
         return true
     }
 
-    /// Adds a finished node to the open collection, in place (the frame is not copied out and
-    /// back), or makes it the root. `print` is a scalar's ``KeyPrint``, in case it is a key.
-    private mutating func attach(_ node: consuming YAMLNode, print: UInt64 = 0) {
-        let top = stack.count - 1
-        guard top >= 0 else {
-            root = node
-            return
+    private mutating func appendScalar(_ text: UnsafeBufferPointer<UInt8>, quoted: Bool, at mark: yaml_mark_t) {
+        let index = records.count
+        let offset = bytes.count
+        // Byte by byte for the usual short scalar: `append(contentsOf:)` costs about a hundred
+        // instructions whatever the length.
+        if text.count <= 16 {
+            for byte in text { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: text)
         }
+        records.append(
+            YAMLDocument.Record(
+                kind: .scalar, quoted: quoted, line: UInt32(truncatingIfNeeded: mark.line),
+                column: UInt32(truncatingIfNeeded: mark.column), offset: UInt32(truncatingIfNeeded: offset),
+                count: UInt32(truncatingIfNeeded: text.count), end: UInt32(truncatingIfNeeded: index + 1)))
+        attach(index, print: KeyPrint.of(text), bytesStart: offset)
+    }
+
+    /// Counts a finished record as a child of the open collection, and checks it as a key
+    /// when it is one. `print` is a scalar's ``KeyPrint``; `bytesStart` is where its text
+    /// starts, to drop it when the stream takes it.
+    private mutating func attach(_ index: Int, print: UInt64, bytesStart: Int) {
+        let top = stack.count - 1
+        // Without an open collection, the record is the root.
+        guard top >= 0 else { return }
         switch stack[top].kind {
         case .sequence:
             // An item of the streamed list, under its key in the top-level mapping, is not kept
             // when the stream takes it.
-            if let stream, top == 1, stack[0].kind == .mapping, stack[0].pendingKey?.text == stream.key,
-                stream.take(node, openPairs.copy(from: stack[0].start))
+            if let stream, top == 1, stack[0].kind == .mapping, let key = stack[0].pendingKey,
+                bytes[range(key)].elementsEqual(stream.key.utf8)
             {
-                break
+                if streamedBefore?.list != stack[1].index {
+                    streamedBefore = (stack[1].index, snapshot.pairs(of: stack[0].index, before: key))
+                }
+                if stream.take(snapshot.node(at: index), streamedBefore?.pairs[...] ?? []) {
+                    records.removeSubrange(index...)
+                    bytes.removeSubrange(bytesStart...)
+                    return
+                }
             }
-            openItems.append(node)
+            stack[top].children += 1
         case .mapping:
-            if let problem = Self.add(node, print: print, to: &stack[top], pairs: openPairs, prints: &openPrints) {
-                diagnostics.append(problem)
-            }
+            stack[top].children += 1
+            if let problem = add(index, print: print, to: top) { diagnostics.append(problem) }
+        case .scalar:
+            break
         }
     }
 
-    /// Adds a key or a value to a mapping; returns the problem with a key.
-    private static func add(
-        _ node: consuming YAMLNode, print: UInt64, to frame: inout Frame, pairs: MoveStack<YAMLPair>,
-        prints: inout [UInt64]
-    ) -> Diagnostic? {
-        if frame.skipNextValue {
-            frame.skipNextValue = false
-        } else if let key = frame.pendingKey.take() {
-            pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
-            prints.append(key.print)
-        } else if case .scalar(let text, _) = node.content {
-            frame.pendingKey = (text, node.location, print)
-            if let first = frame.firstSight(
-                of: text, print: print, at: node.location, pairs: pairs, prints: prints)
-            {
+    /// The document so far, to make nodes of what is complete.
+    private var snapshot: YAMLDocument { YAMLDocument(file: file, records: records, bytes: bytes) }
+
+    private func range(_ index: Int) -> Range<Int> {
+        Int(records[index].offset)..<Int(records[index].offset) + Int(records[index].count)
+    }
+
+    /// Adds a key or a value to the mapping of frame `top`; returns the problem with a key.
+    private mutating func add(_ index: Int, print: UInt64, to top: Int) -> Diagnostic? {
+        if stack[top].skipNextValue {
+            stack[top].skipNextValue = false
+        } else if stack[top].pendingKey != nil {
+            stack[top].pendingKey = nil
+        } else if records[index].kind == .scalar {
+            stack[top].pendingKey = index
+            let first = firstSight(of: index, print: print, in: top)
+            openKeys.append((print, index))
+            if let first {
+                let text = snapshot.text(index)
+                let here = snapshot.location(index)
                 return Diagnostic(
-                    .error, code: .duplicateKey, "duplicate key '\(text)'", at: node.location,
+                    .error, code: .duplicateKey, "duplicate key '\(text)'", at: here,
                     notes: [Note("'\(text)' is first defined here", at: first)])
             }
         } else {
-            frame.skipNextValue = true
+            stack[top].skipNextValue = true
             return Diagnostic(
                 .error, code: .complexKey,
-                "a mapping key must be a plain name, not \(node.kindDescription)", at: node.location)
+                "a mapping key must be a plain name, not \(records[index].kind == .sequence ? "a list" : "a mapping")",
+                at: snapshot.location(index))
         }
+        return nil
+    }
+
+    /// Where the key at `index` was first seen in the mapping of frame `top`, or nil when it
+    /// is new. Every earlier key of the mapping is in ``openKeys`` from the frame's start on.
+    private mutating func firstSight(of index: Int, print: UInt64, in top: Int) -> SourceLocation? {
+        let start = stack[top].keysStart
+        if stack[top].seenKeys == nil, openKeys.count - start < Frame.linearKeySearch {
+            // Keys that differ almost always differ in their prints: the texts are compared
+            // only when the prints agree.
+            // Prints of up to seven bytes are exact; longer keys are compared as strings, as
+            // the keys of nodes are (equal strings can differ in their bytes).
+            for i in start..<openKeys.count where openKeys[i].print == print {
+                let earlier = openKeys[i].index
+                if records[index].count <= 7 || snapshot.text(earlier) == snapshot.text(index) {
+                    return snapshot.location(earlier)
+                }
+            }
+            return nil
+        }
+        let document = snapshot
+        if stack[top].seenKeys == nil {
+            var seen: [String: SourceLocation] = [:]
+            for (_, key) in openKeys[start...] where seen[document.text(key)] == nil {
+                seen[document.text(key)] = document.location(key)
+            }
+            stack[top].seenKeys = seen
+        }
+        let key = document.text(index)
+        if let first = stack[top].seenKeys?[key] { return first }
+        stack[top].seenKeys?[key] = document.location(index)
         return nil
     }
 
     private mutating func checkAnchorAndTag(
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
-        at here: SourceLocation
+        at mark: yaml_mark_t
     ) {
+        guard anchor != nil || tag != nil else { return }
+        let here = location(mark)
         if let anchor {
             diagnostics.append(
                 Diagnostic(

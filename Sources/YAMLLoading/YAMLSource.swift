@@ -34,6 +34,12 @@ package struct YAMLSource: Sendable {
         try YAMLParser.parse(bytes, file: file, limits: limits)
     }
 
+    /// The document as flat records, for a loader that reads its bulk without making nodes.
+    /// - Throws: ``DiagnosticsError`` with every problem the parser found.
+    package func document() throws(DiagnosticsError) -> YAMLDocument {
+        try YAMLParser.document(bytes, file: file, limits: limits)
+    }
+
     /// The error for problems found after parsing, with this file's text for excerpts.
     package func error(_ diagnostics: [Diagnostic], otherSources: [String: String] = [:]) -> DiagnosticsError {
         var sources = otherSources

@@ -17,13 +17,13 @@ enum ColumnCoder {
                 case .numbers?:
                     let bounds = header.numberBounds[i]
                     numbers[input.name, default: []] += [bounds?.min, bounds?.max].compactMap { $0 }
-                    for item in items(of: input.name, in: header.ruleNodes) {
+                    for item in items(of: input.name, in: header.rules) {
                         for interval in NumberCellSyntax.parse(item) ?? [] {
                             numbers[input.name]! += [interval.lower, interval.upper].compactMap { $0 }
                         }
                     }
                 case .strings?:
-                    strings[input.name, default: []] += items(of: input.name, in: header.ruleNodes).filter { $0 != "-" }
+                    strings[input.name, default: []] += items(of: input.name, in: header.rules).filter { $0 != "-" }
                 case nil:
                     break
                 }
@@ -55,20 +55,27 @@ enum ColumnCoder {
 
     /// The scalar items the rules write for one input: a value, a list's items, or the
     /// values under `not`.
-    private static func items(of input: String, in rules: [YAMLNode]) -> [String] {
+    private static func items(of input: String, in rules: RuleList) -> [String] {
+        guard let document = rules.document else { return [] }
         var found: [String] = []
-        func collect(_ node: YAMLNode) {
-            switch node.content {
-            case .scalar(let text, _): found.append(text)
-            case .sequence(let items): items.forEach(collect)
-            case .mapping(let pairs): for pair in pairs where pair.key == "not" { collect(pair.value) }
+        // Recursive: the parser's depth cap bounds it.
+        func collect(_ cell: Int) {
+            switch document.kind(cell) {
+            case .scalar:
+                found.append(document.text(cell))
+            case .sequence:
+                var item = cell + 1
+                for _ in 0..<document.childCount(cell) {
+                    collect(item)
+                    item = document.next(after: item)
+                }
+            case .mapping:
+                if let negated = document.value(in: cell, forKey: "not") { collect(negated) }
             }
         }
-        for rule in rules {
-            guard case .mapping(let pairs) = rule.content,
-                let when = pairs.first(where: { $0.key == "when" })?.value,
-                case .mapping(let cells) = when.content,
-                let cell = cells.first(where: { $0.key == input })?.value
+        for rule in rules.items {
+            guard let when = document.value(in: rule, forKey: "when"),
+                let cell = document.value(in: when, forKey: input)
             else { continue }
             collect(cell)
         }

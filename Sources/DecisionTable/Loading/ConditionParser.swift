@@ -14,15 +14,15 @@ final class ConditionParser {
     let input: InputDefinition
     let sink: DiagnosticSink
     /// What every cell of the column shares, made once per column rather than once per cell.
-    private let finiteAll: [Int]?
-    private let integerAll: IntervalSet?
-    private let bounds: IntervalSet
+    let finiteAll: [Int]?
+    let integerAll: IntervalSet?
+    let bounds: IntervalSet
     /// An enumeration's values by name, for columns too long to search linearly.
     private let valueIndex: [String: Int]?
     /// `[i]` for each value of a finite domain: what a one-value cell matches and mentions.
-    private let singletons: [[Int]]
-    /// An enumeration's values as ``shortCode(_:)``s, when every value is short enough to have
-    /// one: comparing two integers costs less than comparing two strings.
+    let singletons: [[Int]]
+    /// An enumeration's values as exact ``KeyPrint``s, when every value is short enough to
+    /// have one: comparing two integers costs less than comparing two strings.
     private let shortCodes: [UInt64]?
 
     /// A parser for the cells of one input column.
@@ -45,24 +45,11 @@ final class ConditionParser {
             valueIndex = nil
         }
         if case .enumeration(let values) = input.domain, values.count <= 16 {
-            let codes = values.compactMap(Self.shortCode)
+            let codes = values.compactMap(KeyPrint.exact)
             shortCodes = codes.count == values.count ? codes : nil
         } else {
             shortCodes = nil
         }
-    }
-
-    /// A text of up to seven UTF-8 bytes as one integer (its length, then its bytes); nil for a
-    /// longer text. Two texts are equal exactly when their codes are.
-    private static func shortCode(_ text: String) -> UInt64? {
-        var code: UInt64 = 0
-        var count = 0
-        for byte in text.utf8 {
-            if count == 7 { return nil }
-            count += 1
-            code |= UInt64(byte) << (8 * count)
-        }
-        return code | UInt64(count)
     }
 
     /// The condition of an omitted cell: the whole domain.
@@ -170,7 +157,7 @@ final class ConditionParser {
 
     /// The indices sorted, each once (a cell names one to a few values: those are sorted by
     /// insertion, in place).
-    private static func sortedUnique(_ indices: consuming [Int]) -> [Int] {
+    static func sortedUnique(_ indices: consuming [Int]) -> [Int] {
         var sorted = indices
         guard sorted.count > 1 else { return sorted }
         if sorted.count > 16 { sorted.sort() }
@@ -257,9 +244,14 @@ final class ConditionParser {
 
     /// Whether a cell is `-`, spaces around it or not.
     private func isDash(_ node: YAMLNode) -> Bool {
-        guard case .scalar(let text, _) = node.content else { return false }
+        guard case .scalar(var text, _) = node.content else { return false }
+        return text.withUTF8 { Self.isDash($0) }
+    }
+
+    /// Whether a scalar's text is `-`, spaces around it or not.
+    static func isDash(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var dashes = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: "-") {
                 dashes += 1
             } else if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t") {
@@ -289,10 +281,7 @@ final class ConditionParser {
                 at: node.location)
             return nil
         case .enumeration(let values):
-            if let shortCodes, let code = Self.shortCode(text), let index = shortCodes.firstIndex(of: code) {
-                return index
-            }
-            if let index = valueIndex?[text] ?? values.firstIndex(of: text) { return index }
+            if let index = enumerationIndex(of: text) { return index }
             sink.error(
                 .unknownValue,
                 "'\(text)' is not a value of '\(input.name)' (\(input.domain.summary))"
@@ -304,6 +293,63 @@ final class ConditionParser {
         }
     }
 
+    /// The index of an enumeration column's value, or nil.
+    func enumerationIndex(of text: String) -> Int? {
+        if let shortCodes, let code = KeyPrint.exact(text), let index = shortCodes.firstIndex(of: code) { return index }
+        guard case .enumeration(let values) = input.domain else { return nil }
+        return valueIndex?[text] ?? values.firstIndex(of: text)
+    }
+
+    /// The index of an enumeration column's value, from its UTF-8 bytes, or nil.
+    func enumerationIndex(utf8 text: UnsafeBufferPointer<UInt8>) -> Int? {
+        // A short value is found by its print alone; the string is made only for the others.
+        if let shortCodes, let code = KeyPrint.exact(text), let index = shortCodes.firstIndex(of: code) {
+            return index
+        }
+        // Other bytes can still spell an equal string (a letter and its accent, or the two
+        // in one character).
+        return enumerationIndex(of: String(decoding: text, as: UTF8.self))
+    }
+
+    /// What an item of an integer column says, read from its UTF-8 bytes.
+    enum IntegerCell {
+        /// The integers it matches, within the domain.
+        case matches(IntervalSet)
+        /// A number, range or comparison outside the domain, and how to name it in a message.
+        case outside(String)
+        /// A range whose start is above its end.
+        case backwards
+        /// Neither a number, nor a comparison, nor a range.
+        case unreadable
+    }
+
+    /// Reads an item of an integer column: a number, a comparison or a range.
+    func integerCell(_ raw: UnsafeBufferPointer<UInt8>) -> IntegerCell {
+        let text = IntegerCellSyntax.trimmingSpaces(raw[...])
+        if let value = Literals.integer(utf8: text) {
+            return bounds.contains(value) ? .matches(IntervalSet([value...value])) : .outside(String(value))
+        }
+        if let range = IntegerCellSyntax.range(text) {
+            guard range.low <= range.high else { return .backwards }
+            guard bounds.contains(range.low), bounds.contains(range.high) else {
+                return .outside("'\(String(decoding: text, as: UTF8.self))'")
+            }
+            return .matches(IntervalSet([range.low...range.high]))
+        }
+        if let comparison = IntegerCellSyntax.comparison(text) {
+            if comparison.op == "==" || comparison.op == "!=", !bounds.contains(comparison.value) {
+                return .outside(String(comparison.value))
+            }
+            return .matches(comparison.set)
+        }
+        // Digits too many for Int are still a number: calling them "not a number" would mislead.
+        let digits = text.first == UInt8(ascii: "-") ? text.dropFirst() : text[...]
+        if !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) {
+            return .outside(String(decoding: text, as: UTF8.self))
+        }
+        return .unreadable
+    }
+
     /// One item of an integer column: a number, a comparison or a range.
     private func integerItem(_ node: YAMLNode) -> IntervalSet? {
         guard case .scalar(let raw, _) = node.content else {
@@ -313,40 +359,26 @@ final class ConditionParser {
                 at: node.location)
             return nil
         }
+        var bytes = raw
+        let cell = bytes.withUTF8 { integerCell($0) }
         let text = raw.trimmingSpaces
-        func outside(_ what: String) -> IntervalSet? {
+        switch cell {
+        case .matches(let set):
+            return set
+        case .outside(let what):
             sink.error(
                 .outOfRange, "\(what) is outside the domain of '\(input.name)' (\(input.domain.summary))",
                 at: node.location)
-            return nil
+        case .backwards:
+            sink.error(
+                .invalidCondition, "the range '\(text)' is empty: its start is above its end", at: node.location)
+        case .unreadable:
+            sink.error(
+                .typeMismatch,
+                "'\(input.name)' is an integer: expected a number, a comparison like \">= 2\" or a range"
+                    + " like \"1..5\", found '\(text)'",
+                at: node.location)
         }
-        if let value = Literals.integer(text) {
-            return bounds.contains(value) ? IntervalSet([value...value]) : outside(String(value))
-        }
-        if let range = IntegerCellSyntax.range(text) {
-            guard range.low <= range.high else {
-                sink.error(
-                    .invalidCondition,
-                    "the range '\(text)' is empty: its start is above its end", at: node.location)
-                return nil
-            }
-            guard bounds.contains(range.low), bounds.contains(range.high) else { return outside("'\(text)'") }
-            return IntervalSet([range.low...range.high])
-        }
-        if let comparison = IntegerCellSyntax.comparison(text) {
-            if comparison.op == "==" || comparison.op == "!=", !bounds.contains(comparison.value) {
-                return outside(String(comparison.value))
-            }
-            return comparison.set
-        }
-        // Digits too many for Int are still a number: calling them "not a number" would mislead.
-        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-        if !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) { return outside(text) }
-        sink.error(
-            .typeMismatch,
-            "'\(input.name)' is an integer: expected a number, a comparison like \">= 2\" or a range"
-                + " like \"1..5\", found '\(text)'",
-            at: node.location)
         return nil
     }
 }
@@ -355,16 +387,13 @@ final class ConditionParser {
 /// ASCII is never one of them (its digits and operators are ASCII).
 enum IntegerCellSyntax {
     /// `a..b` with optional spaces.
-    static func range(_ text: String) -> (low: Int, high: Int)? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot + 1 < bytes.count,
-                bytes[dot + 1] == UInt8(ascii: "."),
-                let low = Literals.integer(utf8: trimmingSpaces(bytes[..<dot])),
-                let high = Literals.integer(utf8: trimmingSpaces(bytes[(dot + 2)...]))
-            else { return nil }
-            return (low, high)
-        }
+    static func range(_ bytes: UnsafeBufferPointer<UInt8>) -> (low: Int, high: Int)? {
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot + 1 < bytes.count,
+            bytes[dot + 1] == UInt8(ascii: "."),
+            let low = Literals.integer(utf8: trimmingSpaces(bytes[..<dot])),
+            let high = Literals.integer(utf8: trimmingSpaces(bytes[(dot + 2)...]))
+        else { return nil }
+        return (low, high)
     }
 
     /// The comparison operators, two-character ones first.
@@ -375,18 +404,16 @@ enum IntegerCellSyntax {
     ]
 
     /// `>= n`, `> n`, `<= n`, `< n`, `== n`, `!= n`, as a set of integers.
-    static func comparison(_ text: String) -> (op: String, value: Int, set: IntervalSet)? {
-        var text = text
-        let parsed: (op: String, value: Int)? = text.withUTF8 { bytes in
-            for op in operators {
-                let length = op.second == nil ? 1 : 2
-                guard bytes.count >= length, bytes[0] == op.first, op.second.map({ bytes[1] == $0 }) ?? true else {
-                    continue
-                }
-                // The first operator the text starts with decides, as `>=` before `>`.
-                return Literals.integer(utf8: trimmingSpaces(bytes[length...])).map { (op.text, $0) }
+    static func comparison(_ bytes: UnsafeBufferPointer<UInt8>) -> (op: String, value: Int, set: IntervalSet)? {
+        var parsed: (op: String, value: Int)?
+        for op in operators {
+            let length = op.second == nil ? 1 : 2
+            guard bytes.count >= length, bytes[0] == op.first, op.second.map({ bytes[1] == $0 }) ?? true else {
+                continue
             }
-            return nil
+            // The first operator the text starts with decides, as `>=` before `>`.
+            parsed = Literals.integer(utf8: trimmingSpaces(bytes[length...])).map { (op.text, $0) }
+            break
         }
         guard let (op, value) = parsed else { return nil }
         let set: IntervalSet
@@ -402,7 +429,7 @@ enum IntegerCellSyntax {
     }
 
     /// The bytes without leading and trailing spaces and tabs.
-    private static func trimmingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UnsafeBufferPointer<UInt8> {
+    static func trimmingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UnsafeBufferPointer<UInt8> {
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
         else { return UnsafeBufferPointer(rebasing: bytes[bytes.startIndex..<bytes.startIndex]) }
@@ -434,14 +461,22 @@ enum CellText {
         }
     }
 
-    /// `[a, b, c]` for a list of scalars (the usual list cell), written in one pass into a
-    /// string of the right size; nil when an item is a collection.
+    /// `[a, b, c]` for a list of scalars (the usual list cell); nil when an item is a collection.
     private static func scalarList(_ items: [YAMLNode]) -> String? {
-        var length = 2 + 2 * max(items.count - 1, 0)
+        var texts: [String.UTF8View] = []
+        texts.reserveCapacity(items.count)
         for item in items {
             guard case .scalar(let text, _) = item.content else { return nil }
-            length += text.utf8.count
+            texts.append(text.utf8)
         }
+        return list(texts)
+    }
+
+    /// `[a, b, c]` from the items' UTF-8 texts, written in one pass into a string of the
+    /// right size.
+    static func list<Text: Collection<UInt8>>(_ texts: [Text]) -> String {
+        var length = 2 + 2 * max(texts.count - 1, 0)
+        for text in texts { length += text.count }
         return String(unsafeUninitializedCapacity: length) { buffer in
             var end = 0
             func put(_ byte: UInt8) {
@@ -449,14 +484,12 @@ enum CellText {
                 end += 1
             }
             put(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
+            for (i, text) in texts.enumerated() {
                 if i > 0 {
                     put(UInt8(ascii: ","))
                     put(UInt8(ascii: " "))
                 }
-                if case .scalar(let text, _) = item.content {
-                    for byte in text.utf8 { put(byte) }
-                }
+                for byte in text { put(byte) }
             }
             put(UInt8(ascii: "]"))
             return end

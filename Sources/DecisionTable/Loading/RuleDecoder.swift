@@ -9,10 +9,10 @@ struct RuleDecoder {
     /// Columns whose definition had an error already reported: their cells are skipped.
     let unchecked: Set<String>
     /// What every rule is read against, made once per table rather than once per rule.
-    private let inputNames: [String]
-    private let outputNames: [String]
-    private let conditionParsers: [ConditionParser]
-    private let outputParsers: [OutputValueParser]
+    let inputNames: [String]
+    let outputNames: [String]
+    let conditionParsers: [ConditionParser]
+    let outputParsers: [OutputValueParser]
 
     static let ruleKeys = ["id", "description", "when", "then"]
 
@@ -26,13 +26,18 @@ struct RuleDecoder {
         outputParsers = table.outputs.map { OutputValueParser(output: $0, sink: sink) }
     }
 
-    func decode(_ nodes: [YAMLNode]) -> [RuleDefinition] {
+    /// The table's rules, each checked; a rule with a problem is reported and left out.
+    func decode(_ list: RuleList) -> [RuleDefinition] {
+        guard let document = list.document else { return [] }
         var rules: [RuleDefinition] = []
         var seen: [String: SourceLocation] = [:]
-        rules.reserveCapacity(nodes.count)
-        seen.reserveCapacity(nodes.count)
-        for node in nodes {
-            guard let rule = rule(node) else { continue }
+        rules.reserveCapacity(list.items.count)
+        seen.reserveCapacity(list.items.count)
+        let reader = RuleRecordReader(self, document: document)
+        for item in list.items {
+            // Most rules read from the records; the others, and every one with a problem to
+            // report, as nodes, by the code that reports them.
+            guard let rule = reader.rule(at: item) ?? rule(document.node(at: item)) else { continue }
             if let first = seen[rule.id] {
                 sink.error(
                     .duplicateRuleId, "table '\(table.name)' already has a rule '\(rule.id)'",

@@ -1,7 +1,7 @@
 import Diagnostics
 import YAMLLoading
 
-/// Turns the YAML tree of a rules file into checked ``TableDefinition``s.
+/// Turns a parsed rules file into checked ``TableDefinition``s.
 ///
 /// Decoding runs in passes so that chained inputs can take their domain from the table that
 /// produces them: table headers first, then chains, then the rules against final domains,
@@ -24,7 +24,10 @@ struct RulesFileDecoder {
     /// The keys of a rules file's top level.
     static let fileKeys = ["title", "description", "source", "routing", "tables"]
 
-    func decode(_ root: YAMLNode) -> Result {
+    /// Decodes the file: its header and tables' headers as nodes, the rules from the records.
+    func decode(_ document: YAMLDocument) -> Result {
+        let ruleLists = RuleList.lists(in: document)
+        let root = document.node(at: document.root, leavingOutItemsOf: Set(ruleLists.values))
         guard let file = MappingReader(root, what: "the rules file", allowed: Self.fileKeys, sink: sink) else {
             return Result(cleanTables: [], evaluationOrder: nil, diagnostics: sink.diagnostics)
         }
@@ -42,7 +45,10 @@ struct RulesFileDecoder {
         var unreadOutputs: Set<String> = []
         for (position, node) in tableNodes.enumerated() {
             sink.currentTable = position
-            guard let header = TableHeaderDecoder(sink: sink).decode(node, position: position) else {
+            guard
+                let header = TableHeaderDecoder(sink: sink).decode(
+                    node, position: position, rules: RuleList(document: document, list: ruleLists[position]))
+            else {
                 unreadOutputs.formUnion(TableHeaderDecoder.writtenOutputNames(node))
                 continue
             }
@@ -62,7 +68,7 @@ struct RulesFileDecoder {
             sink.currentTable = headers[index].position
             headers[index].table.rules = RuleDecoder(
                 table: headers[index].table, sink: sink, unchecked: headers[index].uncheckedColumns
-            ).decode(headers[index].ruleNodes)
+            ).decode(headers[index].rules)
         }
         chains.checkChainedValues(headers)
         let order = chains.evaluationOrder(headers)

@@ -47,8 +47,8 @@ public struct RulesSource: Sendable {
     /// ``DecodedRules`` with its diagnostics and no tables.
     public func decoded() -> DecodedRules {
         do {
-            let root = try YAMLSource(bytes: bytes, file: file, limits: limits).parse()
-            let result = RulesFileDecoder().decode(root)
+            let document = try YAMLSource(bytes: bytes, file: file, limits: limits).document()
+            let result = RulesFileDecoder().decode(document)
             return DecodedRules(
                 source: self, diagnostics: result.diagnostics, cleanTables: result.cleanTables,
                 evaluationOrder: result.evaluationOrder, header: result.header)

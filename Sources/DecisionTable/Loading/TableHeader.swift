@@ -9,7 +9,7 @@ struct TableHeader {
     var nameLocation: SourceLocation
     /// The domain each input declares, or nil where it inherits from the producing table.
     var declaredDomains: [Domain?]
-    var ruleNodes: [YAMLNode]
+    var rules: RuleList
     /// Columns whose definition has an error already reported (a domain that did not parse,
     /// a column dropped): their cells are not checked, so that one mistake is reported once.
     var uncheckedColumns: Set<String> = []
@@ -25,7 +25,8 @@ struct TableHeaderDecoder {
     static let inputKeys = ["name", "description", "type", "values", "min", "max", "labels"]
     static let outputKeys = ["name", "description", "type", "values", "default", "labels"]
 
-    func decode(_ node: YAMLNode, position: Int) -> TableHeader? {
+    /// Reads the table at `node`, whose `rules` list (left out of `node`) is `rules`.
+    func decode(_ node: YAMLNode, position: Int, rules: RuleList) -> TableHeader? {
         guard let reader = MappingReader(node, what: "a table", allowed: Self.tableKeys, sink: sink) else {
             return nil
         }
@@ -35,7 +36,8 @@ struct TableHeaderDecoder {
         let gapsAllowed = gaps(reader["gaps"])
         let inputNodes = reader.list("inputs") ?? []
         let outputNodes = reader.list("outputs") ?? []
-        let ruleNodes = reader.list("rules") ?? []
+        // Read for its problems (missing, not a list); the rules themselves are in `rules`.
+        _ = reader.list("rules")
         var inputs: [InputDefinition] = []
         var declared: [Domain?] = []
         var names: [String: SourceLocation] = [:]
@@ -88,7 +90,7 @@ struct TableHeaderDecoder {
             gapsAllowed: gapsAllowed, inputs: inputs, outputs: outputs, rules: [])
         return TableHeader(
             position: position, table: table, nameLocation: nameLocation,
-            declaredDomains: declared, ruleNodes: ruleNodes, uncheckedColumns: unchecked,
+            declaredDomains: declared, rules: rules, uncheckedColumns: unchecked,
             numberBounds: numberBounds)
     }
 
