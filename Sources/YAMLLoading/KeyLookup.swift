@@ -1,4 +1,5 @@
 /// Finds a mapping's keys in a short list of names (a format's keys, a table's columns).
+/// The search by bytes is inlinable: loaders in other modules look up every key of every rule.
 ///
 /// Keys are usually written in the list's order, so the search starts after the name found
 /// last: most keys then match at the first comparison, and two equal short strings compare
@@ -7,8 +8,10 @@ package struct KeyLookup {
     /// The names, in the list's order.
     package let names: [String]
     /// Each name's ``KeyPrint``, made on the first search by bytes.
-    private var prints: [UInt64] = []
-    private var next = 0
+    @usableFromInline
+    var prints: [UInt64] = []
+    @usableFromInline
+    var next = 0
 
     /// A lookup in `names`.
     package init(_ names: [String]) {
@@ -25,6 +28,7 @@ package struct KeyLookup {
     /// The position in the names of the key spelt by `key`'s UTF-8 bytes, or nil. A key whose
     /// bytes differ from a name's can still be the same string (a letter and its accent, or
     /// the two in one character): nil does not say it is none of the names.
+    @inlinable
     package mutating func index(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
         if prints.count != names.count {
             prints = names.map { name in
@@ -39,7 +43,8 @@ package struct KeyLookup {
     }
 
     /// The first name, from the one after the name found last, that `matches`.
-    private func search(_ matches: (Int) -> Bool) -> Int? {
+    @inlinable
+    func search(_ matches: (Int) -> Bool) -> Int? {
         let count = names.count
         var i = next
         for _ in 0..<count {

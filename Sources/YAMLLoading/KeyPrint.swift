@@ -6,7 +6,7 @@
 /// comparing two strings; longer texts are compared in full when their prints agree.
 package enum KeyPrint {
     /// The print of any text.
-    @inline(__always)
+    @inlinable
     package static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var print = UInt64(truncatingIfNeeded: bytes.count)
         for i in 0..<min(bytes.count, 7) { print |= UInt64(bytes[i]) << (8 * (i + 1)) }
@@ -14,7 +14,7 @@ package enum KeyPrint {
     }
 
     /// The print of a text of up to seven bytes, which stands for it exactly; nil for a longer one.
-    @inline(__always)
+    @inlinable
     package static func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         bytes.count <= 7 ? of(bytes) : nil
     }

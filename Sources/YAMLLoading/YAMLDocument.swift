@@ -11,6 +11,9 @@ import Diagnostics
 ///
 /// The document passed ``YAMLParser``'s checks: mapping keys are scalars and unique, and there
 /// are no aliases, anchors or tags. The root is the record at index 0.
+///
+/// Its accessors are inlinable: the rule decoder, in another module, calls them several times
+/// for every cell, and a call each cost as much as the work.
 package struct YAMLDocument: Sendable {
     /// What a record is.
     package enum Kind: UInt8, Sendable {
@@ -19,21 +22,30 @@ package struct YAMLDocument: Sendable {
 
     /// One scalar or collection. A collection's children follow it, each followed by its own
     /// children; a mapping's children alternate key and value.
+    @usableFromInline
     struct Record: Sendable {
+        @usableFromInline
         var kind: Kind
+        @usableFromInline
         var quoted: Bool
         /// libyaml's 0-based line and column of the start.
+        @usableFromInline
         var line: UInt32
+        @usableFromInline
         var column: UInt32
         /// A scalar's bytes in ``bytes``; for a collection, `count` is its number of children.
+        @usableFromInline
         var offset: UInt32
+        @usableFromInline
         var count: UInt32
         /// The index after the record's last descendant: where its next sibling is.
+        @usableFromInline
         var end: UInt32
     }
 
     /// The path diagnostics name.
     package let file: String
+    @usableFromInline
     var records: [Record]
     /// Every scalar's text, one after another (UTF-8, as libyaml unescaped it).
     package let bytes: [UInt8]
@@ -48,20 +60,21 @@ package struct YAMLDocument: Sendable {
     package var root: Int { 0 }
 
     /// What the record at `index` is.
-    @inline(__always)
+    @inlinable
     package func kind(_ index: Int) -> Kind { records[index].kind }
 
     /// Whether the scalar at `index` was quoted (quoted scalars are always strings).
-    @inline(__always)
+    @inlinable
     package func isQuoted(_ index: Int) -> Bool { records[index].quoted }
 
     /// Where the record at `index` starts, 1-based as diagnostics show it.
+    @inlinable
     package func location(_ index: Int) -> SourceLocation {
         SourceLocation(file: file, line: Int(records[index].line) + 1, column: Int(records[index].column) + 1)
     }
 
     /// The range in ``bytes`` of the scalar at `index`.
-    @inline(__always)
+    @inlinable
     package func range(_ index: Int) -> Range<Int> {
         let record = records[index]
         return Int(record.offset)..<Int(record.offset) + Int(record.count)
@@ -73,15 +86,16 @@ package struct YAMLDocument: Sendable {
     }
 
     /// The number of a collection's children (of a mapping: twice its number of pairs).
-    @inline(__always)
+    @inlinable
     package func childCount(_ index: Int) -> Int { records[index].kind == .scalar ? 0 : Int(records[index].count) }
 
     /// The index of the record after `index` and all its descendants: its next sibling, if it has one.
-    @inline(__always)
+    @inlinable
     package func next(after index: Int) -> Int { Int(records[index].end) }
 
     /// Whether the record at `index` is a plain scalar spelling YAML null, as
     /// ``YAMLNode/isNull``: empty, `~`, `null`, `Null` or `NULL`.
+    @inlinable
     package func isNull(_ index: Int) -> Bool {
         let record = records[index]
         guard record.kind == .scalar, !record.quoted else { return false }

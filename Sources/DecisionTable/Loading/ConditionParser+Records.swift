@@ -39,14 +39,9 @@ extension ConditionParser {
         case .sequence:
             let count = document.childCount(cell)
             guard count > 0 else { return false }
-            var texts: [UnsafeBufferPointer<UInt8>] = []
-            texts.reserveCapacity(count)
-            var item = cell + 1
-            for _ in 0..<count {
-                guard document.kind(item) == .scalar else { return false }
-                texts.append(UnsafeBufferPointer(rebasing: bytes[document.range(item)]))
-                item = document.next(after: item)
-            }
+            // A list of scalars (the only list read here) is its items' records, one after another.
+            for item in cell + 1...cell + count where document.kind(item) != .scalar { return false }
+            let texts = (cell + 1...cell + count).lazy.map { UnsafeBufferPointer(rebasing: bytes[document.range($0)]) }
             if case .integer = input.domain {
                 var union: IntervalSet?
                 for text in texts {
@@ -58,11 +53,10 @@ extension ConditionParser {
             }
             var indices: [Int] = []
             indices.reserveCapacity(count)
-            item = cell + 1
-            for text in texts {
+            for item in cell + 1...cell + count {
+                let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
                 guard let index = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
                 indices.append(index)
-                item = document.next(after: item)
             }
             let mentioned =
                 count == 1 ? (indices[0] < singletons.count ? singletons[indices[0]] : indices) : Self.sortedUnique(indices)

@@ -337,7 +337,7 @@ final class ConditionParser {
             return .matches(IntervalSet([range.low...range.high]))
         }
         if let comparison = IntegerCellSyntax.comparison(text) {
-            if comparison.op == "==" || comparison.op == "!=", !bounds.contains(comparison.value) {
+            if comparison.op == .equal || comparison.op == .notEqual, !bounds.contains(comparison.value) {
                 return .outside(String(comparison.value))
             }
             return .matches(comparison.set)
@@ -396,34 +396,40 @@ enum IntegerCellSyntax {
         return (low, high)
     }
 
-    /// The comparison operators, two-character ones first.
-    private static let operators: [(text: String, first: UInt8, second: UInt8?)] = [
-        (">=", UInt8(ascii: ">"), UInt8(ascii: "=")), ("<=", UInt8(ascii: "<"), UInt8(ascii: "=")),
-        ("==", UInt8(ascii: "="), UInt8(ascii: "=")), ("!=", UInt8(ascii: "!"), UInt8(ascii: "=")),
-        (">", UInt8(ascii: ">"), nil), ("<", UInt8(ascii: "<"), nil),
+    /// A comparison's operator.
+    enum Operator {
+        case atLeast, atMost, equal, notEqual, above, below
+    }
+
+    /// The comparison operators and their spelling, two-character ones first. Plain values, not
+    /// strings: every integer cell is tried against them.
+    private static let operators: [(op: Operator, first: UInt8, second: UInt8?)] = [
+        (.atLeast, UInt8(ascii: ">"), UInt8(ascii: "=")), (.atMost, UInt8(ascii: "<"), UInt8(ascii: "=")),
+        (.equal, UInt8(ascii: "="), UInt8(ascii: "=")), (.notEqual, UInt8(ascii: "!"), UInt8(ascii: "=")),
+        (.above, UInt8(ascii: ">"), nil), (.below, UInt8(ascii: "<"), nil),
     ]
 
     /// `>= n`, `> n`, `<= n`, `< n`, `== n`, `!= n`, as a set of integers.
-    static func comparison(_ bytes: UnsafeBufferPointer<UInt8>) -> (op: String, value: Int, set: IntervalSet)? {
-        var parsed: (op: String, value: Int)?
+    static func comparison(_ bytes: UnsafeBufferPointer<UInt8>) -> (op: Operator, value: Int, set: IntervalSet)? {
+        var parsed: (op: Operator, value: Int)?
         for op in operators {
             let length = op.second == nil ? 1 : 2
             guard bytes.count >= length, bytes[0] == op.first, op.second.map({ bytes[1] == $0 }) ?? true else {
                 continue
             }
             // The first operator the text starts with decides, as `>=` before `>`.
-            parsed = Literals.integer(utf8: trimmingSpaces(bytes[length...])).map { (op.text, $0) }
+            parsed = Literals.integer(utf8: trimmingSpaces(bytes[length...])).map { (op.op, $0) }
             break
         }
         guard let (op, value) = parsed else { return nil }
         let set: IntervalSet
         switch op {
-        case ">=": set = IntervalSet([value...Int.max])
-        case "<=": set = IntervalSet([Int.min...value])
-        case "==": set = IntervalSet([value...value])
-        case "!=": set = IntervalSet([value...value]).complement
-        case ">": set = value == .max ? .empty : IntervalSet([(value + 1)...Int.max])
-        default: set = value == .min ? .empty : IntervalSet([Int.min...(value - 1)])
+        case .atLeast: set = IntervalSet([value...Int.max])
+        case .atMost: set = IntervalSet([Int.min...value])
+        case .equal: set = IntervalSet([value...value])
+        case .notEqual: set = IntervalSet([value...value]).complement
+        case .above: set = value == .max ? .empty : IntervalSet([(value + 1)...Int.max])
+        case .below: set = value == .min ? .empty : IntervalSet([Int.min...(value - 1)])
         }
         return (op, value, set)
     }
@@ -474,7 +480,7 @@ enum CellText {
 
     /// `[a, b, c]` from the items' UTF-8 texts, written in one pass into a string of the
     /// right size.
-    static func list<Text: Collection<UInt8>>(_ texts: [Text]) -> String {
+    static func list<Texts: Collection>(_ texts: Texts) -> String where Texts.Element: Collection<UInt8> {
         var length = 2 + 2 * max(texts.count - 1, 0)
         for text in texts { length += text.count }
         return String(unsafeUninitializedCapacity: length) { buffer in
