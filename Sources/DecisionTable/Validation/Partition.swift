@@ -315,20 +315,26 @@ struct Partition {
             if subtract(rules[k], from: region, others: others) { return }
         }
         let (best, pieces) = cells.nextCut(of: region, rules, masks, constrained: constrained)
-        let bit = UInt64(1) << UInt64(best)
         for part in pieces {
-            var inside: [Int] = []
-            var insideMasks: [UInt64] = []
-            inside.reserveCapacity(rules.count)
-            insideMasks.reserveCapacity(rules.count)
-            // The rules that do not constrain the input meet every part.
-            for (k, r) in rules.enumerated() where masks[k] & bit == 0 || cells.meets(r, best, part) {
-                inside.append(r)
-                insideMasks.append(masks[k])
-            }
+            let (inside, insideMasks) = meeting(part, cutOn: best, rules, masks)
             cut(part, inside, known: insideMasks, changed: best)
             if escaped || meter.stopped != nil { return }
         }
+    }
+
+    /// The rules of a region cut on input `c` that meet `part`, one of its pieces, with their
+    /// masks; the rules that do not constrain the input meet every piece.
+    private func meeting(_ part: Region, cutOn c: Int, _ rules: [Int], _ masks: [UInt64]) -> (rules: [Int], masks: [UInt64]) {
+        let bit = UInt64(1) << UInt64(c)
+        var inside: [Int] = []
+        var insideMasks: [UInt64] = []
+        inside.reserveCapacity(rules.count)
+        insideMasks.reserveCapacity(rules.count)
+        for (k, r) in rules.enumerated() where masks[k] & bit == 0 || cells.meets(r, c, part) {
+            inside.append(r)
+            insideMasks.append(masks[k])
+        }
+        return (inside, insideMasks)
     }
 
     /// A part the first stage of ``findGaps(index:)`` left uncovered, whose uncovered share
@@ -389,11 +395,9 @@ struct Partition {
             masks[k] = mask
         }
         let (best, pieces) = cells.nextCut(of: region, rules, masks, constrained: constrained)
-        let bit = UInt64(1) << UInt64(best)
         var uncovered = 0.0
         for part in pieces {
-            let inside = rules.indices.filter { masks[$0] & bit == 0 || cells.meets(rules[$0], best, part) }.map { rules[$0] }
-            guard let share = uncoveredShare(part, inside) else { return nil }
+            guard let share = uncoveredShare(part, meeting(part, cutOn: best, rules, masks).rules) else { return nil }
             uncovered += share
         }
         return uncovered
