@@ -455,13 +455,15 @@ struct TableValidator {
 
 /// Whether two rules that match together break the hit policy, by the policy's own
 /// definition (``TableDefinition/decide(matching:ranks:)``: always for `unique`, with
-/// different outputs for `any`), asked once per pair of distinct outputs rather than per pair
-/// of rules.
+/// different outputs for `any`). The answer depends only on whether the two rules' outputs
+/// agree, so the policy is asked twice at most: a table whose every rule has outputs of its
+/// own has millions of meeting pairs, each of distinct outputs.
 private struct Conflicts {
     let table: TableDefinition
     /// Each rule's outputs, as an index into the distinct ones.
     private var outputIDs: [Int] = []
-    private var answers: [UInt64: Bool] = [:]
+    /// The answers for rules whose outputs agree (0) and differ (1).
+    private var answers: [Bool?] = [nil, nil]
 
     init(table: TableDefinition) {
         self.table = table
@@ -478,8 +480,7 @@ private struct Conflicts {
     func sameOutputs(_ a: Int, _ b: Int) -> Bool { outputIDs[a] == outputIDs[b] }
 
     mutating func conflict(_ a: Int, _ b: Int) -> Bool {
-        let (x, y) = (min(outputIDs[a], outputIDs[b]), max(outputIDs[a], outputIDs[b]))
-        let key = UInt64(x) << 32 | UInt64(y)
+        let key = outputIDs[a] == outputIDs[b] ? 0 : 1
         if let answer = answers[key] { return answer }
         let answer = if case .conflict = table.decide(matching: [a, b], ranks: []) { true } else { false }
         answers[key] = answer
