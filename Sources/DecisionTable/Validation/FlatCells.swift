@@ -220,6 +220,37 @@ struct FlatCells: Sendable {
         return held / (Double(high) - Double(low) + 1)
     }
 
+    /// The lowest and highest value rule `r` holds in input `c` (finite inputs by value
+    /// number); `(Int.max, Int.min)` for an empty cell.
+    func extent(_ r: Int, _ c: Int) -> (low: Int, high: Int) {
+        if isFinite[c] {
+            var low = Int.max
+            var high = Int.min
+            for w in 0..<wordCount[c] {
+                let bits = word(r, c, w)
+                guard bits != 0 else { continue }
+                low = Swift.min(low, w << 6 | bits.trailingZeroBitCount)
+                high = w << 6 | (63 - bits.leadingZeroBitCount)
+            }
+            return (low, high)
+        }
+        let slot = r &* columnCount &+ c
+        let (start, end) = (Int(intervalStart[slot]), Int(intervalStart[slot &+ 1]))
+        return start < end ? (lows[start], highs[end &- 1]) : (Int.max, Int.min)
+    }
+
+    /// Whether every integer cell of rule `r` is at most one interval, so that its
+    /// ``extent(_:_:)`` in each input is the cell itself.
+    func hasSimpleIntegerCells(_ r: Int) -> Bool {
+        for c in 0..<columnCount where !isFinite[c] && intervalStart[r &* columnCount &+ c &+ 1] - intervalStart[r &* columnCount &+ c] > 1 {
+            return false
+        }
+        return true
+    }
+
+    /// Rule `r`'s value bits in every finite input, laid out as a ``Region``'s.
+    func finiteBlock(_ r: Int) -> ArraySlice<UInt64> { finite[(r &* finiteStride)..<((r &+ 1) &* finiteStride)] }
+
     /// The word `w` of rule `r`'s value bits in finite input `c`.
     @inline(__always)
     func word(_ r: Int, _ c: Int, _ w: Int) -> UInt64 { finite[r &* finiteStride &+ wordOffset[c] &+ w] }
