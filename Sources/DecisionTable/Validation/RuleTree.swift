@@ -35,6 +35,8 @@ struct RuleTree {
     private static let leafSize = 8
     /// Rules sampled per node to choose its split.
     private static let sampleSize = 63
+    /// Sampled rules whose value sets are tried as a finite input's split.
+    private static let finiteCandidates = 16
 
     private let cells: FlatCells
     private var nodes: [Node] = []
@@ -48,6 +50,8 @@ struct RuleTree {
     private var boxBounds: [Int] = []
     private var boxIsExact: [Bool] = []
     private let integerColumns: [Int]
+    /// The finite inputs' word offsets and counts, in a box's value bits.
+    private let finiteColumns: [(offset: Int, count: Int)]
     /// The value sets finite splits send left, each at its column's word count.
     private var masks: [UInt64] = []
     /// Per indexed rule (by table index, `r * columnCount + c`), its lowest and highest value
@@ -68,6 +72,7 @@ struct RuleTree {
         self.cells = cells
         let columns = cells.columnCount
         integerColumns = (0..<columns).filter { !cells.isFinite[$0] }
+        finiteColumns = (0..<columns).filter { cells.isFinite[$0] }.map { (cells.wordOffset[$0], cells.wordCount[$0]) }
         lows = [Int](repeating: 0, count: cells.ruleCount * columns)
         highs = lows
         for r in members {
@@ -105,27 +110,38 @@ struct RuleTree {
     /// Visits the candidates for `box`; returns how many rules it compared.
     private func walk(_ box: Region, _ visit: (Int, Bool) -> Void) -> Int {
         guard !nodes.isEmpty else { return 0 }
+        // The query's integer hulls in the order of ``boxBounds``.
+        var query: [Int] = []
+        for c in integerColumns { query += [box.low[c], box.high[c]] }
+        return box.bits.withUnsafeBufferPointer { bits in
+            boxBits.withUnsafeBufferPointer { storedBits in
+                boxBounds.withUnsafeBufferPointer { bounds in
+                    walk(box, Query(bounds: query, bits: bits), Stored(bits: storedBits, bounds: bounds), visit)
+                }
+            }
+        }
+    }
+
+    /// A query's integer hulls (low, high, in ``integerColumns`` order) and value bits.
+    private struct Query {
+        let bounds: [Int]
+        let bits: UnsafeBufferPointer<UInt64>
+    }
+
+    /// The stored boxes' value bits and integer hulls.
+    private struct Stored {
+        let bits: UnsafeBufferPointer<UInt64>
+        let bounds: UnsafeBufferPointer<Int>
+    }
+
+    /// The walk itself, over the query's and the stored boxes' buffers.
+    private func walk(_ box: Region, _ query: Query, _ stored: Stored, _ visit: (Int, Bool) -> Void) -> Int {
         var visited = 0
         var stack: [Int32] = [0]
-        let stride = cells.finiteStride
-        let bounds = 2 * integerColumns.count
         while let n = stack.popLast() {
             let node = nodes[Int(n)]
             visited += Int(node.end - node.start)
-            rules: for k in Int(node.start)..<Int(node.end) {
-                for c in 0..<cells.columnCount where cells.isFinite[c] {
-                    var common: UInt64 = 0
-                    for w in cells.wordOffset[c]..<(cells.wordOffset[c] + cells.wordCount[c]) {
-                        common |= boxBits[k &* stride &+ w] & box.bits[w]
-                    }
-                    if common == 0 { continue rules }
-                }
-                for (j, c) in integerColumns.enumerated()
-                where boxBounds[k &* bounds &+ 2 &* j] > box.high[c] || boxBounds[k &* bounds &+ 2 &* j &+ 1] < box.low[c] {
-                    continue rules
-                }
-                visit(rules[k], boxIsExact[k])
-            }
+            for k in Int(node.start)..<Int(node.end) where boxesMeet(k, query, stored) { visit(rules[k], boxIsExact[k]) }
             guard node.column >= 0 else { continue }
             if node.middle >= 0 { stack.append(node.middle) }
             let c = Int(node.column)
@@ -145,6 +161,24 @@ struct RuleTree {
             }
         }
         return visited
+    }
+
+    /// Whether the box stored at `k` meets the query: value bits in every finite input, hulls
+    /// in every integer one.
+    @inline(__always)
+    private func boxesMeet(_ k: Int, _ query: Query, _ stored: Stored) -> Bool {
+        let base = k &* query.bounds.count
+        for i in Swift.stride(from: 0, to: query.bounds.count, by: 2)
+        where stored.bounds[base &+ i] > query.bounds[i &+ 1] || stored.bounds[base &+ i &+ 1] < query.bounds[i] {
+            return false
+        }
+        let start = k &* cells.finiteStride
+        for (offset, count) in finiteColumns {
+            var common: UInt64 = 0
+            for w in offset..<(offset &+ count) { common |= stored.bits[start &+ w] & query.bits[w] }
+            if common == 0 { return false }
+        }
+        return true
     }
 
     /// Which side of a split rule `r` falls on: true left, false right, nil straddling.
@@ -241,7 +275,9 @@ struct RuleTree {
         }
         for c in 0..<cells.columnCount {
             if cells.isFinite[c] {
-                let sets = Set(sample.map { r in (0..<cells.wordCount[c]).map { cells.word(r, c, $0) } })
+                // The value sets of the first few sampled rules: a branch common enough to
+                // split on is among them, and each candidate is weighed against the sample.
+                let sets = Set(sample.prefix(Self.finiteCandidates).map { r in (0..<cells.wordCount[c]).map { cells.word(r, c, $0) } })
                 for mask in sets {
                     var left = 0
                     var right = 0
