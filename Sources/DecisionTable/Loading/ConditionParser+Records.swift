@@ -58,8 +58,12 @@ extension ConditionParser {
                 guard let index = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
                 indices.append(index)
             }
-            let mentioned =
-                count == 1 ? (indices[0] < singletons.count ? singletons[indices[0]] : indices) : Self.sortedUnique(indices)
+            if count == 1, indices[0] < singletons.count {
+                indices = singletons[indices[0]]
+            } else {
+                Self.sortUnique(&indices)
+            }
+            let mentioned = indices
             conditions.append(
                 Condition(
                     values: mentioned, intervals: nil, isWildcard: false, mentioned: mentioned,

@@ -159,7 +159,14 @@ final class ConditionParser {
     /// insertion, in place).
     static func sortedUnique(_ indices: consuming [Int]) -> [Int] {
         var sorted = indices
-        guard sorted.count > 1 else { return sorted }
+        sortUnique(&sorted)
+        return sorted
+    }
+
+    /// Sorts the indices in place and keeps each once. In place: a cell's own list is
+    /// uniquely held, and a copy of it would be an allocation per cell.
+    static func sortUnique(_ sorted: inout [Int]) {
+        guard sorted.count > 1 else { return }
         if sorted.count > 16 { sorted.sort() }
         for i in 1..<sorted.count {
             let index = sorted[i]
@@ -176,7 +183,6 @@ final class ConditionParser {
             kept += 1
         }
         sorted.removeLast(sorted.count - kept)
-        return sorted
     }
 
     /// The indices below `count` that are not in `sorted`.
