@@ -17,40 +17,60 @@ struct TableCompiler {
         for rule in 0..<ruleCount {
             let bit: UInt64 = 1 << UInt64(rule & 63)
             let word = rule >> 6
-            for i in inputs.indices {
-                if !table.rules[rule].conditions[i].isWildcard { constrained[i] = true }
-                if valueRows[i].isEmpty {
-                    for range in table.rules[rule].conditions[i].intervals?.ranges ?? [] {
-                        intervals[i].append((rule, range))
-                    }
-                } else {
-                    for value in table.rules[rule].conditions[i].values ?? [] {
-                        valueRows[i][value * wordCount + word] |= bit
+            // The cells read in place: a copy of a cell retains its arrays, text and location.
+            table.rules[rule].conditions.withUnsafeBufferPointer { cells in
+                for i in inputs.indices {
+                    if !cells[i].isWildcard { constrained[i] = true }
+                    if valueRows[i].isEmpty {
+                        for range in cells[i].intervals?.ranges ?? [] {
+                            intervals[i].append((rule, range))
+                        }
+                    } else {
+                        for value in cells[i].values ?? [] {
+                            valueRows[i][value * wordCount + word] |= bit
+                        }
                     }
                 }
             }
         }
 
+        // A column no rule constrains (within the domain) is left out: it would AND all ones.
+        // A chained integer input with declared bounds stays even then, because evaluating
+        // the column is where the producer's value is checked against them (a sum or a count
+        // can leave them), wildcards or not.
+        let kept = inputs.indices.filter { i in
+            constrained[i]
+                || inputs[i].producer != nil && inputs[i].domain.finiteCount == nil
+                    && inputs[i].domain.integerBounds != Int.min...Int.max
+        }
+        // Every kept integer column's elementary intervals first, so that the masks are made at
+        // their final size: grown by doubling, they were copied into fresh memory again and
+        // again (the 10,000-rule table's are 5.4 MB).
+        var starts: [[Int]] = []
+        starts.reserveCapacity(inputs.count)
+        var maskCount = 0
+        for i in inputs.indices {
+            if kept.contains(i), case .integer = inputs[i].domain {
+                starts.append(Self.elementaryStarts(of: intervals[i].lazy.map(\.range)))
+                maskCount += starts[i].count * wordCount
+            } else {
+                starts.append([])
+                maskCount += valueRows[i].count
+            }
+        }
         var columns: [CompiledColumn] = []
         var masks: [UInt64] = []
+        masks.reserveCapacity(maskCount)
         var breakpoints: [Int] = []
-        for (i, input) in inputs.enumerated() {
-            // A column no rule constrains (within the domain) is left out: it would AND all ones.
-            // A chained integer input with declared bounds stays even then, because evaluating
-            // the column is where the producer's value is checked against them (a sum or a
-            // count can leave them), wildcards or not.
-            let checksBounds =
-                input.producer != nil && input.domain.finiteCount == nil
-                && input.domain.integerBounds != Int.min...Int.max
-            if !constrained[i], !checksBounds { continue }
+        for i in kept {
+            let input = inputs[i]
             let maskBase = masks.count
             let breakpointStart = breakpoints.count
             var bounds: ClosedRange<Int>?
             switch input.domain {
             case .integer:
-                let starts = Self.elementaryStarts(of: intervals[i].lazy.map(\.range))
-                breakpoints += starts
-                masks += Self.intervalRows(intervals[i], starts: starts, wordCount: wordCount)
+                breakpoints += starts[i]
+                Self.appendIntervalRows(intervals[i], starts: starts[i], wordCount: wordCount, to: &masks)
                 if input.producer != nil { bounds = input.domain.integerBounds }
             case .boolean, .enumeration:
                 masks += valueRows[i]
@@ -63,9 +83,10 @@ struct TableCompiler {
 
         var ruleOutputs: [Int] = []
         ruleOutputs.reserveCapacity(ruleCount * table.outputs.count)
-        for rule in table.rules {
+        // By index: `for rule in table.rules` copies each rule (seven retains and releases).
+        for rule in table.rules.indices {
             for (o, output) in table.outputs.enumerated() {
-                ruleOutputs.append(layout.encode(rule.values[o], output: output))
+                ruleOutputs.append(layout.encode(table.rules[rule].values[o], output: output))
             }
         }
         let defaults: [Int]? = table.defaults.map { values in
@@ -97,16 +118,17 @@ struct TableCompiler {
         }
     }
 
-    /// One row per elementary interval of an integer column: the rules whose cell holds it.
+    /// Appends one row per elementary interval of an integer column: the rules whose cell
+    /// holds it.
     ///
     /// A sweep: each cell interval enters at the interval where it starts and leaves where
     /// it ends, so each row is the previous one with a few bits changed. The cost is the
     /// rows written plus the intervals, not rows times rules. The rules entering and leaving
     /// at each start are kept in two flat lists grouped by start (a counting sort), rather
     /// than in an array per start.
-    private static func intervalRows(
-        _ intervals: [(rule: Int, range: ClosedRange<Int>)], starts: [Int], wordCount: Int
-    ) -> [UInt64] {
+    private static func appendIntervalRows(
+        _ intervals: [(rule: Int, range: ClosedRange<Int>)], starts: [Int], wordCount: Int, to rows: inout [UInt64]
+    ) {
         // Each change: where it happens (a start's index), the rule, and whether it enters.
         var changes: [(at: Int, rule: Int, enters: Bool)] = []
         changes.reserveCapacity(2 * intervals.count)
@@ -124,8 +146,6 @@ struct TableCompiler {
             grouped[next[change.at]] = (change.rule, change.enters)
             next[change.at] += 1
         }
-        var rows: [UInt64] = []
-        rows.reserveCapacity(starts.count * wordCount)
         var current = [UInt64](repeating: 0, count: wordCount)
         for i in starts.indices {
             // Leaving before entering: a rule may leave and enter at the same start.
@@ -137,7 +157,6 @@ struct TableCompiler {
             }
             rows += current
         }
-        return rows
     }
 
     /// The position of `value` in the sorted `starts`, where it is known to be.
