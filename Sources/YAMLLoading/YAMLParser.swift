@@ -142,6 +142,7 @@ private struct DocumentBuilder {
         // must hand over again, and capacity never written to takes no memory.
         records.reserveCapacity(buffer.count / 4 + 16)
         bytes.reserveCapacity(buffer.count + 16)
+        HugePages.advise(&records)
 
         var event = yaml_event_t()
         while true {

@@ -1,3 +1,5 @@
+import YAMLLoading
+
 /// Compiles checked ``TableDefinition``s into ``CompiledTable``s.
 struct TableCompiler {
     let layout: SlotLayout
@@ -61,6 +63,7 @@ struct TableCompiler {
         var columns: [CompiledColumn] = []
         var masks: [UInt64] = []
         masks.reserveCapacity(maskCount)
+        HugePages.advise(&masks)
         var breakpoints: [Int] = []
         for i in kept {
             let input = inputs[i]
