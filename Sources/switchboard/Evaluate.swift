@@ -84,6 +84,7 @@ extension Switchboard {
                 if !explain { plainLines = JSONFactsEvaluator(tables) }
                 evaluateOne = { input, output throws(IOFailure) in try evaluate(input, with: tables, into: &output) }
             }
+            defer { ProcessLifetime.keepUntilExit((evaluateOne, plainLines)) }
             var output = Output.standardOutput()
             var failed = false
             if let facts {
