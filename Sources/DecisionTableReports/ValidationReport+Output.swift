@@ -44,11 +44,18 @@ extension ValidationReport {
         if !gaps.isEmpty {
             text += "  gaps cover \(Finding.percent(total)) of the input space; the largest:\n"
             for gap in gaps.sorted(by: { ($0.share ?? 0) > ($1.share ?? 0) }).prefix(3) {
-                let when = (gap.cells ?? []).filter { $0.values != .any }.map { "\($0.input) is \($0.values.phrase)" }
-                text += "    \(Finding.percent(gap.share ?? 0)): \(when.isEmpty ? "everything" : when.joined(separator: ", "))\n"
+                text += "    \(Finding.percent(gap.share ?? 0)): \(Self.phrase(gapRow: gap.cells))\n"
             }
         }
         return text
+    }
+
+    /// A gap row in a few words: its constrained inputs, `everything` when it has none, and
+    /// what the gaps past those listed are when it is no row (they have no cells).
+    static func phrase(gapRow cells: [InputCells]?) -> String {
+        guard let cells else { return "in boxes not listed (more than a report keeps)" }
+        let when = cells.filter { $0.values != .any }.map { "\($0.input) is \($0.values.phrase)" }
+        return when.isEmpty ? "everything" : when.joined(separator: ", ")
     }
 
     /// `N errors, M warnings in FILE` (or `FILE: no problems found`).
