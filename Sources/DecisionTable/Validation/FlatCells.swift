@@ -220,20 +220,9 @@ struct FlatCells: Sendable {
         return held / (Double(high) - Double(low) + 1)
     }
 
-    /// The lowest and highest value rule `r` holds in input `c` (finite inputs by value
-    /// number); `(Int.max, Int.min)` for an empty cell.
+    /// The lowest and highest value rule `r` holds in integer input `c`; `(Int.max, Int.min)`
+    /// for an empty cell.
     func extent(_ r: Int, _ c: Int) -> (low: Int, high: Int) {
-        if isFinite[c] {
-            var low = Int.max
-            var high = Int.min
-            for w in 0..<wordCount[c] {
-                let bits = word(r, c, w)
-                guard bits != 0 else { continue }
-                low = Swift.min(low, w << 6 | bits.trailingZeroBitCount)
-                high = w << 6 | (63 - bits.leadingZeroBitCount)
-            }
-            return (low, high)
-        }
         let slot = r &* columnCount &+ c
         let (start, end) = (Int(intervalStart[slot]), Int(intervalStart[slot &+ 1]))
         return start < end ? (lows[start], highs[end &- 1]) : (Int.max, Int.min)

@@ -9,11 +9,12 @@
 /// leaves it reaches; a rule wholly on one side can only meet a box that reaches that side,
 /// so nothing is missed. The caller confirms each rule visited exactly.
 ///
-/// A node splits where the fewest of its rules straddle, among the median of a sample of its
-/// rules' centres (integer inputs) and the most common value set of the sample (finite
-/// inputs): a decision tree flattened into rules is split along its own branches, and a query
-/// visits a path and its few straddlers, a handful of rules out of 100,000 where bitsets read
-/// a bit for each. Random boxes, which leave most inputs whole, straddle every split;
+/// A node splits where the fewest of a sample of its rules straddle, weighed against how
+/// unevenly the split divides the rest, trying the sampled rules' own bounds (integer inputs)
+/// and value sets (finite inputs): a decision tree flattened into rules is then split along
+/// its own branches, whose cut points and value groups are among them, and a query visits a
+/// path and the few rules straddling it, a few hundred of 100,000 where bitsets read a bit
+/// for each. Random boxes, which leave most inputs whole, straddle every split;
 /// ``expectedVisits`` tells the caller which search pays.
 struct RuleTree {
     private struct Node {
