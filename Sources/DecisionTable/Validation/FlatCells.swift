@@ -220,16 +220,8 @@ struct FlatCells: Sendable {
         return held / (Double(high) - Double(low) + 1)
     }
 
-    /// The lowest and highest value rule `r` holds in integer input `c`; `(Int.max, Int.min)`
-    /// for an empty cell.
-    func extent(_ r: Int, _ c: Int) -> (low: Int, high: Int) {
-        let slot = r &* columnCount &+ c
-        let (start, end) = (Int(intervalStart[slot]), Int(intervalStart[slot &+ 1]))
-        return start < end ? (lows[start], highs[end &- 1]) : (Int.max, Int.min)
-    }
-
     /// Whether every integer cell of rule `r` is at most one interval, so that its
-    /// ``extent(_:_:)`` in each input is the cell itself.
+    /// hull in each input is the cell itself.
     func hasSimpleIntegerCells(_ r: Int) -> Bool {
         for c in 0..<columnCount where !isFinite[c] && intervalStart[r &* columnCount &+ c &+ 1] - intervalStart[r &* columnCount &+ c] > 1 {
             return false
@@ -264,7 +256,7 @@ struct FlatCells: Sendable {
     }
 
     /// The smallest interval holding rule `r`'s values of integer input `c` within
-    /// `low...high`, which it meets.
+    /// `low...high`; `(Int.max, Int.min)` when it holds none there.
     func hull(_ r: Int, _ c: Int, within low: Int, _ high: Int) -> (Int, Int) {
         let slot = r &* columnCount &+ c
         var first = Int.max

@@ -77,7 +77,7 @@ struct RuleTree {
         lows = [Int](repeating: 0, count: cells.ruleCount * columns)
         highs = lows
         for r in members {
-            for c in 0..<columns where !cells.isFinite[c] { (lows[r * columns + c], highs[r * columns + c]) = cells.extent(r, c) }
+            for c in 0..<columns where !cells.isFinite[c] { (lows[r * columns + c], highs[r * columns + c]) = cells.hull(r, c, within: .min, .max) }
         }
         build(members)
         lows = []
@@ -96,7 +96,7 @@ struct RuleTree {
         var box = Region(
             bits: Array(cells.finiteBlock(r)),
             low: [Int](repeating: 0, count: cells.columnCount), high: [Int](repeating: 0, count: cells.columnCount))
-        for c in 0..<cells.columnCount where !cells.isFinite[c] { (box.low[c], box.high[c]) = cells.extent(r, c) }
+        for c in 0..<cells.columnCount where !cells.isFinite[c] { (box.low[c], box.high[c]) = cells.hull(r, c, within: .min, .max) }
         return box
     }
 
@@ -278,7 +278,13 @@ struct RuleTree {
             if cells.isFinite[c] {
                 // The value sets of the first few sampled rules: a branch common enough to
                 // split on is among them, and each candidate is weighed against the sample.
-                let sets = Set(sample.prefix(Self.finiteCandidates).map { r in (0..<cells.wordCount[c]).map { cells.word(r, c, $0) } })
+                // In the sample's order, each once: a set's order would differ from run to run,
+                // and with it the tree where two splits score the same.
+                var sets: [[UInt64]] = []
+                for r in sample.prefix(Self.finiteCandidates) {
+                    let mask = (0..<cells.wordCount[c]).map { cells.word(r, c, $0) }
+                    if !sets.contains(mask) { sets.append(mask) }
+                }
                 for mask in sets {
                     var left = 0
                     var right = 0
@@ -302,7 +308,7 @@ struct RuleTree {
                 sampleHighs.sort()
                 // A split at a rule's low bound or just past its high bound; the rules wholly
                 // below it end before it, those wholly above start at or after it.
-                for split in Set(sampleLows + sampleHighs.map { $0 &+ 1 }) {
+                for split in Set(sampleLows + sampleHighs.map { $0 &+ 1 }).sorted() {
                     let left = sampleHighs.partitioningIndex { $0 >= split }
                     let right = sampleLows.count - sampleLows.partitioningIndex { $0 >= split }
                     consider(c, split, [], left: left, right: right)
