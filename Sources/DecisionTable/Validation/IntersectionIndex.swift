@@ -141,8 +141,8 @@ struct IntersectionIndex {
         if let tree {
             var result: [Int] = []
             let simple = cells.hasSimpleIntegerCells(r)
-            tree.forEachCandidate(meeting: tree.query(rule: r)) { other, exact in
-                if other != r, other < limit, (simple && exact) || cells.meet(other, r) { result.append(other) }
+            tree.forEachCandidate(meeting: tree.query(rule: r), below: limit) { other, exact in
+                if other != r, (simple && exact) || cells.meet(other, r) { result.append(other) }
             }
             return result.sorted()
         }

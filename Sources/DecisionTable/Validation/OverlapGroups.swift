@@ -66,18 +66,21 @@ struct OverlapGroups {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
             let before = (keptPairs.count, reportablePairs.count, listed)
-            let neighbours = index.rulesMeeting(r)
+            // Each pair once, from its later rule; the earlier rule's list gets the later one
+            // then, so every list ends up whole and ascending.
+            let earlier = index.rulesMeeting(r, below: r)
             if lists != nil {
-                lists?[r] = neighbours
-                listed += neighbours.count
+                lists?[r] = earlier
+                for a in earlier { lists?[a].append(r) }
+                listed += 2 * earlier.count
                 if !Partition.keepsNeighbours(listed, within: meter.budget) {
                     lists = nil
-                    meter.release(8 * (listed - neighbours.count))
-                    charged -= 8 * (listed - neighbours.count)
+                    meter.release(8 * (listed - 2 * earlier.count))
+                    charged -= 8 * (listed - 2 * earlier.count)
                     listed = 0
                 }
             }
-            for a in neighbours where a < r && !space.unreachable.contains(a) {
+            for a in earlier where !space.unreachable.contains(a) {
                 pairCount += 1
                 if keep(a, r) { keptPairs.append(Pair(first: a, second: r)) }
                 guard reportable(a, r) else { continue }

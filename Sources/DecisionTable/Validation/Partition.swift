@@ -30,7 +30,9 @@ struct Partition {
     private(set) var gaps: [Region] = []
     /// The most gap boxes kept for the report.
     static let listedGaps = 10_000
-    /// Gap boxes found but not kept (past ``listedGaps``, or a quarter of the memory budget).
+    /// Gap boxes found but not kept (past ``listedGaps``, or a quarter of the memory budget),
+    /// as far as they were looked for: once the report is full and says there are more, the
+    /// parts whose uncovered share is counted are not cut for boxes it could not keep.
     private(set) var unlistedGaps = 0
     /// The share of the input space the gaps found cover, listed or not.
     private(set) var gapShare = 0.0
@@ -81,7 +83,7 @@ struct Partition {
             case .integers(let intervals): intervals.ranges.reduce(0) { $0 + Double($1.upperBound) - Double($1.lowerBound) + 1 }
             }
         }
-        counter = UnionCounter(cells: cells, domainSizes: domainSizes)
+        counter = UnionCounter(cells: cells)
     }
 
     /// The live rules: those that match something.
@@ -134,9 +136,12 @@ struct Partition {
             defer { meter.release(8 * pairs) }
             for r in live {
                 if meter.tick() { return (live, []) }
-                lists[r] = index.rulesMeeting(r)
-                pairs += lists[r].count
-                let stopped = meter.charge(8 * lists[r].count)
+                // Each pair once, from its later rule, as ``OverlapGroups`` finds them.
+                let earlier = index.rulesMeeting(r, below: r)
+                lists[r] = earlier
+                for a in earlier { lists[a].append(r) }
+                pairs += 2 * earlier.count
+                let stopped = meter.charge(16 * earlier.count)
                 if stopped || !Self.keepsNeighbours(pairs, within: meter.budget) { return (live, []) }
             }
             neighbours = lists
@@ -226,6 +231,12 @@ struct Partition {
             residual = nil
             defer { residual = rest }
             let reaching = rest.rules(meeting: region)
+            // Most such parts of a tree are a widened rule's own leaf, which it holds whole:
+            // settled at once, where a count and a cut would each go over every rule reaching in.
+            if reaching.contains(where: { cells.mask($0, region) == 0 }) {
+                settle(region)
+                return
+            }
             if !reaching.isEmpty, let uncovered = uncoveredShare(region, reaching) {
                 listSome(of: region, reaching, uncovered: uncovered)
             } else {
@@ -265,16 +276,23 @@ struct Partition {
     /// leave a report of a table with many of them without a single gap row. Returns whether
     /// it was kept.
     private mutating func list(_ region: Region) -> Bool {
-        let bytes = (region.bits.count + 2 * region.low.count) * 8 + 96
-        let limit = meter.budget.maximumMemory
-        guard gaps.count < Self.listedGaps, listedBytes + 8 * bytes <= limit / 4, meter.memory + 8 * bytes <= limit else {
-            return false
-        }
+        guard hasRoom(for: region) else { return false }
+        let bytes = Self.listedBytes(region)
         listedBytes += 8 * bytes
         meter.charge(bytes)
         gaps.append(region)
         return true
     }
+
+    /// Whether ``list(_:)`` would keep `region`.
+    private func hasRoom(for region: Region) -> Bool {
+        let bytes = Self.listedBytes(region)
+        let limit = meter.budget.maximumMemory
+        return gaps.count < Self.listedGaps && listedBytes + 8 * bytes <= limit / 4 && meter.memory + 8 * bytes <= limit
+    }
+
+    /// What a listed box takes while it is kept.
+    private static func listedBytes(_ region: Region) -> Int { (region.bits.count + 2 * region.low.count) * 8 + 96 }
 
     /// Cuts `region` until each part is covered by one of `rules` (each meeting it) or by none,
     /// passing the parts no rule matches to ``uncover(_:)``; while checking a winner, only
@@ -346,6 +364,9 @@ struct Partition {
         gapShare += uncovered
         settledShare += share(region)
         meter.done = settledShare
+        // A full report that already says there is more gains nothing from this part's boxes;
+        // on the published 100,000-rule tree that is most of the 11,000 parts counted.
+        if unlistedGaps > 0, !hasRoom(for: region) { return }
         // Whether the part holds an uncovered input at all is decided by cutting, not by the
         // share: a few inputs of a 64-bit integer input are no share a double can hold.
         sampling = gaps.count < Self.listedGaps ? Swift.max(Self.sampledBoxes, Self.fullyListed - gaps.count) : 0
@@ -378,8 +399,9 @@ struct Partition {
         if meter.tick() { return nil }
         if rules.isEmpty { return share(region) }
         if rules.count <= (failedCounts < Self.countsGivenUp ? Self.countedRules : Self.fewRules), counter.countable(region, rules) {
-            if let covered = counter.coveredShare(of: region, by: rules, maximumSteps: Self.countSteps) {
-                return Swift.max(0, share(region) - covered)
+            if let covered = counter.coveredFraction(of: region, by: rules, maximumSteps: Self.countSteps) {
+                let whole = share(region)
+                return Swift.max(0, whole - whole * covered)
             }
             failedCounts += 1
         }

@@ -100,16 +100,16 @@ struct RuleTree {
         return box
     }
 
-    /// Hands `visit` every rule whose box may meet `box`, in no order: every rule that does,
-    /// and some that do not. With each, whether that rule meets the box exactly when their
-    /// hulls do: true when neither has an integer cell of several intervals (the box's
-    /// ``Region/low`` and ``Region/high`` taken as given).
-    func forEachCandidate(meeting box: Region, _ visit: (_ rule: Int, _ exact: Bool) -> Void) {
-        _ = walk(box, visit)
+    /// Hands `visit` every rule below `limit` whose box may meet `box`, in no order: every
+    /// rule that does, and some that do not. With each, whether that rule meets the box
+    /// exactly when their hulls do: true when neither has an integer cell of several intervals
+    /// (the box's ``Region/low`` and ``Region/high`` taken as given).
+    func forEachCandidate(meeting box: Region, below limit: Int = .max, _ visit: (_ rule: Int, _ exact: Bool) -> Void) {
+        _ = walk(box, below: limit, visit)
     }
 
-    /// Visits the candidates for `box`; returns how many rules it compared.
-    private func walk(_ box: Region, _ visit: (Int, Bool) -> Void) -> Int {
+    /// Visits the candidates below `limit` for `box`; returns how many rules it compared.
+    private func walk(_ box: Region, below limit: Int = .max, _ visit: (Int, Bool) -> Void) -> Int {
         guard !nodes.isEmpty else { return 0 }
         // The query's integer hulls in the order of ``boxBounds``.
         var query: [Int] = []
@@ -117,16 +117,18 @@ struct RuleTree {
         return box.bits.withUnsafeBufferPointer { bits in
             boxBits.withUnsafeBufferPointer { storedBits in
                 boxBounds.withUnsafeBufferPointer { bounds in
-                    walk(box, Query(bounds: query, bits: bits), Stored(bits: storedBits, bounds: bounds), visit)
+                    walk(box, Query(bounds: query, bits: bits, limit: limit), Stored(bits: storedBits, bounds: bounds), visit)
                 }
             }
         }
     }
 
-    /// A query's integer hulls (low, high, in ``integerColumns`` order) and value bits.
+    /// A query's integer hulls (low, high, in ``integerColumns`` order) and value bits, and
+    /// the rules it asks about: those below `limit`.
     private struct Query {
         let bounds: [Int]
         let bits: UnsafeBufferPointer<UInt64>
+        let limit: Int
     }
 
     /// The stored boxes' value bits and integer hulls.
@@ -142,7 +144,9 @@ struct RuleTree {
         while let n = stack.popLast() {
             let node = nodes[Int(n)]
             visited += Int(node.end - node.start)
-            for k in Int(node.start)..<Int(node.end) where boxesMeet(k, query, stored) { visit(rules[k], boxIsExact[k]) }
+            for k in Int(node.start)..<Int(node.end) where rules[k] < query.limit && boxesMeet(k, query, stored) {
+                visit(rules[k], boxIsExact[k])
+            }
             guard node.column >= 0 else { continue }
             if node.middle >= 0 { stack.append(node.middle) }
             let c = Int(node.column)

@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    @Test("The covered share of a box is the share of its points some rule matches", arguments: 0..<200)
-    func coveredShareMatchesCounting(seed: UInt64) throws {
+    @Test("The covered fraction of a box is the fraction of its points some rule matches", arguments: 0..<200)
+    func coveredFractionMatchesCounting(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
         let rules = (0..<Int.random(in: 1...14, using: &random)).map { _ in Self.box(&random) }
         let region = Self.box(&random)
@@ -43,33 +43,53 @@ import Testing
         let cells = FlatCells(space)
         let box = try #require(Region.boxes(of: region, cells).first)
         let meeting = rules.indices.filter { cells.meets($0, box) }
-        var counter = UnionCounter(cells: cells, domainSizes: Self.sizes.map(Double.init))
+        var counter = UnionCounter(cells: cells)
         #expect(counter.countable(box, meeting))
 
-        var covered = 0
+        var (inside, covered) = (0, 0)
         for a in 0..<5 {
             for i in 0...9 {
-                for b in 0..<3 where Self.holds(region, [a, i, b]) && rules.contains(where: { Self.holds($0, [a, i, b]) }) {
-                    covered += 1
+                for b in 0..<3 where Self.holds(region, [a, i, b]) {
+                    inside += 1
+                    if rules.contains(where: { Self.holds($0, [a, i, b]) }) { covered += 1 }
                 }
             }
         }
-        let counted = counter.coveredShare(of: box, by: meeting, maximumSteps: .max)
-        let share = try #require(counted)
-        #expect(abs(share - Double(covered) / 150) < 1e-12, "\(meeting.count) rules meeting the box")
+        let counted = counter.coveredFraction(of: box, by: meeting, maximumSteps: .max)
+        let fraction = try #require(counted)
+        #expect(abs(fraction - Double(covered) / Double(inside)) < 1e-12, "\(meeting.count) rules meeting the box")
     }
 
     @Test("A count past its steps gives up rather than answer")
     func countGivesUp() throws {
         let whole = Self.domain
-        let rules = [whole, whole, whole]
+        // Three rules each holding the whole box but in one input: none of them covers it,
+        // together they leave 2 × 4 × 1 of its 150 points.
+        var rules = [whole, whole, whole]
+        rules[0][0] = .values(ValueBits(0..<3, count: 5))
+        rules[1][1] = .integers(IntervalSet([0...5]))
+        rules[2][2] = .values(ValueBits(0..<2, count: 3))
         let space = AnalysisSpace(domain: whole, rules: rules)
         let cells = FlatCells(space)
         let box = try #require(Region.boxes(of: whole, cells).first)
-        var counter = UnionCounter(cells: cells, domainSizes: Self.sizes.map(Double.init))
-        let stopped = counter.coveredShare(of: box, by: [0, 1, 2], maximumSteps: 2)
-        let finished = counter.coveredShare(of: box, by: [0, 1, 2], maximumSteps: .max)
+        var counter = UnionCounter(cells: cells)
+        let stopped = counter.coveredFraction(of: box, by: [0, 1, 2], maximumSteps: 2)
+        let counted = counter.coveredFraction(of: box, by: [0, 1, 2], maximumSteps: .max)
+        let finished = try #require(counted)
         #expect(stopped == nil)
-        #expect(finished == 1)
+        #expect(abs(finished - 142.0 / 150) < 1e-12)
+    }
+
+    @Test("A rule holding the whole box covers it, whatever the others")
+    func ruleHoldingTheBox() throws {
+        let whole = Self.domain
+        var rules = [whole, whole]
+        rules[0][1] = .integers(IntervalSet([2...3]))
+        let space = AnalysisSpace(domain: whole, rules: rules)
+        let cells = FlatCells(space)
+        let box = try #require(Region.boxes(of: whole, cells).first)
+        var counter = UnionCounter(cells: cells)
+        #expect(counter.coveredFraction(of: box, by: [0, 1], maximumSteps: 1) == 1)
+        #expect(counter.coveredFraction(of: box, by: [0], maximumSteps: .max) == 0.2)
     }
 }
