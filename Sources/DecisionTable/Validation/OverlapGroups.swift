@@ -58,6 +58,9 @@ struct OverlapGroups {
         reportable: (Int, Int) -> Bool, keep: (Int, Int) -> Bool
     ) {
         let live = space.rules.indices.filter { !space.unreachable.contains($0) }
+        // Asked of every pair: a flag per rule, not a set to hash into.
+        var unreachable = [Bool](repeating: false, count: space.rules.count)
+        for r in space.unreachable { unreachable[r] = true }
         // As `first << 32 | second`: a tree of 100,000 rules has millions.
         var reportablePairs: [UInt64] = []
         var lists: [[Int]]? = [[Int]](repeating: [], count: space.rules.count)
@@ -80,7 +83,7 @@ struct OverlapGroups {
                     listed = 0
                 }
             }
-            for a in earlier where !space.unreachable.contains(a) {
+            for a in earlier where !unreachable[a] {
                 pairCount += 1
                 if keep(a, r) { keptPairs.append(Pair(first: a, second: r)) }
                 guard reportable(a, r) else { continue }

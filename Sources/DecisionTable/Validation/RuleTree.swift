@@ -284,22 +284,33 @@ struct RuleTree {
                 // split on is among them, and each candidate is weighed against the sample.
                 // In the sample's order, each once: a set's order would differ from run to run,
                 // and with it the tree where two splits score the same.
-                var sets: [[UInt64]] = []
-                for r in sample.prefix(Self.finiteCandidates) {
-                    let mask = (0..<cells.wordCount[c]).map { cells.word(r, c, $0) }
-                    if !sets.contains(mask) { sets.append(mask) }
+                // The sample's words read once, rule after rule, rather than once per candidate.
+                let words = cells.wordCount[c]
+                var sampleWords: [UInt64] = []
+                sampleWords.reserveCapacity(sample.count * words)
+                for r in sample {
+                    for w in 0..<words { sampleWords.append(cells.word(r, c, w)) }
+                }
+                var sets: [ArraySlice<UInt64>] = []
+                for k in 0..<Swift.min(Self.finiteCandidates, sample.count) {
+                    let mask = sampleWords[(k * words)..<((k + 1) * words)]
+                    if !sets.contains(where: { $0.elementsEqual(mask) }) { sets.append(mask) }
                 }
                 for mask in sets {
                     var left = 0
                     var right = 0
-                    for r in sample {
-                        switch side(r, column: c, split: 0, mask: mask[...]) {
-                        case true?: left += 1
-                        case false?: right += 1
-                        case nil: break
+                    for k in sample.indices {
+                        var inside = true
+                        var outside = true
+                        for w in 0..<words {
+                            let bits = sampleWords[k * words + w]
+                            let m = mask[mask.startIndex + w]
+                            inside = inside && bits & ~m == 0
+                            outside = outside && bits & m == 0
                         }
+                        if inside { left += 1 } else if outside { right += 1 }
                     }
-                    consider(c, 0, mask, left: left, right: right)
+                    consider(c, 0, Array(mask), left: left, right: right)
                 }
             } else {
                 var sampleLows: [Int] = []
@@ -312,7 +323,7 @@ struct RuleTree {
                 sampleHighs.sort()
                 // A split at a rule's low bound or just past its high bound; the rules wholly
                 // below it end before it, those wholly above start at or after it.
-                for split in Set(sampleLows + sampleHighs.map { $0 &+ 1 }).sorted() {
+                for split in Self.mergedOnce(sampleLows, sampleHighs.map { $0 &+ 1 }) {
                     let left = sampleHighs.partitioningIndex { $0 >= split }
                     let right = sampleLows.count - sampleLows.partitioningIndex { $0 >= split }
                     consider(c, split, [], left: left, right: right)
@@ -320,6 +331,27 @@ struct RuleTree {
             }
         }
         return best.map { ($0.column, $0.split, $0.mask) }
+    }
+}
+
+extension RuleTree {
+    /// The values of two ascending arrays, ascending, each once.
+    fileprivate static func mergedOnce(_ a: [Int], _ b: [Int]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            let next: Int
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                next = a[i]
+                i += 1
+            } else {
+                next = b[j]
+                j += 1
+            }
+            if result.last != next { result.append(next) }
+        }
+        return result
     }
 }
 

@@ -28,7 +28,9 @@ struct TableValidator {
         let cells = FlatCells(space)
         let duplicates = duplicateRules(space, cells)
         findings += duplicates.map(duplicateFinding)
-        let duplicated = Set(duplicates.map(\.later))
+        // Asked of every pair of meeting rules: a flag per rule, not a set to hash into.
+        var duplicated = [Bool](repeating: false, count: table.rules.count)
+        for duplicate in duplicates { duplicated[duplicate.later] = true }
         var partition = Partition(space: space, cells: cells, meter: meter)
         var unfinished: [String] = []
         let index = IntersectionIndex(space, cells, maximumBytes: meter.budget.maximumMemory / 4)
@@ -43,12 +45,12 @@ struct TableValidator {
             let overlaps = OverlapGroups(
                 space: space, cells: cells, index: index, meter: meter,
                 reportable: { a, b in
-                    if cells.sameCells(a, b), duplicated.contains(b) { return false }
+                    if duplicated[b], cells.sameCells(a, b) { return false }
                     return conflicts.conflict(a, b)
                 },
                 keep: { a, b in
                     // The candidates for a subsumed rule.
-                    conflicts.sameOutputs(a, b) && !(cells.sameCells(a, b) && duplicated.contains(b))
+                    conflicts.sameOutputs(a, b) && !(duplicated[b] && cells.sameCells(a, b))
                 })
             defer { meter.release(overlaps.charged) }
             findings += overlaps.groups.map(overlapFinding)
@@ -69,7 +71,7 @@ struct TableValidator {
             meter.begin("shadowed rules")
             let keys = table.hitPolicy == .first ? Array(table.rules.indices) : table.priorityRanks()
             let wins = partition.winners(keys: keys, index: index)
-            let losers = wins.indices.filter { wins[$0] == false && !duplicated.contains($0) && !space.unreachable.contains($0) }
+            let losers = wins.indices.filter { wins[$0] == false && !duplicated[$0] && !space.unreachable.contains($0) }
             findings += shadowedFindings(losers, keys: keys, space: space, index: index)
             let unsettled = wins.count { $0 == nil }
             if unsettled > 0, let limit = meter.stopped {
