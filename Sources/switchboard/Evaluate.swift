@@ -80,6 +80,7 @@ extension Switchboard {
                 }
                 evaluateOne = { input, output throws(IOFailure) in try Self.evaluate(input, with: runtime, into: &output) }
             } else {
+                if let path = rules.rules { HeapReservation.reserve(forRulesFile: path) }
                 let tables = try rules.load(colors: colors)
                 if !explain { plainLines = JSONFactsEvaluator(tables) }
                 evaluateOne = { input, output throws(IOFailure) in try evaluate(input, with: tables, into: &output) }

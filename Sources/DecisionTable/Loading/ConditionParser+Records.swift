@@ -13,9 +13,10 @@ extension ConditionParser {
     ///   - bytes: The document's ``YAMLDocument/bytes``.
     ///   - conditions: The rule's conditions so far. Appended to, rather than returned: a
     ///     returned condition is copied into the array (its arrays and text retained).
+    ///   - lists: The column's list cells read so far, kept by the caller from cell to cell.
     func appendCondition(
         atRecord cell: Int, in document: YAMLDocument, bytes: UnsafeBufferPointer<UInt8>,
-        to conditions: inout [Condition]
+        to conditions: inout [Condition], lists: inout ListCells
     ) -> Bool {
         guard input.coding == nil else { return false }
         switch document.kind(cell) {
@@ -29,12 +30,13 @@ extension ConditionParser {
                 guard case .matches(let set) = integerCell(text) else { return false }
                 return appendInteger(set, text: String(decoding: text, as: UTF8.self), at: cell, in: document, to: &conditions)
             }
-            guard let index = finiteIndex(text, quoted: document.isQuoted(cell)) else { return false }
+            guard let (index, exact) = finiteIndex(text, quoted: document.isQuoted(cell)) else { return false }
             let mentioned = index < singletons.count ? singletons[index] : [index]
             conditions.append(
                 Condition(
                     values: mentioned, intervals: nil, isWildcard: false, mentioned: mentioned,
-                    text: String(decoding: text, as: UTF8.self), location: document.location(cell)))
+                    text: exact ? valueNames[index] : String(decoding: text, as: UTF8.self),
+                    location: document.location(cell)))
             return true
         case .sequence:
             let count = document.childCount(cell)
@@ -51,11 +53,30 @@ extension ConditionParser {
                 guard let union else { return false }
                 return appendInteger(union, text: CellText.list(texts), at: cell, in: document, to: &conditions)
             }
+            // The values named, in the order written, as the key of the list's entry in `lists`;
+            // nil when the list is too long for one, or an item is spelt otherwise than its value.
+            var key: UInt64? = count <= ListCells.longestList ? 0 : nil
+            for (position, item) in (cell + 1...cell + count).enumerated() {
+                let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
+                guard let (index, exact) = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
+                if let written = key, exact, index < ListCells.valueLimit {
+                    key = written | UInt64(index + 1) << (8 * position)
+                } else {
+                    key = nil
+                }
+            }
+            if let key, let known = lists[key] {
+                conditions.append(
+                    Condition(
+                        values: known.values, intervals: nil, isWildcard: false, mentioned: known.values,
+                        text: known.text, location: document.location(cell)))
+                return true
+            }
             var indices: [Int] = []
             indices.reserveCapacity(count)
             for item in cell + 1...cell + count {
                 let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
-                guard let index = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
+                guard let (index, _) = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
                 indices.append(index)
             }
             if count == 1, indices[0] < singletons.count {
@@ -64,10 +85,12 @@ extension ConditionParser {
                 Self.sortUnique(&indices)
             }
             let mentioned = indices
+            let text = CellText.list(texts)
+            if let key { lists.keep(mentioned, text: text, as: key) }
             conditions.append(
                 Condition(
                     values: mentioned, intervals: nil, isWildcard: false, mentioned: mentioned,
-                    text: CellText.list(texts), location: document.location(cell)))
+                    text: text, location: document.location(cell)))
             return true
         case .mapping:
             return false
@@ -86,20 +109,60 @@ extension ConditionParser {
         return true
     }
 
-    /// One value of a boolean or enumeration column, as its interned index; nil when it is
-    /// not one.
-    private func finiteIndex(_ text: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Int? {
+    /// One value of a boolean or enumeration column, as its interned index, and whether the
+    /// text is spelt exactly as the value's name (other bytes can spell an equal string: a
+    /// letter and its accent, or the two in one character); nil when it is not a value.
+    private func finiteIndex(_ text: UnsafeBufferPointer<UInt8>, quoted: Bool) -> (index: Int, exact: Bool)? {
         switch input.domain {
         case .boolean:
             // Only plain `true` and `false`, as ``Literals/boolean(_:)``.
             guard !quoted else { return nil }
-            if text.elementsEqual("true".utf8) { return 1 }
-            if text.elementsEqual("false".utf8) { return 0 }
+            if text.elementsEqual("true".utf8) { return (1, true) }
+            if text.elementsEqual("false".utf8) { return (0, true) }
             return nil
         case .enumeration:
-            return enumerationIndex(utf8: text)
+            return enumerationValue(utf8: text)
         case .integer:
             return nil
         }
+    }
+}
+
+/// The conditions of one finite column's list cells read lately, by the values each names in
+/// the order written: a large table writes the same few dozen lists thousands of times, and a
+/// list found here costs no array, no sorting and no text of its own.
+///
+/// A table of 256 entries, each list in the one its key hashes to (the last list there is
+/// kept): a lookup is a multiplication and a comparison, where a dictionary's hashing cost
+/// more than making the list again.
+struct ListCells {
+    /// The longest list kept: its values' indices, each plus one, fill a byte each of the key.
+    static let longestList = 8
+    /// Values from this index on are not kept.
+    static let valueLimit = 255
+    static let slots = 256
+
+    /// Each entry's key (0 for none: a key's first byte is an index plus one), made on the
+    /// first list kept.
+    private var keys: [UInt64] = []
+    /// Each entry's matched values (sorted, each once) and text.
+    private var cells: [(values: [Int], text: String)] = []
+
+    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+    /// The list of `key`, if it is kept.
+    subscript(key: UInt64) -> (values: [Int], text: String)? {
+        guard !keys.isEmpty, keys[Self.slot(key)] == key else { return nil }
+        return cells[Self.slot(key)]
+    }
+
+    /// Keeps a list's values and text under its key.
+    mutating func keep(_ values: [Int], text: String, as key: UInt64) {
+        if keys.isEmpty {
+            keys = Array(repeating: 0, count: Self.slots)
+            cells = Array(repeating: ([], ""), count: Self.slots)
+        }
+        keys[Self.slot(key)] = key
+        cells[Self.slot(key)] = (values, text)
     }
 }

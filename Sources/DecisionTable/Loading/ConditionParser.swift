@@ -21,6 +21,9 @@ final class ConditionParser {
     private let valueIndex: [String: Int]?
     /// `[i]` for each value of a finite domain: what a one-value cell matches and mentions.
     let singletons: [[Int]]
+    /// A finite domain's values by index, as written: the text of a one-value cell spelt the
+    /// same, which then needs no string of its own.
+    let valueNames: [String]
     /// An enumeration's values as exact ``KeyPrint``s, when every value is short enough to
     /// have one: comparing two integers costs less than comparing two strings.
     private let shortCodes: [UInt64]?
@@ -31,6 +34,7 @@ final class ConditionParser {
         self.sink = sink
         finiteAll = input.domain.finiteCount.map { Array(0..<$0) }
         singletons = (0..<min(input.domain.finiteCount ?? 0, 256)).map { [$0] }
+        valueNames = (0..<(input.domain.finiteCount ?? 0)).map { input.domain.valueName($0) }
         // Bounds above one another are reported with the column; its cells then match nothing.
         if case .integer(let low, let high) = input.domain {
             bounds = (low ?? .min) <= (high ?? .max) ? IntervalSet([input.domain.integerBounds]) : .empty
@@ -306,15 +310,18 @@ final class ConditionParser {
         return valueIndex?[text] ?? values.firstIndex(of: text)
     }
 
-    /// The index of an enumeration column's value, from its UTF-8 bytes, or nil.
-    func enumerationIndex(utf8 text: UnsafeBufferPointer<UInt8>) -> Int? {
-        // A short value is found by its print alone; the string is made only for the others.
+    /// The index of an enumeration column's value, from its UTF-8 bytes, and whether the bytes
+    /// are the value's own; nil when they spell no value.
+    func enumerationValue(utf8 text: UnsafeBufferPointer<UInt8>) -> (index: Int, exact: Bool)? {
+        // A short value is found by its print alone, which is its bytes; the string is made
+        // only for the others.
         if let shortCodes, let code = KeyPrint.exact(text), let index = shortCodes.firstIndex(of: code) {
-            return index
+            return (index, true)
         }
         // Other bytes can still spell an equal string (a letter and its accent, or the two
         // in one character).
-        return enumerationIndex(of: String(decoding: text, as: UTF8.self))
+        guard let index = enumerationIndex(of: String(decoding: text, as: UTF8.self)) else { return nil }
+        return (index, valueNames[index].utf8.elementsEqual(text))
     }
 
     /// What an item of an integer column says, read from its UTF-8 bytes.

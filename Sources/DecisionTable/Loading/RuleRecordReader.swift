@@ -22,6 +22,8 @@ final class RuleRecordReader {
     /// from rule to rule rather than made for each.
     private var inputCells: [Int]
     private var outputCells: [Int]
+    /// Each input column's list cells read so far.
+    private var lists: [ListCells]
     /// Each output's default, or nil.
     private let defaults: [Value?]
 
@@ -32,6 +34,7 @@ final class RuleRecordReader {
         outputs = KeyLookup(decoder.outputNames)
         inputCells = decoder.inputNames.map { _ in -1 }
         outputCells = decoder.outputNames.map { _ in -1 }
+        lists = decoder.inputNames.map { _ in ListCells() }
         defaults = decoder.table.outputs.map(\.defaultValue)
     }
 
@@ -102,7 +105,10 @@ final class RuleRecordReader {
         conditions.reserveCapacity(inputCells.count)
         for (column, parser) in decoder.conditionParsers.enumerated() {
             if inputCells[column] >= 0 {
-                guard parser.appendCondition(atRecord: inputCells[column], in: document, bytes: bytes, to: &conditions)
+                guard
+                    parser.appendCondition(
+                        atRecord: inputCells[column], in: document, bytes: bytes, to: &conditions,
+                        lists: &lists[column])
                 else { return nil }
             } else {
                 conditions.append(parser.wildcard(at: ruleLocation))

@@ -153,6 +153,38 @@ import YAMLLoading
         #expect(rules[0].conditions[0].text == "cafe\u{301}")
     }
 
+    @Test func aListWrittenAgainKeepsItsOwnTextAndPlace() throws {
+        // Lists already read are kept by the values they name, in the order written: the same
+        // values in another order, or spelt with other bytes, keep the text as written.
+        let yaml =
+            header
+            + indented(
+                """
+                  - { id: r1, when: { e: [q, p], b: [true] }, then: { out: a } }
+                  - { id: r2, when: { e: [p, q], b: [true] }, then: { out: a } }
+                  - { id: r3, when: { e: [q, p], b: [false, true] }, then: { out: a } }
+                  - { id: r4, when: { e: [p, "cafe\u{301}"] }, then: { out: a } }
+                  - { id: r5, when: { e: [p, café] }, then: { out: a } }
+                  - { id: r6, when: { e: [p, "cafe\u{301}"] }, then: { out: a } }
+
+                """)
+        let rules = try #require(try DecisionTables(yaml: yaml, file: "r.yaml").tables.first).rules
+        #expect(
+            rules.map { Array($0.conditions[0].text.utf8) }
+                == [
+                    "[q, p]", "[p, q]", "[q, p]", "[p, cafe\u{301}]", "[p, caf\u{E9}]", "[p, cafe\u{301}]",
+                ].map { Array($0.utf8) })
+        #expect(rules.map(\.conditions[0].values) == [[0, 1], [0, 1], [0, 1], [0, 2], [0, 2], [0, 2]])
+        #expect(rules.map(\.conditions[0].mentioned) == [[0, 1], [0, 1], [0, 1], [0, 2], [0, 2], [0, 2]])
+        #expect(rules.prefix(3).map(\.conditions[1].text) == ["[true]", "[true]", "[false, true]"])
+        #expect(rules.prefix(3).map(\.conditions[1].values) == [[1], [1], [0, 1]])
+        #expect(
+            try rules.map { Place($0.conditions[0].location) }
+                == (1...6).map { id in
+                    try place(of: "[", onLineWith: "id: r\(id),", in: yaml)
+                })
+    }
+
     @Test func problemsAmongManyValidRulesAreReportedAtTheirCells() throws {
         var rules = (0..<300).map { "      - { id: r\($0), when: { e: p, n: \"\($0 % 10)\" }, then: { out: a } }" }
         rules[10] = "      - { id: r10, when: { e: x }, then: { out: a } }"
