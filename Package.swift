@@ -95,6 +95,7 @@ let package = Package(
             name: "switchboard",
             dependencies: [
                 "Diagnostics",
+                "YAMLLoading",
                 "JSONLines",
                 "DecisionTable",
                 "DecisionTableReports",

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import YAMLLoading
 
 /// Fresh memory for loading a large rules file, handed over by the kernel in 2 MB pages before
 /// the loader touches it.
@@ -25,7 +26,6 @@ enum HeapReservation {
     static let minimumBytes = 8 << 20
     /// The largest reservation (a 16 MB file's): memory filled is memory the process holds.
     static let maximumBytes = 256 << 20
-    static let hugePage = 2 << 20
 
     /// Reserves heap for loading the rules file at `path`, when it is large enough to gain.
     static func reserve(forRulesFile path: String) {
@@ -41,13 +41,12 @@ enum HeapReservation {
                 let block = malloc(bytes)
             else { return }
             defer { free(block) }
-            let start = (Int(bitPattern: block) + hugePage - 1) & ~(hugePage - 1)
-            let end = (Int(bitPattern: block) + bytes) & ~(hugePage - 1)
             // Only a block inside the heap is kept by malloc when freed, for the loader to reuse.
-            guard end > start, end <= Int(bitPattern: sbrk(0)), let region = UnsafeMutableRawPointer(bitPattern: start)
+            guard let part = HugePages.alignedPart(of: block, bytes: bytes),
+                let end = part.baseAddress?.advanced(by: part.count), end <= sbrk(0)
             else { return }
-            _ = madvise(region, end - start, MADV_HUGEPAGE)
-            _ = madvise(region, end - start, MADV_POPULATE_WRITE)
+            HugePages.advise(part)
+            _ = madvise(part.baseAddress, part.count, MADV_POPULATE_WRITE)
         #endif
     }
 

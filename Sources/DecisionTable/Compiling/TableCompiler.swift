@@ -40,7 +40,7 @@ struct TableCompiler {
         // A chained integer input with declared bounds stays even then, because evaluating
         // the column is where the producer's value is checked against them (a sum or a count
         // can leave them), wildcards or not.
-        let kept = inputs.indices.filter { i in
+        let keeps = inputs.indices.map { i in
             constrained[i]
                 || inputs[i].producer != nil && inputs[i].domain.finiteCount == nil
                     && inputs[i].domain.integerBounds != Int.min...Int.max
@@ -52,7 +52,7 @@ struct TableCompiler {
         starts.reserveCapacity(inputs.count)
         var maskCount = 0
         for i in inputs.indices {
-            if kept.contains(i), case .integer = inputs[i].domain {
+            if keeps[i], case .integer = inputs[i].domain {
                 starts.append(Self.elementaryStarts(of: intervals[i].lazy.map(\.range)))
                 maskCount += starts[i].count * wordCount
             } else {
@@ -65,7 +65,7 @@ struct TableCompiler {
         masks.reserveCapacity(maskCount)
         HugePages.advise(&masks)
         var breakpoints: [Int] = []
-        for i in kept {
+        for i in inputs.indices where keeps[i] {
             let input = inputs[i]
             let maskBase = masks.count
             let breakpointStart = breakpoints.count

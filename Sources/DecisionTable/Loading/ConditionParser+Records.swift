@@ -53,18 +53,9 @@ extension ConditionParser {
                 guard let union else { return false }
                 return appendInteger(union, text: CellText.list(texts), at: cell, in: document, to: &conditions)
             }
-            // The values named, in the order written, as the key of the list's entry in `lists`;
-            // nil when the list is too long for one, or an item is spelt otherwise than its value.
-            var key: UInt64? = count <= ListCells.longestList ? 0 : nil
-            for (position, item) in (cell + 1...cell + count).enumerated() {
-                let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
-                guard let (index, exact) = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
-                if let written = key, exact, index < ListCells.valueLimit {
-                    key = written | UInt64(index + 1) << (8 * position)
-                } else {
-                    key = nil
-                }
-            }
+            // A short list spelt as its values is found in `lists` by the values it names, and
+            // its items are read once: on a miss, its values come from its key.
+            let key = listKey(cell + 1...cell + count, in: document, bytes: bytes)
             if let key, let known = lists[key] {
                 conditions.append(
                     Condition(
@@ -72,12 +63,17 @@ extension ConditionParser {
                         text: known.text, location: document.location(cell)))
                 return true
             }
-            var indices: [Int] = []
-            indices.reserveCapacity(count)
-            for item in cell + 1...cell + count {
-                let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
-                guard let (index, _) = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
-                indices.append(index)
+            var indices: [Int]
+            if let key {
+                indices = ListCells.indices(in: key)
+            } else {
+                indices = []
+                indices.reserveCapacity(count)
+                for item in cell + 1...cell + count {
+                    let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
+                    guard let (index, _) = finiteIndex(text, quoted: document.isQuoted(item)) else { return false }
+                    indices.append(index)
+                }
             }
             if count == 1, indices[0] < singletons.count {
                 indices = singletons[indices[0]]
@@ -107,6 +103,21 @@ extension ConditionParser {
             Condition(
                 values: nil, intervals: matched, isWildcard: false, text: text, location: document.location(cell)))
         return true
+    }
+
+    /// A list's key in ``ListCells``: each item's value index plus one, a byte each, in the
+    /// order written; nil when the list is longer than ``ListCells/longestList`` or an item is
+    /// no value, is spelt otherwise than its value, or is past ``ListCells/valueLimit``.
+    private func listKey(_ items: ClosedRange<Int>, in document: YAMLDocument, bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard items.count <= ListCells.longestList else { return nil }
+        var key: UInt64 = 0
+        for (position, item) in items.enumerated() {
+            let text = UnsafeBufferPointer(rebasing: bytes[document.range(item)])
+            guard let (index, exact) = finiteIndex(text, quoted: document.isQuoted(item)), exact, index < ListCells.valueLimit
+            else { return nil }
+            key |= UInt64(index + 1) << (8 * position)
+        }
+        return key
     }
 
     /// One value of a boolean or enumeration column, as its interned index, and whether the
@@ -149,6 +160,18 @@ struct ListCells {
     private var cells: [(values: [Int], text: String)] = []
 
     private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+    /// The value indices a key names, in the order written.
+    static func indices(in key: UInt64) -> [Int] {
+        var indices: [Int] = []
+        indices.reserveCapacity(longestList)
+        var rest = key
+        while rest != 0 {
+            indices.append(Int(rest & 0xFF) - 1)
+            rest >>= 8
+        }
+        return indices
+    }
 
     /// The list of `key`, if it is kept.
     subscript(key: UInt64) -> (values: [Int], text: String)? {

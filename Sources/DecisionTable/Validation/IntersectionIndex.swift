@@ -166,6 +166,17 @@ struct IntersectionIndex {
         return candidates(ors, ands, below: min(limit, ruleCount)) { other in other != r && cells.meet(other, r) }
     }
 
+    /// Rule `r`'s neighbours below it (``rulesMeeting(_:below:)``), also written into
+    /// `lists`: as `r`'s list, and `r` appended to each of theirs. Called for rules in
+    /// ascending order, it finds each pair of meeting rules once, from its later rule, and
+    /// leaves every rule's list whole and ascending.
+    func recordNeighbours(of r: Int, in lists: inout [[Int]]) -> [Int] {
+        let earlier = rulesMeeting(r, below: r)
+        lists[r] = earlier
+        for a in earlier { lists[a].append(r) }
+        return earlier
+    }
+
     /// The indexed rules whose boxes meet `region`, ascending. Exact, as ``rulesMeeting(_:below:)``.
     func rules(meeting region: Region) -> [Int] {
         if let tree {

@@ -63,21 +63,21 @@ struct OverlapGroups {
         for r in space.unreachable { unreachable[r] = true }
         // As `first << 32 | second`: a tree of 100,000 rules has millions.
         var reportablePairs: [UInt64] = []
-        var lists: [[Int]]? = [[Int]](repeating: [], count: space.rules.count)
+        var lists = [[Int]](repeating: [], count: space.rules.count)
+        // Whether the lists are still kept (``Partition/keepsNeighbours(_:within:)``).
+        var listing = true
         var listed = 0
         for (k, r) in live.enumerated() {
             meter.done = Double(k) / Double(max(1, live.count))
             if meter.tick() { break }
             let before = (keptPairs.count, reportablePairs.count, listed)
-            // Each pair once, from its later rule; the earlier rule's list gets the later one
-            // then, so every list ends up whole and ascending.
-            let earlier = index.rulesMeeting(r, below: r)
-            if lists != nil {
-                lists?[r] = earlier
-                for a in earlier { lists?[a].append(r) }
+            // Each pair once, from its later rule.
+            let earlier = listing ? index.recordNeighbours(of: r, in: &lists) : index.rulesMeeting(r, below: r)
+            if listing {
                 listed += 2 * earlier.count
                 if !Partition.keepsNeighbours(listed, within: meter.budget) {
-                    lists = nil
+                    listing = false
+                    lists = []
                     meter.release(8 * (listed - 2 * earlier.count))
                     charged -= 8 * (listed - 2 * earlier.count)
                     listed = 0
@@ -103,7 +103,7 @@ struct OverlapGroups {
             }
         }
         stopped = meter.stopped
-        if stopped == nil, !keptRoomForGaps { neighbourLists = lists }
+        if stopped == nil, !keptRoomForGaps, listing { neighbourLists = lists }
         groups = Self.cover(reportablePairs, ruleCount: space.rules.count, cells: cells)
         // At most a finding per live rule, so bounded by the table itself; charged once known.
         let findings = groups.count * Self.reportBytes(inputs: space.domain.count)

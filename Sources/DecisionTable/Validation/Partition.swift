@@ -136,10 +136,7 @@ struct Partition {
             defer { meter.release(8 * pairs) }
             for r in live {
                 if meter.tick() { return (live, []) }
-                // Each pair once, from its later rule, as ``OverlapGroups`` finds them.
-                let earlier = index.rulesMeeting(r, below: r)
-                lists[r] = earlier
-                for a in earlier { lists[a].append(r) }
+                let earlier = index.recordNeighbours(of: r, in: &lists)
                 pairs += 2 * earlier.count
                 let stopped = meter.charge(16 * earlier.count)
                 if stopped || !Self.keepsNeighbours(pairs, within: meter.budget) { return (live, []) }
