@@ -77,10 +77,12 @@ package enum YAMLParser {
     }
 }
 
-/// One open collection while events stream in.
+/// One open collection while events stream in. Plain data, copied and updated for every
+/// record: nothing in it is counted by reference.
 private struct Frame {
     /// The collection's record.
     var index: Int
+    /// ``YAMLDocument/Kind/scalar`` only for ``outside``, which stands for no collection.
     var kind: YAMLDocument.Kind
     /// Its children so far.
     var children: UInt32 = 0
@@ -88,15 +90,14 @@ private struct Frame {
     var bytesStart: Int
     /// Where its keys start in ``DocumentBuilder/openKeys``.
     var keysStart: Int
-    /// A mapping's key (its record) waiting for its value.
-    var pendingKey: Int?
-    /// Where each key of a large mapping was first seen, for duplicate-key notes; built when
-    /// the mapping outgrows a linear search of its keys (most mappings have a few keys).
-    var seenKeys: [String: SourceLocation]?
+    /// A mapping's key (its record) waiting for its value, or -1.
+    var pendingKey = -1
     /// Set when a key was not a scalar: its value is not a value of the mapping.
     var skipNextValue = false
 
-    /// The mappings with more keys than this index them in ``seenKeys``.
+    /// Where the root record goes: outside any collection.
+    static let outside = Frame(index: -1, kind: .scalar, bytesStart: 0, keysStart: 0)
+    /// The mappings with more keys than this index them in ``DocumentBuilder/seenKeys``.
     static let linearKeySearch = 16
 }
 
@@ -107,7 +108,15 @@ private struct DocumentBuilder {
     /// The document so far: every record, and every scalar's text.
     var records: [YAMLDocument.Record] = []
     var bytes: [UInt8] = []
-    var stack: [Frame] = []
+    /// The innermost open collection (``Frame/outside`` when none is open), apart from
+    /// ``enclosing``: it is read and updated for every record, and an element of an array
+    /// costs a bounds and a uniqueness check each time.
+    var top = Frame.outside
+    /// The frames around ``top``, ``Frame/outside`` first: one per open collection.
+    var enclosing: [Frame] = []
+    /// For each open mapping with more keys than ``Frame/linearKeySearch`` (by its record),
+    /// where each of its keys was first seen, for duplicate-key notes.
+    var seenKeys: [Int: [String: SourceLocation]] = [:]
     /// The keys of every open mapping, innermost last: each key's ``KeyPrint`` and record.
     var openKeys: [(print: UInt64, index: Int)] = []
     var documents = 0
@@ -197,7 +206,7 @@ private struct DocumentBuilder {
             appendScalar(UnsafeBufferPointer(start: nil, count: 0), quoted: false, at: mark)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: mark)
+            if scalar.anchor != nil || scalar.tag != nil { checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: mark) }
             appendScalar(
                 UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
                 quoted: scalar.style != YAML_PLAIN_SCALAR_STYLE, at: mark)
@@ -209,7 +218,7 @@ private struct DocumentBuilder {
                 checkAnchorAndTag(
                     anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: mark)
             }
-            if stack.count >= limits.maximumDepth {
+            if enclosing.count >= limits.maximumDepth {
                 diagnostics.append(
                     Diagnostic(
                         .error, code: .tooDeep,
@@ -217,13 +226,17 @@ private struct DocumentBuilder {
                 return false
             }
             let kind: YAMLDocument.Kind = isMapping ? .mapping : .sequence
-            stack.append(Frame(index: records.count, kind: kind, bytesStart: bytes.count, keysStart: openKeys.count))
+            enclosing.append(top)
+            top = Frame(index: records.count, kind: kind, bytesStart: bytes.count, keysStart: openKeys.count)
             records.append(
                 YAMLDocument.Record(
                     kind: kind, quoted: false, line: UInt32(truncatingIfNeeded: mark.line),
                     column: UInt32(truncatingIfNeeded: mark.column), offsetOrEnd: 0, count: 0))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return true }
+            guard let outer = enclosing.popLast() else { return true }
+            let frame = top
+            top = outer
+            if !seenKeys.isEmpty { seenKeys[frame.index] = nil }
             records[frame.index].count = frame.children
             records[frame.index].offsetOrEnd = UInt32(truncatingIfNeeded: records.count)
             if frame.kind == .mapping { openKeys.removeSubrange(frame.keysStart...) }
@@ -256,18 +269,16 @@ private struct DocumentBuilder {
     /// when it is one. `bytesStart` is where its text starts, to drop it when the stream
     /// takes it.
     private mutating func attach(_ index: Int, bytesStart: Int) {
-        let top = stack.count - 1
-        // Without an open collection, the record is the root.
-        guard top >= 0 else { return }
-        switch stack[top].kind {
+        switch top.kind {
         case .sequence:
             // An item of the streamed list, under its key in the top-level mapping, is not kept
             // when the stream takes it.
-            if let stream, top == 1, stack[0].kind == .mapping, let key = stack[0].pendingKey,
-                bytes[range(key)].elementsEqual(stream.key.utf8)
+            if let stream, enclosing.count == 2, enclosing[1].kind == .mapping, enclosing[1].pendingKey >= 0,
+                bytes[range(enclosing[1].pendingKey)].elementsEqual(stream.key.utf8)
             {
-                if streamedBefore?.list != stack[1].index {
-                    streamedBefore = (stack[1].index, snapshot.pairs(of: stack[0].index, before: key))
+                let (root, key, list) = (enclosing[1].index, enclosing[1].pendingKey, top.index)
+                if streamedBefore?.list != list {
+                    streamedBefore = (list, snapshot.pairs(of: root, before: key))
                 }
                 if stream.take(snapshot.node(at: index), streamedBefore?.pairs[...] ?? []) {
                     records.removeSubrange(index...)
@@ -275,11 +286,12 @@ private struct DocumentBuilder {
                     return
                 }
             }
-            stack[top].children += 1
+            top.children += 1
         case .mapping:
-            stack[top].children += 1
-            if let problem = add(index, to: top) { diagnostics.append(problem) }
+            top.children += 1
+            if let problem = addToTop(index) { diagnostics.append(problem) }
         case .scalar:
+            // Outside any collection: the record is the root.
             break
         }
     }
@@ -291,17 +303,17 @@ private struct DocumentBuilder {
         Int(records[index].offsetOrEnd)..<Int(records[index].offsetOrEnd) + Int(records[index].count)
     }
 
-    /// Adds a key or a value to the mapping of frame `top`; returns the problem with a key.
-    private mutating func add(_ index: Int, to top: Int) -> Diagnostic? {
-        if stack[top].skipNextValue {
-            stack[top].skipNextValue = false
-        } else if stack[top].pendingKey != nil {
-            stack[top].pendingKey = nil
+    /// Adds a key or a value to the mapping ``top``; returns the problem with a key.
+    private mutating func addToTop(_ index: Int) -> Diagnostic? {
+        if top.skipNextValue {
+            top.skipNextValue = false
+        } else if top.pendingKey >= 0 {
+            top.pendingKey = -1
         } else if records[index].kind == .scalar {
-            stack[top].pendingKey = index
+            top.pendingKey = index
             // Made for keys only: most scalars are values.
             let print = bytes.withUnsafeBufferPointer { KeyPrint.of(UnsafeBufferPointer(rebasing: $0[range(index)])) }
-            let first = firstSight(of: index, print: print, in: top)
+            let first = firstSight(of: index, print: print)
             openKeys.append((print, index))
             if let first {
                 let text = snapshot.text(index)
@@ -311,7 +323,7 @@ private struct DocumentBuilder {
                     notes: [Note("'\(text)' is first defined here", at: first)])
             }
         } else {
-            stack[top].skipNextValue = true
+            top.skipNextValue = true
             return Diagnostic(
                 .error, code: .complexKey,
                 "a mapping key must be a plain name, not \(records[index].kind == .sequence ? "a list" : "a mapping")",
@@ -320,11 +332,11 @@ private struct DocumentBuilder {
         return nil
     }
 
-    /// Where the key at `index` was first seen in the mapping of frame `top`, or nil when it
-    /// is new. Every earlier key of the mapping is in ``openKeys`` from the frame's start on.
-    private mutating func firstSight(of index: Int, print: UInt64, in top: Int) -> SourceLocation? {
-        let start = stack[top].keysStart
-        if stack[top].seenKeys == nil, openKeys.count - start < Frame.linearKeySearch {
+    /// Where the key at `index` was first seen in the mapping ``top``, or nil when it is new.
+    /// Every earlier key of the mapping is in ``openKeys`` from the frame's start on.
+    private mutating func firstSight(of index: Int, print: UInt64) -> SourceLocation? {
+        let start = top.keysStart
+        if openKeys.count - start < Frame.linearKeySearch, seenKeys.isEmpty || seenKeys[top.index] == nil {
             // Keys that differ almost always differ in their prints: the texts are compared
             // only when the prints agree.
             // Prints of up to seven bytes are exact; longer keys are compared as strings, as
@@ -338,16 +350,16 @@ private struct DocumentBuilder {
             return nil
         }
         let document = snapshot
-        if stack[top].seenKeys == nil {
+        if seenKeys[top.index] == nil {
             var seen: [String: SourceLocation] = [:]
             for (_, key) in openKeys[start...] where seen[document.text(key)] == nil {
                 seen[document.text(key)] = document.location(key)
             }
-            stack[top].seenKeys = seen
+            seenKeys[top.index] = seen
         }
         let key = document.text(index)
-        if let first = stack[top].seenKeys?[key] { return first }
-        stack[top].seenKeys?[key] = document.location(index)
+        if let first = seenKeys[top.index]?[key] { return first }
+        seenKeys[top.index]?[key] = document.location(index)
         return nil
     }
 

@@ -180,7 +180,40 @@ struct TableCompiler {
     }
 
     /// The starts of the elementary intervals that the given intervals are unions of.
-    private static func elementaryStarts(of ranges: some Sequence<ClosedRange<Int>>) -> [Int] {
+    private static func elementaryStarts(of ranges: some Collection<ClosedRange<Int>>) -> [Int] {
+        // The usual integer column has bounds a few thousand apart, and so have its cells'
+        // ends: those are marked in a bitmap over that span, which hashing every end into a
+        // set cost ten times as much as.
+        var low = Int.max
+        var high = Int.min
+        for range in ranges {
+            if range.lowerBound > .min { (low, high) = (min(low, range.lowerBound), max(high, range.lowerBound)) }
+            if range.upperBound < .max { (low, high) = (min(low, range.upperBound + 1), max(high, range.upperBound + 1)) }
+        }
+        let span = high.subtractingReportingOverflow(low)
+        guard low <= high, !span.overflow, span.partialValue < bitmapSpan else { return hashedStarts(of: ranges) }
+        var marked = [UInt64](repeating: 0, count: (high - low) / 64 + 1)
+        func mark(_ value: Int) { marked[(value - low) >> 6] |= 1 << UInt64((value - low) & 63) }
+        for range in ranges {
+            if range.lowerBound > .min { mark(range.lowerBound) }
+            if range.upperBound < .max { mark(range.upperBound + 1) }
+        }
+        var starts = [Int.min]
+        for (w, word) in marked.enumerated() {
+            var rest = word
+            while rest != 0 {
+                starts.append(low + w << 6 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return starts
+    }
+
+    /// The widest span of ends marked in a bitmap (128 KB of it).
+    private static let bitmapSpan = 1 << 20
+
+    /// ``elementaryStarts(of:)`` for ends too far apart for a bitmap.
+    private static func hashedStarts(of ranges: some Collection<ClosedRange<Int>>) -> [Int] {
         var starts: Set<Int> = [Int.min]
         for range in ranges {
             starts.insert(range.lowerBound)

@@ -101,6 +101,12 @@ final class RuleRecordReader {
 
     /// The rule's conditions from ``inputCells``; an omitted cell matches anything.
     private func conditions(at ruleLocation: SourceLocation, bytes: UnsafeBufferPointer<UInt8>) -> [Condition]? {
+        // The class's arrays are taken for the rule and put back: each access to a class's
+        // stored property is checked for exclusivity at run time, once per cell otherwise.
+        let inputCells = self.inputCells
+        var lists: [ListCells] = []
+        swap(&lists, &self.lists)
+        defer { swap(&lists, &self.lists) }
         var conditions: [Condition] = []
         conditions.reserveCapacity(inputCells.count)
         for (column, parser) in decoder.conditionParsers.enumerated() {
