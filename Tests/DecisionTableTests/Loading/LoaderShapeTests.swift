@@ -85,6 +85,24 @@ import YAMLLoading
         #expect(repeats.map(\.first) == [Place(line: 2, column: 10), Place(line: 2, column: 52)])
     }
 
+    @Test func aMappingOfManyKeysFindsItsOwnRepeatsOnlyAroundAMappingInIt() throws {
+        // Past 16 keys a mapping's keys are looked up by text, each mapping's on its own: the
+        // keys of a large mapping inside a large mapping repeat none of the outer one's.
+        let outer = (0..<18).map { "  k\($0): \($0)" }.joined(separator: "\n")
+        let nested = "  nested: { " + (0..<20).map { "k\($0): 1" }.joined(separator: ", ") + ", k3: 2 }"
+        let yaml = "tables: []\nextra:\n" + outer + "\n" + nested + "\n  k2: again\n"
+        func column(of text: String, from: Int = 0) -> Int {
+            let line = Array(nested.utf8)
+            let target = Array(text.utf8)
+            for start in from..<line.count where line[start...].starts(with: target) { return start + 1 }
+            return 0
+        }
+        let repeats = try repeatedKeys(yaml)
+        #expect(repeats.map(\.message) == ["duplicate key 'k3'", "duplicate key 'k2'"])
+        #expect(repeats.map(\.at) == [Place(line: 21, column: column(of: "k3: 2")), Place(line: 22, column: 3)])
+        #expect(repeats.map(\.first) == [Place(line: 21, column: column(of: "k3: 1")), Place(line: 5, column: 3)])
+    }
+
     @Test func shortScalarsReadAgainKeepTheirOwnTextAndQuoting() throws {
         // Short scalars are reused once read; each node keeps its own text, quoting and place.
         let yaml = "a: v1\nb: 'v1'\nv1: v2\nc: [v2, v1, \"v2\"]\n"
