@@ -103,6 +103,7 @@ final class RuleRecordReader {
     private func conditions(at ruleLocation: SourceLocation, bytes: UnsafeBufferPointer<UInt8>) -> [Condition]? {
         // The class's arrays are taken for the rule and put back: each access to a class's
         // stored property is checked for exclusivity at run time, once per cell otherwise.
+        // Nothing called below reaches the reader, so nothing sees `self.lists` empty.
         let inputCells = self.inputCells
         var lists: [ListCells] = []
         swap(&lists, &self.lists)

@@ -28,6 +28,9 @@ import Testing
         arguments: [
             ["0..9", "5..20", "> 15", "< 3", "7", "20..20"],
             ["-3000000000..0", "5..10", "> 4000000000", "< -5000000000", "999999..1000001"],
+            // Ends 0 to 1,048,575: a span just under 2^20, the widest the bitmap takes.
+            ["0..0", "1048574..1048574", "< 0", "> 1048574"],
+            // Ends 0 to 1,048,576: a span of 2^20, the narrowest that is hashed.
             ["1000000..1000000", "0..0", "< 0", ">= 1048576", "1048575"],
         ])
     func everyEndDecides(cells: [String]) throws {
