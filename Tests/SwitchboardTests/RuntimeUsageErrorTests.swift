@@ -55,7 +55,7 @@ import Testing
     func noScenarioFiles() throws {
         let result = try CommandRunner.shell(
             #"folder="$(mktemp -d)" && cd "$folder" && "$SWITCHBOARD" test; status=$?; rm -r "$folder"; exit $status"#)
-        let usage = try Self.usageLines(ofParserError: ["test", "--format", "html"])
+        let usage = try Self.usageLines(ofParserError: ["test", "--no-such-option"])
         #expect(
             result.stderr == "Error: no scenario files: give FILES, or add *.scenarios.yaml files under rules/ or Examples/\n" + usage)
         #expect(result.status == 64)
