@@ -13,7 +13,7 @@
 package enum HugePages {
     /// Below this, an array has at most a huge page or two inside it: not worth a system call.
     static let minimumBytes = 4 << 20
-    package static let pageSize = 2 << 20
+    static let pageSize = 2 << 20
 
     /// Advises the 2 MB-aligned part of `array`'s reserved storage (its capacity, written to
     /// or not), when the array has reserved at least ``minimumBytes``. Call it right after

@@ -12,7 +12,7 @@ import YAMLLoading
 /// them the process start. Here the heap is grown once by an estimate of what the load takes,
 /// advised as worth 2 MB pages, filled in one call (`MADV_POPULATE_WRITE`: 2 to 4 ms for that
 /// table's 25 MB, now and then more when the machine is busy) and freed: malloc then serves
-/// the loader from it, and the same command took 1,456 page faults.
+/// the loader from it, and the same command took about 1,500 page faults.
 ///
 /// For a command that loads, runs and exits (`evaluate`): for the rest of the process, malloc
 /// keeps what is freed rather than giving it back to the kernel, and takes large blocks from

@@ -183,21 +183,18 @@ struct TableCompiler {
     private static func elementaryStarts(of ranges: some Collection<ClosedRange<Int>>) -> [Int] {
         // The usual integer column has bounds a few thousand apart, and so have its cells'
         // ends: those are marked in a bitmap over that span, which hashing every end into a
-        // set cost ten times as much as.
+        // set cost ten times as much as. Ends farther apart are hashed.
         var low = Int.max
         var high = Int.min
-        for range in ranges {
-            if range.lowerBound > .min { (low, high) = (min(low, range.lowerBound), max(high, range.lowerBound)) }
-            if range.upperBound < .max { (low, high) = (min(low, range.upperBound + 1), max(high, range.upperBound + 1)) }
-        }
+        forEachStart(in: ranges) { (low, high) = (min(low, $0), max(high, $0)) }
         let span = high.subtractingReportingOverflow(low)
-        guard low <= high, !span.overflow, span.partialValue < bitmapSpan else { return hashedStarts(of: ranges) }
-        var marked = [UInt64](repeating: 0, count: (high - low) / 64 + 1)
-        func mark(_ value: Int) { marked[(value - low) >> 6] |= 1 << UInt64((value - low) & 63) }
-        for range in ranges {
-            if range.lowerBound > .min { mark(range.lowerBound) }
-            if range.upperBound < .max { mark(range.upperBound + 1) }
+        guard low <= high, !span.overflow, span.partialValue < bitmapSpan else {
+            var starts: Set<Int> = [Int.min]
+            forEachStart(in: ranges) { starts.insert($0) }
+            return starts.sorted()
         }
+        var marked = [UInt64](repeating: 0, count: (high - low) / 64 + 1)
+        forEachStart(in: ranges) { marked[($0 - low) >> 6] |= 1 << UInt64(($0 - low) & 63) }
         var starts = [Int.min]
         for (w, word) in marked.enumerated() {
             var rest = word
@@ -212,13 +209,12 @@ struct TableCompiler {
     /// The widest span of ends marked in a bitmap (128 KB of it).
     private static let bitmapSpan = 1 << 20
 
-    /// ``elementaryStarts(of:)`` for ends too far apart for a bitmap.
-    private static func hashedStarts(of ranges: some Collection<ClosedRange<Int>>) -> [Int] {
-        var starts: Set<Int> = [Int.min]
+    /// Calls `body` with every start the ranges make other than `Int.min` (which always is
+    /// one): each range's low bound, and the integer after its high bound.
+    private static func forEachStart(in ranges: some Collection<ClosedRange<Int>>, _ body: (Int) -> Void) {
         for range in ranges {
-            starts.insert(range.lowerBound)
-            if range.upperBound < .max { starts.insert(range.upperBound + 1) }
+            if range.lowerBound > .min { body(range.lowerBound) }
+            if range.upperBound < .max { body(range.upperBound + 1) }
         }
-        return starts.sorted()
     }
 }

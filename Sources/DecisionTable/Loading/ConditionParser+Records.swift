@@ -31,7 +31,7 @@ extension ConditionParser {
                 return appendInteger(set, text: String(decoding: text, as: UTF8.self), at: cell, in: document, to: &conditions)
             }
             guard let (index, exact) = finiteIndex(text, quoted: document.isQuoted(cell)) else { return false }
-            let mentioned = index < singletons.count ? singletons[index] : [index]
+            let mentioned = singleton(index)
             conditions.append(
                 Condition(
                     values: mentioned, intervals: nil, isWildcard: false, mentioned: mentioned,
@@ -75,8 +75,8 @@ extension ConditionParser {
                     indices.append(index)
                 }
             }
-            if count == 1, indices[0] < singletons.count {
-                indices = singletons[indices[0]]
+            if count == 1 {
+                indices = singleton(indices[0])
             } else {
                 Self.sortUnique(&indices)
             }

@@ -143,7 +143,13 @@ final class ConditionParser {
     /// not a value of the column.
     private func mentionedValue(_ item: YAMLNode) -> [Int]? {
         guard let index = finiteItem(item) else { return nil }
-        return index < singletons.count ? singletons[index] : [index]
+        return singleton(index)
+    }
+
+    /// What a one-value cell naming value `index` matches and mentions: shared by every such
+    /// cell of the column for the first 256 values.
+    func singleton(_ index: Int) -> [Int] {
+        index < singletons.count ? singletons[index] : [index]
     }
 
     /// The values a cell of a finite column names, sorted, each once; nil after reporting

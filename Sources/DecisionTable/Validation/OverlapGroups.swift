@@ -57,10 +57,10 @@ struct OverlapGroups {
         space: AnalysisSpace, cells: FlatCells, index: IntersectionIndex, meter: BudgetMeter,
         reportable: (Int, Int) -> Bool, keep: (Int, Int) -> Bool
     ) {
-        let live = space.rules.indices.filter { !space.unreachable.contains($0) }
         // Asked of every pair: a flag per rule, not a set to hash into.
         var unreachable = [Bool](repeating: false, count: space.rules.count)
         for r in space.unreachable { unreachable[r] = true }
+        let live = space.rules.indices.filter { !unreachable[$0] }
         // As `first << 32 | second`: a tree of 100,000 rules has millions.
         var reportablePairs: [UInt64] = []
         var lists = [[Int]](repeating: [], count: space.rules.count)

@@ -189,17 +189,22 @@ struct RuleTree {
     /// Which side of a split rule `r` falls on: true left, false right, nil straddling.
     private func side(_ r: Int, column c: Int, split: Int, mask: ArraySlice<UInt64>) -> Bool? {
         if cells.isFinite[c] {
-            var inside = true
-            var outside = true
-            for w in 0..<cells.wordCount[c] {
-                let bits = cells.word(r, c, w)
-                inside = inside && bits & ~mask[mask.startIndex + w] == 0
-                outside = outside && bits & mask[mask.startIndex + w] == 0
-            }
-            return inside ? true : outside ? false : nil
+            return Self.side(of: (0..<cells.wordCount[c]).lazy.map { cells.word(r, c, $0) }, mask: mask)
         }
         let slot = r * cells.columnCount + c
         return highs[slot] < split ? true : lows[slot] >= split ? false : nil
+    }
+
+    /// The side of a finite split a cell's value words fall on: true when every value is in
+    /// `mask`, false when none is, nil when it straddles the split.
+    private static func side(of words: some Collection<UInt64>, mask: ArraySlice<UInt64>) -> Bool? {
+        var inside = true
+        var outside = true
+        for (bits, m) in zip(words, mask) {
+            inside = inside && bits & ~m == 0
+            outside = outside && bits & m == 0
+        }
+        return inside ? true : outside ? false : nil
     }
 
     /// Stores rule `r` at the end of ``rules``, with its box.
@@ -300,15 +305,11 @@ struct RuleTree {
                     var left = 0
                     var right = 0
                     for k in sample.indices {
-                        var inside = true
-                        var outside = true
-                        for w in 0..<words {
-                            let bits = sampleWords[k * words + w]
-                            let m = mask[mask.startIndex + w]
-                            inside = inside && bits & ~m == 0
-                            outside = outside && bits & m == 0
+                        switch Self.side(of: sampleWords[(k * words)..<((k + 1) * words)], mask: mask) {
+                        case true?: left += 1
+                        case false?: right += 1
+                        case nil: break
                         }
-                        if inside { left += 1 } else if outside { right += 1 }
                     }
                     consider(c, 0, Array(mask), left: left, right: right)
                 }
