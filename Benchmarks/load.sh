@@ -4,7 +4,8 @@
 # read zero lines), less the same command on a one-rule table (the process start). Reports
 # wall and CPU time (best of RUNS, the two binaries taking turns) and microseconds per rule,
 # and, when valgrind is installed, the instructions each executes (callgrind), which do not
-# depend on the machine's load.
+# depend on the machine's load: by all its threads, and by the main thread alone (a large
+# file is parsed on two).
 #
 #   Benchmarks/load.sh OLD_BINARY NEW_BINARY              # the generated 10,000-rule table
 #   Benchmarks/load.sh OLD_BINARY NEW_BINARY RULES.yaml   # another rules file
@@ -62,17 +63,28 @@ PY
 if [[ ${CALLGRIND:-1} != 0 ]] && command -v valgrind >/dev/null; then
     # valgrind cannot read the debug information of these binaries ("possibly corrupted
     # debuginfo"): it counts copies without it.
-    instructions() {  # binary, table: instructions executed
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" evaluate --rules "$2" "$work/empty.jsonl" \
-            2>&1 >/dev/null | grep -oP 'Collected : \K[0-9]+'
+    instructions() {  # binary, table: instructions executed by all threads, and by the main one
+        rm -f "$work"/callgrind.out*
+        valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$work/callgrind.out" \
+            "$1" evaluate --rules "$2" "$work/empty.jsonl" >/dev/null 2>&1
+        python3 - "$work" <<'COUNT'
+import glob, re, sys
+totals = {}
+for path in glob.glob(sys.argv[1] + "/callgrind.out*"):
+    thread = int(re.search(r"-(\d+)$", path).group(1)) if re.search(r"-(\d+)$", path) else 1
+    for line in open(path):
+        if line.startswith("totals:") or line.startswith("summary:"):
+            totals[thread] = int(line.split()[1])
+print(sum(totals.values()), totals.get(1, 0))
+COUNT
     }
     for name in old new; do
         binary="$old"; [[ $name == new ]] && binary="$new"
         cp "$binary" "$work/$name" && strip --strip-debug "$work/$name"
-        all=$(instructions "$work/$name" "$rules")
-        start=$(instructions "$work/$name" "$work/start.yaml")
+        read -r all main < <(instructions "$work/$name" "$rules")
+        read -r start start_main < <(instructions "$work/$name" "$work/start.yaml")
         count=$(grep -cE '^\s*- (\{ ?)?id:' "$rules")
-        python3 -c "import sys; n, a, s, c = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]); print(f'  {n}: {(a - s) / 1e6:,.0f} M instructions to load and compile ({(a - s) / c:,.0f} per rule; callgrind)')" \
-            "$name" "$all" "$start" "$count"
+        python3 -c "import sys; n, a, s, m, sm, c = sys.argv[1], *map(int, sys.argv[2:]); print(f'  {n}: {(a - s) / 1e6:,.0f} M instructions to load and compile ({(a - s) / c:,.0f} per rule), {(m - sm) / 1e6:,.0f} M of them on the main thread (callgrind)')" \
+            "$name" "$all" "$start" "$main" "$start_main" "$count"
     done
 fi
