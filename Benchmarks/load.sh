@@ -2,7 +2,8 @@
 # Loading and compiling a large rules file, for two builds of switchboard in the same run:
 # `switchboard evaluate --rules FILE` on no facts (read, parse, decode, check, compile, then
 # read zero lines), less the same command on a one-rule table (the process start). Reports
-# wall and CPU time (best of RUNS, the two binaries taking turns) and microseconds per rule,
+# wall and CPU time (best of RUNS, the two binaries taking turns; and the median wall time,
+# each median less the start's) and microseconds per rule,
 # and, when valgrind is installed, the instructions each executes (callgrind), which do not
 # depend on the machine's load: by all its threads, and by the main thread alone (a large
 # file is parsed on two).
@@ -25,7 +26,7 @@ python3 Benchmarks/Zen/tables.py 1 "$work/start.yaml"
 : > "$work/empty.jsonl"
 
 python3 - "$old" "$new" "$rules" "$work" "${RUNS:-10}" <<'PY'
-import os, re, subprocess, sys, time
+import os, re, statistics, subprocess, sys, time
 old, new, rules, work, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 # A rule starts a list item with its id (`- { id: ...` or `- id: ...`).
 count = sum(1 for line in open(rules) if re.match(r"\s*- (\{ ?)?id:", line))
@@ -42,12 +43,14 @@ def run(binary, table):
     return wall, usage.ru_utime + usage.ru_stime
 
 best = {}
+walls = {}
 for _ in range(runs):
     for binary in (old, new):
         for table in (rules, os.path.join(work, "start.yaml")):
             wall, cpu = run(binary, table)
             w, c = best.get((binary, table), (wall, cpu))
             best[(binary, table)] = (min(w, wall), min(c, cpu))
+            walls.setdefault((binary, table), []).append(wall)
 
 print(f"{rules}: {count:,} rules; best of {runs} runs, load average {os.getloadavg()[0]:.1f}")
 results = {}
@@ -55,8 +58,9 @@ for name, binary in (("old", old), ("new", new)):
     wall = best[(binary, rules)][0] - best[(binary, os.path.join(work, "start.yaml"))][0]
     cpu = best[(binary, rules)][1] - best[(binary, os.path.join(work, "start.yaml"))][1]
     results[name] = (wall, cpu)
+    median = statistics.median(walls[(binary, rules)]) - statistics.median(walls[(binary, os.path.join(work, "start.yaml"))])
     print(f"  {name}: load and compile {wall * 1000:.1f} ms wall ({wall / count * 1e6:.2f} µs per rule), "
-          f"{cpu * 1000:.1f} ms CPU ({cpu / count * 1e6:.2f} µs per rule)  [{binary}]")
+          f"{cpu * 1000:.1f} ms CPU ({cpu / count * 1e6:.2f} µs per rule); median wall {median * 1000:.1f} ms  [{binary}]")
 print(f"  new against old: {results['old'][0] / results['new'][0]:.2f}x wall, {results['old'][1] / results['new'][1]:.2f}x CPU")
 PY
 

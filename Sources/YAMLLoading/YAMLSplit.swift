@@ -27,8 +27,9 @@ import Foundation
 /// published under it, and only read after.
 final class YAMLSplit: @unchecked Sendable {
     /// The smallest file split: libyaml reads about 50 bytes a microsecond, so a thread
-    /// (tens of microseconds to start) pays from here on.
-    static let defaultMinimumBytes = 256 << 10
+    /// (tens of microseconds to start) pays from here on. None on a machine with one core,
+    /// where the two parts would take turns.
+    static let defaultMinimumBytes = ProcessInfo.processInfo.activeProcessorCount > 1 ? 256 << 10 : .max
 
     /// The whole file.
     nonisolated(unsafe) let buffer: UnsafeBufferPointer<UInt8>
@@ -68,9 +69,9 @@ final class YAMLSplit: @unchecked Sendable {
 
     /// The split of `buffer`, when it has at least `minimumBytes` bytes and a line a little
     /// before its middle that can start a middle part; nil otherwise. (The caller's thread
-    /// also builds the document, so libyaml's part of it there is the smaller.) Of the lines that look like
-    /// items among the first ``candidateLines`` from there, the least indented is taken: an
-    /// item of the outermost list there, whose end is furthest.
+    /// also builds the document, so its share of libyaml's work is the smaller.) Of the lines
+    /// that look like items among the first ``candidateLines`` from there, the least indented
+    /// is taken: an item of the outermost list there, whose end is furthest.
     ///
     /// Lines are counted at `\n`: a file with any other line break libyaml counts (`\r`,
     /// U+0085, U+2028, U+2029) is not split.
