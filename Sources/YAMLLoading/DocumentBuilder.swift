@@ -152,10 +152,15 @@ struct DocumentBuilder {
             event = next
         }
         guard index == split.firstItem.count, split.isSpliced else { return false }
-        // The middle part's items in place of the first item and those after it, then the rest
-        // of the file.
+        // The list's end, read here: libyaml reads the first token after the list in the
+        // file's own context (its indentation), where it may find a problem the middle part,
+        // a document of its own, did not, and hold back the last item's last events.
+        guard case .event(let listEnd) = events.next(), listEnd.kind == .sequenceEnd else { return false }
+        // The middle part's items in place of the first item and those after it, the list's
+        // end (an end event: it borrows no text), then the rest of the file.
         guard split.firstItem.forEach(in: 0..<split.firstItem.count, movedDown: split.startLine, { take($0) }),
-            split.items.forEach(in: 0..<split.items.count, movedDown: split.startLine, { take($0) })
+            split.items.forEach(in: 0..<split.items.count, movedDown: split.startLine, { take($0) }),
+            take(listEnd)
         else { return true }
         while true {
             switch events.next() {

@@ -17,7 +17,11 @@ import Foundation
 /// its own parse, where the first item of the middle part must be open at the same column,
 /// outside any flow collection, with the same events as the middle part gives it. The caller
 /// reads on from the first item's end to the middle part's end, where it sees the file's
-/// state after an item of that list, and the text that follows.
+/// state after an item of that list, and the text that follows; it reads the list's end
+/// itself before it takes the middle part's events, so that the first token after the list
+/// is read in the file's context, not the middle part's. Files whose reading could depend on
+/// how the text is handed to libyaml, or on a directive, are not split
+/// (``isSplittable(_:)``).
 ///
 /// Anything else (the middle part fails, ends after one item, or the checks fail) makes the
 /// caller parse the whole file again on one thread: the outcome is always the file's.
@@ -73,28 +77,16 @@ final class YAMLSplit: @unchecked Sendable {
     /// that look like items among the first ``candidateLines`` from there, the least indented
     /// is taken: an item of the outermost list there, whose end is furthest.
     ///
-    /// Lines are counted at `\n`: a file with any other line break libyaml counts (`\r`,
-    /// U+0085, U+2028, U+2029) is not split.
+    /// A file with anything ``isSplittable(_:)`` refuses is not split.
     static func plan(_ buffer: UnsafeBufferPointer<UInt8>, file: String, minimumBytes: Int) -> YAMLSplit? {
         guard buffer.count >= max(minimumBytes, 2), let base = buffer.baseAddress else { return nil }
-        // memchr: the file is scanned whole, and most of its bytes are none of these.
+        guard isSplittable(buffer) else { return nil }
+        // memchr: most lines are passed over.
         func next(_ byte: UInt8, from offset: Int) -> Int? {
             guard offset < buffer.count, let found = memchr(base + offset, Int32(byte), buffer.count - offset) else {
                 return nil
             }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
-        guard next(0x0D, from: 0) == nil else { return nil }
-        for (lead, second, thirds) in [(UInt8(0xC2), UInt8(0x85), [UInt8]()), (0xE2, 0x80, [0xA8, 0xA9])] {
-            var at = next(lead, from: 0)
-            while let i = at {
-                if i + 1 < buffer.count, base[i + 1] == second,
-                    thirds.isEmpty || i + 2 < buffer.count && thirds.contains(base[i + 2])
-                {
-                    return nil
-                }
-                at = next(lead, from: i + 1)
-            }
         }
         var lines = 0
         var candidate: (start: Int, line: Int, column: Int)?
@@ -114,6 +106,42 @@ final class YAMLSplit: @unchecked Sendable {
         guard let candidate else { return nil }
         return YAMLSplit(
             buffer: buffer, file: file, start: candidate.start, startLine: candidate.line, column: candidate.column)
+    }
+
+    /// Whether nothing in the file makes libyaml read the parts otherwise than the whole:
+    /// - a line break other than `\n` (`\r`, U+0085, U+2028, U+2029): lines are counted at
+    ///   `\n` to find where the parts start and end;
+    /// - a character libyaml's reader refuses (C0 and C1 controls but tab and line breaks,
+    ///   U+007F, U+FFFE, U+FFFF): the reader checks 16 KiB of text at a time, and the parts
+    ///   hand it text in other pieces, so the events before the error would differ;
+    /// - a directive (a line starting with `%`): the middle part, a document of its own,
+    ///   would not have the file's tag handles.
+    private static func isSplittable(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0x0A
+        var i = 0
+        while i < buffer.count {
+            let byte = buffer[i]
+            switch byte {
+            case 0x09, 0x0A,
+                0x20...0x7E where byte != UInt8(ascii: "%") || previous != 0x0A:
+                break
+            case 0xC2:
+                // C2 80 to C2 9F: U+0080 to U+009F, U+0085 among them.
+                if i + 1 < buffer.count, buffer[i + 1] < 0xA0 { return false }
+            case 0xE2:
+                if i + 2 < buffer.count, buffer[i + 1] == 0x80, buffer[i + 2] | 1 == 0xA9 { return false }
+            case 0xEF:
+                if i + 2 < buffer.count, buffer[i + 1] == 0xBF, buffer[i + 2] >= 0xBE { return false }
+            case 0x80...0xFF:
+                break
+            default:
+                // Other C0 controls, `\r`, U+007F, and a `%` starting a line.
+                return false
+            }
+            previous = byte
+            i += 1
+        }
+        return true
     }
 
     /// How many lines ``plan(_:file:minimumBytes:)`` looks at for an item to split at.
