@@ -117,28 +117,45 @@ final class YAMLSplit: @unchecked Sendable {
     /// - a directive (a line starting with `%`): the middle part, a document of its own,
     ///   would not have the file's tag handles.
     private static func isSplittable(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0x0A
+        guard let base = buffer.baseAddress else { return true }
+        let count = buffer.count
         var i = 0
-        while i < buffer.count {
-            let byte = buffer[i]
+        // Eight bytes at a time while all are printable ASCII other than `%`: most of any file.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        func isPlain(_ word: UInt64) -> Bool {
+            let below = (word &- ones &* 0x20) & ~word & highs != 0
+            return word & highs == 0 && !below && !hasZeroByte(word ^ (ones &* 0x7F))
+                && !hasZeroByte(word ^ (ones &* 0x25))
+        }
+        while i < count {
+            if i + 8 <= count, isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let byte = base[i]
+            // Printable ASCII in one comparison; `%` only off a line's start.
+            if byte &- 0x20 < 0x5F, byte != UInt8(ascii: "%") || i > 0 && base[i - 1] != 0x0A {
+                i += 1
+                continue
+            }
             switch byte {
-            case 0x09, 0x0A,
-                0x20...0x7E where byte != UInt8(ascii: "%") || previous != 0x0A:
+            case 0x09, 0x0A:
                 break
             case 0xC2:
                 // C2 80 to C2 9F: U+0080 to U+009F, U+0085 among them.
-                if i + 1 < buffer.count, buffer[i + 1] < 0xA0 { return false }
+                if i + 1 < count, base[i + 1] < 0xA0 { return false }
             case 0xE2:
-                if i + 2 < buffer.count, buffer[i + 1] == 0x80, buffer[i + 2] | 1 == 0xA9 { return false }
+                if i + 2 < count, base[i + 1] == 0x80, base[i + 2] | 1 == 0xA9 { return false }
             case 0xEF:
-                if i + 2 < buffer.count, buffer[i + 1] == 0xBF, buffer[i + 2] >= 0xBE { return false }
+                if i + 2 < count, base[i + 1] == 0xBF, base[i + 2] >= 0xBE { return false }
             case 0x80...0xFF:
                 break
             default:
                 // Other C0 controls, `\r`, U+007F, and a `%` starting a line.
                 return false
             }
-            previous = byte
             i += 1
         }
         return true

@@ -145,6 +145,24 @@ import _DecisionTableTestSupport
         #expect(errors(expectSame(rules + "---\nmore: 1\n").0).map(\.code) == ["multiple-documents"])
     }
 
+    @Test func aFileIsSplitOnlyWhenLibyamlWouldReadItsPartsAsTheWhole() {
+        // Each refused character, at several places (in words of eight bytes and between).
+        let refused = ["\r", "\u{01}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{2028}", "\u{2029}", "\u{FFFE}", "\u{FFFF}"]
+        let table = flowRules(500)
+        for text in refused {
+            for at in [3, 1_000, 40_000] {
+                var edited = table
+                edited.insert(contentsOf: "      # \(text)", at: edited.index(edited.startIndex, offsetBy: at))
+                expectSame(edited, split: false)
+            }
+        }
+        expectSame("%YAML 1.1\n---\n" + table, split: false)
+        // Text libyaml reads alike in any pieces.
+        for text in ["é", "\u{A0}", "\u{2027}", "\u{FFFD}", "🙂", "50% of", "\t"] {
+            expectSame(table.replacingOccurrences(of: "'x 250'", with: "'x \(text)'"), split: true)
+        }
+    }
+
     @Test func aControlCharacterAfterTheListIsFoundAfterTheSameEvents() {
         // libyaml checks its input 16 KiB at a time, so the aliases before the control
         // character that reach the builder depend on how the text is handed over.
