@@ -158,8 +158,8 @@ struct DocumentBuilder {
         guard case .event(let listEnd) = events.next(), listEnd.kind == .sequenceEnd else { return false }
         // The middle part's items in place of the first item and those after it, the list's
         // end (an end event: it borrows no text), then the rest of the file.
-        guard split.firstItem.forEach(in: 0..<split.firstItem.count, movedDown: split.startLine, { take($0) }),
-            split.items.forEach(in: 0..<split.items.count, movedDown: split.startLine, { take($0) }),
+        guard split.firstItem.forEach(movedDown: split.startLine, { take($0) }),
+            split.items.forEach(movedDown: split.startLine, { take($0) }),
             take(listEnd)
         else { return true }
         while true {
@@ -248,13 +248,7 @@ struct DocumentBuilder {
     private mutating func appendScalar(_ text: UnsafeBufferPointer<UInt8>, quoted: Bool, at event: YAMLEvent) {
         let index = records.count
         let offset = bytes.count
-        // Byte by byte for the usual short scalar: `append(contentsOf:)` costs about a hundred
-        // instructions whatever the length.
-        if text.count <= 16 {
-            for byte in text { bytes.append(byte) }
-        } else {
-            bytes.append(contentsOf: text)
-        }
+        bytes.appendText(text)
         records.append(
             YAMLDocument.Record(
                 kind: .scalar, quoted: quoted, line: UInt32(truncatingIfNeeded: event.line),

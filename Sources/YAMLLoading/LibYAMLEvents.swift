@@ -125,7 +125,9 @@ struct LibYAMLEvents: ~Copyable {
         case YAML_DOCUMENT_START_EVENT: read.kind = .documentStart
         case YAML_DOCUMENT_END_EVENT: read.kind = .documentEnd
         case YAML_STREAM_END_EVENT: read.kind = .streamEnd
-        default: read.kind = .streamStart
+        default:
+            // YAML_STREAM_START_EVENT; YAML_NO_EVENT comes only with a failure, returned above.
+            read.kind = .streamStart
         }
         return .event(read)
     }

@@ -50,12 +50,12 @@ struct YAMLEventLog {
         }
     }
 
-    /// Calls `body` with the events in `range`, in order, each `lines` lines further down and
+    /// Calls `body` with each event, in order, `lines` lines further down and
     /// its texts pointing into the log, while it returns true; returns false when `body` did.
-    func forEach(in range: Range<Int>, movedDown lines: Int, _ body: (YAMLEvent) -> Bool) -> Bool {
+    func forEach(movedDown lines: Int, _ body: (YAMLEvent) -> Bool) -> Bool {
         texts.withUnsafeBufferPointer { texts in
             events.withUnsafeBufferPointer { events in
-                for index in range {
+                for index in events.indices {
                     guard body(event(at: index, in: events, texts: texts, movedDown: lines)) else { return false }
                 }
                 return true
@@ -114,13 +114,7 @@ struct YAMLEventLog {
     /// Copies `text` after the texts so far; returns where it starts.
     private mutating func keep(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let start = texts.count
-        // Byte by byte for the usual short scalar: `append(contentsOf:)` costs about a hundred
-        // instructions whatever the length.
-        if text.count <= 16 {
-            for byte in text { texts.append(byte) }
-        } else {
-            texts.append(contentsOf: text)
-        }
+        texts.appendText(text)
         return UInt32(truncatingIfNeeded: start)
     }
 

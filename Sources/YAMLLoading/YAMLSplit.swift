@@ -47,7 +47,6 @@ final class YAMLSplit: @unchecked Sendable {
     private let condition = NSCondition()
     private var firstItemEnd: (offset: Int, line: Int)?
     private var end: (offset: Int, line: Int)?
-    private var failed = false
     private var cancelled = false
     private var finished = false
     /// The middle part's first item, and its other items: their lines counted from
@@ -179,7 +178,7 @@ final class YAMLSplit: @unchecked Sendable {
         let thread = Thread { [self] in
             let outcome = readMiddlePart()
             condition.lock()
-            if let outcome { end = outcome } else { failed = true }
+            end = outcome
             finished = true
             condition.broadcast()
             condition.unlock()
@@ -298,7 +297,7 @@ final class YAMLSplit: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !finished { condition.wait() }
-        return failed ? nil : end
+        return end
     }
 
     /// Where the caller's reader is.
